@@ -1,0 +1,163 @@
+"""Narration tracks: phrase audio placed sample-accurately on the video clock, faded, loudness-normalized."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+import numpy as np
+from scipy.signal import resample_poly
+
+from mathreel.audio_cache import read_wav
+from mathreel.synthesis import NarrationPlan
+from mathreel.timeline import Timeline, sample_of
+
+#: Delivery sample rate (AAC-LC 48 kHz).
+RATE = 48000
+#: Fade at each phrase edge, seconds: no clicks where a clip starts or stops.
+EDGE_FADE = 0.006
+#: Integrated loudness target (LUFS) and true-peak ceiling (dBTP) of every scene and chapter.
+TARGET_LUFS = -16.0
+TRUE_PEAK_CEILING = -1.5
+#: Ceiling the limiter aims for, leaving room for the AAC encoder's overshoot.
+_LIMIT_DBTP = -2.3
+
+
+def resample(samples: np.ndarray, rate_in: int, rate_out: int = RATE) -> np.ndarray:
+    """Polyphase resampling (exact rational ratio), float32."""
+    if rate_in == rate_out:
+        return samples.astype(np.float32)
+    ratio = Fraction(rate_out, rate_in)
+    return resample_poly(samples, ratio.numerator, ratio.denominator).astype(np.float32)
+
+
+def edge_fade(samples: np.ndarray, rate: int = RATE, seconds: float = EDGE_FADE) -> np.ndarray:
+    """Raised-cosine fade-in and fade-out over ``seconds`` at both ends."""
+    n = min(len(samples) // 2, round(seconds * rate))
+    if n <= 0:
+        return samples
+    ramp = (0.5 - 0.5 * np.cos(np.linspace(0.0, np.pi, n))).astype(np.float32)
+    out = samples.copy()
+    out[:n] *= ramp
+    out[-n:] *= ramp[::-1]
+    return out
+
+
+def build_narration_track(plan: NarrationPlan, timeline: Timeline, duration: float) -> np.ndarray:
+    """Mono float32 track of ``duration`` seconds: each phrase at its beat's real start + offset."""
+    track = np.zeros(sample_of(duration, RATE), dtype=np.float32)
+    if not plan.audible:
+        return track
+    for beat in plan.beats:
+        start = timeline.beat(beat.id).start
+        for phrase in beat.phrases:
+            if phrase.audio is None:
+                continue
+            speech = read_wav(phrase.audio)
+            clip = edge_fade(resample(speech.samples, speech.rate))
+            at = sample_of(start + phrase.offset, RATE)
+            end = min(len(track), at + len(clip))
+            if end > at:
+                track[at:end] += clip[: end - at]
+    return track
+
+
+@dataclass(frozen=True)
+class Loudness:
+    """Measured loudness of a track (ITU-R BS.1770 via pyloudnorm)."""
+
+    integrated_lufs: float
+    true_peak_dbtp: float
+
+
+def true_peak_dbtp(samples: np.ndarray, rate: int = RATE) -> float:
+    """True peak per BS.1770-4 Annex 2: the sample peak after 4x oversampling, in dBTP."""
+    if samples.size == 0:
+        return float("-inf")
+    up = resample_poly(samples.astype(np.float64), 4, 1)
+    peak = float(np.max(np.abs(up)))
+    return 20 * np.log10(peak) if peak > 0 else float("-inf")
+
+
+def measure(samples: np.ndarray, rate: int = RATE) -> Loudness:
+    """Integrated loudness (gated, BS.1770) and true peak of a mono track."""
+    import pyloudnorm
+
+    meter = pyloudnorm.Meter(rate)
+    lufs = float(meter.integrated_loudness(samples.astype(np.float64))) if len(samples) > rate // 2 else float("-inf")
+    return Loudness(lufs, true_peak_dbtp(samples, rate))
+
+
+def normalize(samples: np.ndarray, rate: int = RATE) -> tuple[np.ndarray, Loudness]:
+    """Bring a speech track to −16 LUFS integrated with true peaks at or under −1.5 dBTP.
+
+    Gain sets the loudness; where that lifts peaks over the ceiling, a look-ahead peak limiter
+    (ffmpeg's ``alimiter`` through PyAV, run at 4x oversampling) holds them down, and the gain is
+    corrected once more. Silence stays digital silence.
+    """
+    before = measure(samples, rate)
+    if not np.isfinite(before.integrated_lufs):
+        return samples, before
+    out = samples
+    for _ in range(4):
+        level = measure(out, rate)
+        out = (out * 10 ** ((TARGET_LUFS - level.integrated_lufs) / 20)).astype(np.float32)
+        if true_peak_dbtp(out, rate) <= _LIMIT_DBTP + 0.3:
+            break
+        out = limit(out, rate, _LIMIT_DBTP)
+    return out, measure(out, rate)
+
+
+def limit(samples: np.ndarray, rate: int, ceiling_db: float) -> np.ndarray:
+    """Peak-limit ``samples`` to ``ceiling_db`` with ffmpeg's alimiter at 4x the sample rate."""
+    import av
+    from av.audio.frame import AudioFrame
+    from av.filter import Graph
+
+    graph = Graph()
+    src = graph.add_abuffer(sample_rate=rate, format="flt", layout="mono", time_base=Fraction(1, rate))
+    up = graph.add("aresample", f"{rate * 4}")
+    lim = graph.add(
+        "alimiter", f"limit={10 ** (ceiling_db / 20):.6f}:attack=2:release=40:level=disabled:asc=1"
+    )
+    down = graph.add("aresample", f"{rate}")
+    fmt = graph.add("aformat", "sample_fmts=flt:channel_layouts=mono")
+    sink = graph.add("abuffersink")
+    src.link_to(up)
+    up.link_to(lim)
+    lim.link_to(down)
+    down.link_to(fmt)
+    fmt.link_to(sink)
+    graph.configure()
+
+    out: list[np.ndarray] = []
+    block = 4096
+    pts = 0
+
+    def drain() -> None:
+        while True:
+            try:
+                frame = graph.pull()
+            except (av.BlockingIOError, av.EOFError):
+                return
+            out.append(frame.to_ndarray().reshape(-1))
+
+    for i in range(0, len(samples), block):
+        chunk = np.ascontiguousarray(samples[i : i + block], dtype=np.float32).reshape(1, -1)
+        frame = AudioFrame.from_ndarray(chunk, format="flt", layout="mono")
+        frame.sample_rate = rate
+        frame.pts = pts
+        frame.time_base = Fraction(1, rate)
+        pts += chunk.shape[1]
+        graph.push(frame)
+        drain()
+    graph.push(None)
+    drain()
+    result = np.concatenate(out) if out else np.zeros(0, np.float32)
+    # alimiter delays by its look-ahead; aresample keeps length. Re-align to the input length.
+    if len(result) >= len(samples):
+        delay = len(result) - len(samples)
+        result = result[delay:] if delay else result
+    else:
+        result = np.pad(result, (0, len(samples) - len(result)))
+    return result.astype(np.float32)

@@ -1,0 +1,98 @@
+"""What each command of render.py does, as plain functions over the library (the CLI only parses)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from mathreel import jobs
+from mathreel.audio_cache import AudioCache, read_wav
+from mathreel.errors import UserError
+from mathreel.manifest import find_scene, get_chapter, load_chapters
+from mathreel.narration import parse_narration
+from mathreel.paths import cache_dir
+from mathreel.quality import get_quality
+from mathreel.timeline import layout_beat
+from mathreel.voices import get_voice
+from mathreel.voices.silent import SilentVoice
+
+Echo = Callable[[str], None]
+
+
+def _clock(seconds: float) -> str:
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes}:{rest:02d}"
+
+
+def list_chapters(echo: Echo) -> None:
+    """Chapters, scenes in order, beats and narration durations (piper audio where cached, else ~estimate)."""
+    piper = get_voice("piper")
+    try:
+        identity = piper.identity()
+    except Exception:  # the voice package is missing: estimates only
+        identity = None
+    cache = AudioCache(cache_dir() / "audio")
+    for chapter in load_chapters():
+        total = 0.0
+        lines = []
+        all_exact = True
+        for scene in chapter.scenes:
+            script = parse_narration(scene.narration_path)
+            exact = True
+            beat_parts = []
+            scene_total = 0.0
+            for beat in script.beats:
+                durations = []
+                for phrase in beat.phrases:
+                    path = cache.path_for(piper, phrase.spoken, identity) if identity else None
+                    if path is not None and path.exists():
+                        durations.append(read_wav(path).duration)
+                    else:
+                        exact = False
+                        durations.append(SilentVoice.estimate(phrase.spoken))
+                length = layout_beat(beat, durations).duration
+                scene_total += length
+                beat_parts.append(f"{beat.id} {length:.1f}s")
+            all_exact &= exact
+            total += scene_total
+            mark = "" if exact else "~"
+            lines.append(
+                f"  {scene.position}. {scene.stem} — {script.title}  "
+                f"[{len(script.beats)} beats, {mark}{_clock(scene_total)}]"
+            )
+            lines.append("       " + ", ".join(beat_parts))
+        mark = "" if all_exact else "~"
+        echo(f"Chapter {chapter.number}: {chapter.title} ({chapter.course}) — {len(chapter.scenes)} scenes, {mark}{_clock(total)}")
+        for line in lines:
+            echo(line)
+    echo("(~ marks durations estimated from the text; they become exact once the piper audio is cached)")
+
+
+def render_scene(name: str, quality: str, voice: str, force: bool, echo: Echo) -> None:
+    """Render one scene with its narration to output/<quality>/scenes/<name>.mp4."""
+    entry = find_scene(name)
+    q, v = get_quality(quality), get_voice(voice)
+    jobs.render_scenes([entry], q, v, workers=1, echo=echo, force=force)
+
+
+def render_chapter(number: int, quality: str, voice: str, workers: int, force: bool, echo: Echo) -> None:
+    """Render a chapter's scenes in parallel, then assemble the chapter deliverables."""
+    chapter = get_chapter(number)
+    q, v = get_quality(quality), get_voice(voice)
+    results = jobs.render_scenes(chapter.scenes, q, v, workers=workers, echo=echo, force=force)
+    rendered = sum(r.rendered for r in results)
+    echo(f"chapter {number}: {rendered} of {len(results)} scenes rendered, {len(results) - rendered} unchanged")
+    try:
+        from mathreel import assembly
+    except ImportError:
+        return
+    assembly.assemble_chapter(chapter, q, results, echo)
+
+
+def smoke(workers: int, update_golden: bool, echo: Echo) -> None:
+    """Key frames of every scene at 480p with the silent voice, plus a contact sheet per chapter."""
+    from mathreel import smoke as smoke_run
+
+    smoke_run.run(workers, update_golden, echo)
+
+
+__all__ = ["UserError", "list_chapters", "render_scene", "render_chapter", "smoke"]

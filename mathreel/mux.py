@@ -1,0 +1,81 @@
+"""Muxing with PyAV: a video stream copied as it is, plus AAC-LC 48 kHz stereo narration."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import av
+import numpy as np
+
+from mathreel.audio import RATE
+
+#: AAC bit rate (standards: 128 kbps or more, 384 kbps recommended for stereo).
+AUDIO_BITRATE = 256_000
+#: MP4 muxer options: moov atom at the front; no edit lists.
+MP4_OPTIONS = {"movflags": "+faststart+negative_cts_offsets", "use_editlist": "0"}
+_AAC_FRAME = 1024
+
+
+def temporary_path(path: Path) -> Path:
+    """A sibling path to write before an atomic rename onto ``path`` (same folder, same suffix)."""
+    return path.with_name(f".{path.stem}.partial-{os.getpid()}{path.suffix}")
+
+
+def encode_aac(container: av.container.OutputContainer, samples: np.ndarray) -> None:
+    """Encode mono ``samples`` (float32, 48 kHz) as stereo AAC-LC into ``container``'s audio stream.
+
+    AAC encoders delay their output by one frame of priming samples; with edit lists off, the
+    first 1024 samples are dropped here instead so speech stays on the video clock.
+    """
+    stream = container.streams.audio[0]
+    stereo = np.ascontiguousarray(np.repeat(samples[None, _AAC_FRAME:], 2, axis=0), dtype=np.float32)
+    pts = 0
+    for i in range(0, stereo.shape[1], _AAC_FRAME):
+        chunk = np.ascontiguousarray(stereo[:, i : i + _AAC_FRAME])
+        frame = av.AudioFrame.from_ndarray(chunk, format="fltp", layout="stereo")
+        frame.sample_rate = RATE
+        frame.pts = pts
+        pts += chunk.shape[1]
+        for packet in stream.encode(frame):
+            container.mux(packet)
+    for packet in stream.encode(None):
+        container.mux(packet)
+
+
+def add_audio_stream(container: av.container.OutputContainer) -> av.audio.stream.AudioStream:
+    stream = container.add_stream("aac", rate=RATE, layout="stereo")
+    stream.bit_rate = AUDIO_BITRATE
+    return stream
+
+
+def mux_video_with_audio(
+    video_path: Path,
+    samples: np.ndarray,
+    out_path: Path,
+    metadata: dict[str, str] | None = None,
+) -> None:
+    """Copy ``video_path``'s video stream and add ``samples`` as AAC into a new MP4 at ``out_path``.
+
+    Written to a temporary file and renamed, so ``out_path`` is never half-written.
+    """
+    tmp = temporary_path(out_path)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with av.open(str(video_path)) as source, av.open(str(tmp), "w", format="mp4", options=MP4_OPTIONS) as out:
+            for key, value in (metadata or {}).items():
+                out.metadata[key] = value
+            vin = source.streams.video[0]
+            vout = out.add_stream_from_template(vin)
+            add_audio_stream(out)
+            for packet in source.demux(vin):
+                if packet.dts is None:
+                    continue
+                packet.stream = vout
+                out.mux(packet)
+            encode_aac(out, samples)
+        os.replace(tmp, out_path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+

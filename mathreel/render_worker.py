@@ -1,0 +1,96 @@
+"""One scene's render in its own process (Manim's config is global): video or key frames, then mux.
+
+Run as ``python -m mathreel.render_worker JOB.json``; the job is written by :mod:`mathreel.jobs`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from mathreel.paths import ROOT
+from mathreel.quality import get_quality
+from mathreel.scene import ENV_KEYFRAMES, ENV_PLAN, ENV_TIMELINE
+
+
+def run(job: dict) -> None:
+    """Render the job's scene; in video mode mux its narration and write the final files."""
+    import numpy as np
+    from manim import config
+
+    quality = get_quality(job["quality"])
+    keyframes = job.get("keyframes_dir")
+    os.environ[ENV_PLAN] = job["plan"]
+    os.environ[ENV_TIMELINE] = job["timeline"]
+    if keyframes:
+        os.environ[ENV_KEYFRAMES] = keyframes
+    else:
+        os.environ.pop(ENV_KEYFRAMES, None)
+
+    config.pixel_width = quality.width
+    config.pixel_height = quality.height
+    config.frame_rate = quality.fps
+    config.media_dir = job["media_dir"]
+    config.disable_caching = True
+    config.verbosity = "WARNING"
+    config.progress_bar = "none"
+    config.output_file = job["stem"]
+    if keyframes:
+        config.write_to_movie = False
+        config.save_last_frame = False
+        config.skip_animations = True
+    else:
+        config.write_to_movie = True
+        config.video_encoder_options = quality.encoder_options()
+
+    sys.path.insert(0, str(ROOT))
+    module = importlib.import_module(job["module"])
+    scene = getattr(module, job["class"])()
+    scene.render()
+    if keyframes:
+        return
+
+    from mathreel.audio import build_narration_track, normalize
+    from mathreel.audio_cache import write_wav_atomic
+    from mathreel.mux import mux_video_with_audio
+    from mathreel.synthesis import NarrationPlan
+    from mathreel.timeline import Timeline
+    from mathreel.voices.base import Speech
+
+    movie = Path(scene.renderer.file_writer.movie_file_path)
+    plan = NarrationPlan.load(Path(job["plan"]))
+    timeline = Timeline.load(Path(job["timeline"]))
+    track = build_narration_track(plan, timeline, timeline.duration)
+    if plan.audible:
+        track, loudness = normalize(track)
+        loud = {"integrated_lufs": loudness.integrated_lufs, "true_peak_dbtp": loudness.true_peak_dbtp}
+    else:
+        loud = {}
+    write_wav_atomic(Path(job["audio_out"]), Speech(np.clip(track, -1, 1), 48000))
+    mux_video_with_audio(movie, track, Path(job["video_out"]), {"title": plan.title})
+    Path(job["loudness_out"]).write_text(json.dumps(loud), encoding="utf-8")
+    shutil.rmtree(Path(job["media_dir"]) / "videos", ignore_errors=True)
+
+
+def main() -> None:
+    job = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
+    sys.path.insert(0, str(ROOT))
+    try:
+        run(job)
+    except Exception as err:  # the parent shows this one line and points at the full log
+        from mathreel.errors import UserError
+
+        import traceback
+
+        traceback.print_exc()
+        kind = "" if isinstance(err, UserError) else f"{type(err).__name__}: "
+        Path(job["error_out"]).write_text(f"{kind}{err}".splitlines()[0] if str(err) else kind, encoding="utf-8")
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

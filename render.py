@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""render.py: the command line over the mathreel package (parsing and dispatch only)."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from mathreel import commands
+from mathreel.errors import UserError
+from mathreel.quality import QUALITY_CHOICES
+from mathreel.voices import DEFAULT_VOICE, VOICES
+
+
+def quality_option(default: str):
+    return click.option(
+        "--quality",
+        "-q",
+        default=default,
+        show_default=True,
+        metavar="|".join(QUALITY_CHOICES),
+        help="Frame size and rate: l/low 480p15, m/medium 720p30, h/high 1080p60, p/1440p 1440p60, k/4k 2160p60.",
+    )
+
+
+def voice_option(f):
+    return click.option(
+        "--voice",
+        "-v",
+        default=DEFAULT_VOICE,
+        show_default=True,
+        metavar="|".join(VOICES),
+        help="Narration voice: piper (offline neural), espeak (light fallback), silent (timing only).",
+    )(f)
+
+
+def workers_option(f):
+    return click.option(
+        "--workers",
+        "-j",
+        type=click.IntRange(min=1),
+        default=os.cpu_count() or 1,
+        show_default="number of cores",
+        help="Scenes rendered at once, each in its own process.",
+    )(f)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def cli() -> None:
+    """Narrated math videos: Manim scenes plus narration scripts in, chapter videos out.
+
+    \b
+    Examples:
+      python render.py list
+      python render.py scene slope_at_a_point --quality l
+      python render.py chapter 1
+      python render.py smoke
+    """
+
+
+@cli.command("list")
+def list_command() -> None:
+    """List chapters, their scenes in order, each scene's beats and narration duration.
+
+    Durations come from the silent voice's estimate unless audio is already cached.
+
+    \b
+    Example:
+      python render.py list
+    """
+    commands.list_chapters(click.echo)
+
+
+@cli.command("scene")
+@click.argument("name")
+@quality_option("l")
+@voice_option
+@click.option("--force", is_flag=True, help="Render even if nothing changed.")
+def scene_command(name: str, quality: str, voice: str, force: bool) -> None:
+    """Render one scene (by module stem) with its narration into output/.
+
+    \b
+    Example:
+      python render.py scene slope_at_a_point --quality l --voice piper
+    """
+    commands.render_scene(name, quality, voice, force, click.echo)
+
+
+@cli.command("chapter")
+@click.argument("number", type=int)
+@quality_option("h")
+@voice_option
+@workers_option
+@click.option("--force", is_flag=True, help="Render every scene even if nothing changed.")
+def chapter_command(number: int, quality: str, voice: str, workers: int, force: bool) -> None:
+    """Render every scene of a chapter, in parallel, and assemble the chapter into output/.
+
+    \b
+    Example:
+      python render.py chapter 1 --quality h --workers 2
+    """
+    commands.render_chapter(number, quality, voice, workers, force, click.echo)
+
+
+@cli.command("smoke")
+@workers_option
+@click.option("--update-golden", is_flag=True, help="Approve the rendered key frames as the new goldens.")
+def smoke_command(workers: int, update_golden: bool) -> None:
+    """Render the key frame at the end of every beat of every scene at 480p (silent voice).
+
+    PNGs land under output/smoke/<chapter>/<scene>/<beat>.png with a contact sheet per chapter.
+
+    \b
+    Example:
+      python render.py smoke --workers 2
+    """
+    commands.smoke(workers, update_golden, click.echo)
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as err:
+        err.show()
+        sys.exit(err.exit_code)
+    except UserError as err:
+        click.echo(f"error: {err}", err=True)
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

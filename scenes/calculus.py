@@ -1,0 +1,61 @@
+"""Exact calculus for the scenes (sympy), and the numpy functions that draw the same expressions.
+
+Every number a scene shows or says comes from here, from the expression the scene draws.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import sympy as sp
+
+x = sp.Symbol("x", real=True)
+
+
+def derivative(expr: sp.Expr, var: sp.Symbol = x) -> sp.Expr:
+    """The exact derivative of ``expr``."""
+    return sp.diff(expr, var)
+
+
+def slope_at(expr: sp.Expr, at: sp.Expr | float, var: sp.Symbol = x) -> sp.Expr:
+    """The exact slope of the tangent to ``expr`` at ``var = at``."""
+    return sp.nsimplify(derivative(expr, var).subs(var, sp.nsimplify(at)))
+
+
+def value_at(expr: sp.Expr, at: sp.Expr | float, var: sp.Symbol = x) -> sp.Expr:
+    return sp.nsimplify(expr.subs(var, sp.nsimplify(at)))
+
+
+def numeric(expr: sp.Expr, var: sp.Symbol = x) -> Callable[[float], float]:
+    """A float function of ``expr`` for plotting (numpy-backed)."""
+    f = sp.lambdify(var, expr, "numpy")
+    return lambda v: float(f(v))
+
+
+def tangent_line(expr: sp.Expr, at: sp.Expr | float, var: sp.Symbol = x) -> sp.Expr:
+    """The tangent line to ``expr`` at ``at``, as an expression in ``var``."""
+    a = sp.nsimplify(at)
+    return sp.expand(value_at(expr, a, var) + slope_at(expr, a, var) * (var - a))
+
+
+def decimal(value: sp.Expr | float, places: int) -> str:
+    """``value`` rounded half away from zero to ``places`` decimals, as shown on screen (−0 shown as 0)."""
+    number = sp.Float(sp.N(value, 30), 30)
+    quantum = sp.Rational(1, 10**places)
+    rounded = sp.floor(abs(number) / quantum + sp.Rational(1, 2)) * quantum
+    text = f"{float(rounded):.{places}f}"
+    return text if number >= 0 or rounded == 0 else "-" + text
+
+
+def sign_word(value: sp.Expr | float) -> str:
+    """"positive", "negative" or "zero"."""
+    v = sp.nsimplify(value)
+    return "zero" if v == 0 else ("positive" if v > 0 else "negative")
+
+
+def samples(expr: sp.Expr, lo: float, hi: float, n: int = 200, var: sp.Symbol = x) -> np.ndarray:
+    """Points (t, expr(t)) for checks that the drawn curve passes where the numbers say."""
+    f = sp.lambdify(var, expr, "numpy")
+    t = np.linspace(lo, hi, n)
+    return np.column_stack([t, np.broadcast_to(f(t), t.shape)])

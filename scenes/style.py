@@ -1,0 +1,44 @@
+"""Palette and type for every scene, named by meaning (Okabe–Ito colours, safe for colour-blind viewers).
+
+The same colour means the same thing in every scene: the function drawn, its tangent (and every
+slope or derivative value), a secant, the loss, the weight, a marked point.
+"""
+
+from __future__ import annotations
+
+# Okabe & Ito (2008), "Color Universal Design": eight colours distinguishable under the common
+# colour-vision deficiencies.
+OKABE_ORANGE = "#E69F00"
+OKABE_SKY_BLUE = "#56B4E9"
+OKABE_BLUISH_GREEN = "#009E73"
+OKABE_YELLOW = "#F0E442"
+OKABE_BLUE = "#0072B2"
+OKABE_VERMILLION = "#D55E00"
+OKABE_REDDISH_PURPLE = "#CC79A7"
+
+BACKGROUND_COLOR = "#111318"
+TEXT_COLOR = "#F2F2F2"
+MUTED_COLOR = "#A0A4AB"
+AXES_COLOR = "#8A8F98"
+GRID_COLOR = "#2A2E36"
+
+FUNCTION_COLOR = OKABE_SKY_BLUE  # the curve y = f(x)
+TANGENT_COLOR = OKABE_ORANGE  # tangent lines, and every slope / derivative value
+SECANT_COLOR = OKABE_REDDISH_PURPLE  # secant lines and their slopes
+POINT_COLOR = OKABE_YELLOW  # the point being studied
+LOSS_COLOR = OKABE_BLUISH_GREEN  # a loss curve L(w), loss values
+WEIGHT_COLOR = OKABE_VERMILLION  # the weight w and its steps
+HIGHLIGHT_COLOR = OKABE_YELLOW  # a boxed result or emphasis
+SECOND_COLOR = OKABE_BLUE  # a second function or series beside the first
+
+# Type sizes (Manim font_size). 28 renders about 24 px tall per em at 854x480, the legibility floor.
+TITLE_SIZE = 52
+HEADING_SIZE = 42
+BODY_SIZE = 36
+LABEL_SIZE = 32
+SMALL_SIZE = 28
+MIN_FONT_SIZE = SMALL_SIZE
+
+# Motion
+FAST = 0.6
+NORMAL = 1.2

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import os
-import sys
 
 import click
 
@@ -47,7 +46,21 @@ def workers_option(f):
     )(f)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Cli(click.Group):
+    """A group that turns the library's :class:`UserError` into a one-line message and exit 2."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except UserError as err:
+            raise UsageFailure(str(err)) from None
+
+
+class UsageFailure(click.ClickException):
+    exit_code = 2
+
+
+@click.group(cls=Cli, context_settings={"help_option_names": ["-h", "--help"]})
 def cli() -> None:
     """Narrated math videos: Manim scenes plus narration scripts in, chapter videos out.
 
@@ -106,7 +119,9 @@ def chapter_command(number: int, quality: str, voice: str, workers: int, force: 
 
 @cli.command("smoke")
 @workers_option
-@click.option("--update-golden", is_flag=True, help="Approve the rendered key frames as the new goldens.")
+@click.option(
+    "--update-golden", is_flag=True, help="Approve the rendered key frames as the new goldens."
+)
 def smoke_command(workers: int, update_golden: bool) -> None:
     """Render the key frame at the end of every beat of every scene at 480p (silent voice).
 
@@ -119,19 +134,5 @@ def smoke_command(workers: int, update_golden: bool) -> None:
     commands.smoke(workers, update_golden, click.echo)
 
 
-def main() -> None:
-    try:
-        cli.main(standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("aborted", err=True)
-        sys.exit(130)
-    except click.ClickException as err:
-        err.show()
-        sys.exit(err.exit_code)
-    except UserError as err:
-        click.echo(f"error: {err}", err=True)
-        sys.exit(2)
-
-
 if __name__ == "__main__":
-    main()
+    cli()

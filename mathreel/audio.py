@@ -84,7 +84,11 @@ def measure(samples: np.ndarray, rate: int = RATE) -> Loudness:
     import pyloudnorm
 
     meter = pyloudnorm.Meter(rate)
-    lufs = float(meter.integrated_loudness(samples.astype(np.float64))) if len(samples) > rate // 2 else float("-inf")
+    lufs = (
+        float(meter.integrated_loudness(samples.astype(np.float64)))
+        if len(samples) > rate // 2
+        else float("-inf")
+    )
     return Loudness(lufs, true_peak_dbtp(samples, rate))
 
 
@@ -115,7 +119,9 @@ def limit(samples: np.ndarray, rate: int, ceiling_db: float) -> np.ndarray:
     from av.filter import Graph
 
     graph = Graph()
-    src = graph.add_abuffer(sample_rate=rate, format="flt", layout="mono", time_base=Fraction(1, rate))
+    src = graph.add_abuffer(
+        sample_rate=rate, format="flt", layout="mono", time_base=Fraction(1, rate)
+    )
     up = graph.add("aresample", f"{rate * 4}")
     lim = graph.add(
         "alimiter", f"limit={10 ** (ceiling_db / 20):.6f}:attack=2:release=40:level=disabled:asc=1"

@@ -73,7 +73,9 @@ class AudioCache:
         key = cache_key(text, voice.name, identity)
         return self.root / voice.name / key[:2] / f"{key}.wav"
 
-    def get_or_synthesize(self, voice: Voice, text: str, identity: dict[str, object]) -> tuple[Path, Speech, bool]:
+    def get_or_synthesize(
+        self, voice: Voice, text: str, identity: dict[str, object]
+    ) -> tuple[Path, Speech, bool]:
         """The phrase's audio file and samples; the bool is True when it came from the cache."""
         path = self.path_for(voice, text, identity)
         if path.exists():

@@ -61,10 +61,14 @@ def list_chapters(echo: Echo) -> None:
             )
             lines.append("       " + ", ".join(beat_parts))
         mark = "" if all_exact else "~"
-        echo(f"Chapter {chapter.number}: {chapter.title} ({chapter.course}) — {len(chapter.scenes)} scenes, {mark}{_clock(total)}")
+        echo(
+            f"Chapter {chapter.number}: {chapter.title} ({chapter.course}) — {len(chapter.scenes)} scenes, {mark}{_clock(total)}"
+        )
         for line in lines:
             echo(line)
-    echo("(~ marks durations estimated from the text; they become exact once the piper audio is cached)")
+    echo(
+        "(~ marks durations estimated from the text; they become exact once the piper audio is cached)"
+    )
 
 
 def render_scene(name: str, quality: str, voice: str, force: bool, echo: Echo) -> None:
@@ -74,13 +78,17 @@ def render_scene(name: str, quality: str, voice: str, force: bool, echo: Echo) -
     jobs.render_scenes([entry], q, v, workers=1, echo=echo, force=force)
 
 
-def render_chapter(number: int, quality: str, voice: str, workers: int, force: bool, echo: Echo) -> None:
+def render_chapter(
+    number: int, quality: str, voice: str, workers: int, force: bool, echo: Echo
+) -> None:
     """Render a chapter's scenes in parallel, then assemble the chapter deliverables."""
     chapter = get_chapter(number)
     q, v = get_quality(quality), get_voice(voice)
     results = jobs.render_scenes(chapter.scenes, q, v, workers=workers, echo=echo, force=force)
     rendered = sum(r.rendered for r in results)
-    echo(f"chapter {number}: {rendered} of {len(results)} scenes rendered, {len(results) - rendered} unchanged")
+    echo(
+        f"chapter {number}: {rendered} of {len(results)} scenes rendered, {len(results) - rendered} unchanged"
+    )
     try:
         from mathreel import assembly
     except ImportError:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from mathreel.audio_cache import AudioCache
 from mathreel.errors import UserError
+from mathreel.files import publish, write_text_atomic
 from mathreel.manifest import SceneEntry
 from mathreel.narration import parse_narration
 from mathreel.paths import ROOT, cache_dir, output_dir
@@ -83,7 +84,9 @@ def check_tools(tools: dict[str, str] = REQUIRED_TOOLS) -> None:
     """A missing system tool is a one-line error naming it and its package."""
     for tool, package in tools.items():
         if shutil.which(tool) is None:
-            raise UserError(f"missing system tool '{tool}' (Debian package {package}): run ./run.sh render to install it")
+            raise UserError(
+                f"missing system tool '{tool}' (Debian package {package}): run ./run.sh render to install it"
+            )
 
 
 def source_closure(path: Path) -> list[Path]:
@@ -123,7 +126,9 @@ def scene_key(entry: SceneEntry, plan: NarrationPlan, quality: Quality) -> str:
     return digest.hexdigest()
 
 
-def prepare(entry: SceneEntry, voice: Voice, cache: AudioCache, stats: dict[str, int] | None = None) -> NarrationPlan:
+def prepare(
+    entry: SceneEntry, voice: Voice, cache: AudioCache, stats: dict[str, int] | None = None
+) -> NarrationPlan:
     """Parse the scene's narration, check it against the code's beats, synthesize its phrases."""
     script = parse_narration(entry.narration_path)
     source = read_scene_source(entry.path)
@@ -131,7 +136,9 @@ def prepare(entry: SceneEntry, voice: Voice, cache: AudioCache, stats: dict[str,
 
     def count(cached: bool) -> None:
         if stats is not None:
-            stats["cached" if cached else "synthesized"] = stats.get("cached" if cached else "synthesized", 0) + 1
+            stats["cached" if cached else "synthesized"] = (
+                stats.get("cached" if cached else "synthesized", 0) + 1
+            )
 
     return plan_narration(script, entry.stem, voice, cache, count)
 
@@ -150,15 +157,27 @@ def _run_worker(job: dict, log_path: Path) -> None:
         )
     if proc.returncode != 0:
         error = Path(job["error_out"])
-        reason = error.read_text(encoding="utf-8").strip() if error.exists() else f"exit status {proc.returncode}"
+        reason = (
+            error.read_text(encoding="utf-8").strip()
+            if error.exists()
+            else f"exit status {proc.returncode}"
+        )
         raise UserError(f"scene '{job['stem']}' failed to render: {reason} (full log: {log_path})")
 
 
-def render_scene_job(entry: SceneEntry, plan: NarrationPlan, quality: Quality, keyframes_dir: Path | None = None) -> Path:
+def render_scene_job(
+    entry: SceneEntry, plan: NarrationPlan, quality: Quality, keyframes_dir: Path | None = None
+) -> Path:
     """Render one scene in a worker process. Video mode returns the muxed MP4; key-frame mode
     returns the folder of one PNG per beat end."""
     source = read_scene_source(entry.path)
-    work = cache_dir() / "work" / quality.name / entry.stem / ("keyframes" if keyframes_dir else "video")
+    work = (
+        cache_dir()
+        / "work"
+        / quality.name
+        / entry.stem
+        / ("keyframes" if keyframes_dir else "video")
+    )
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     files = SceneFiles(entry.stem, quality)
@@ -191,7 +210,7 @@ def render_scene_job(entry: SceneEntry, plan: NarrationPlan, quality: Quality, k
         (work / "narration.wav", files.audio),
         (work / "loudness.json", files.loudness),
     ):
-        os.replace(src, dst)
+        publish(src, dst)
     return files.video
 
 
@@ -221,16 +240,25 @@ def render_scenes(
     def one(entry: SceneEntry) -> SceneResult:
         files = SceneFiles(entry.stem, quality)
         key = scene_key(entry, plans[entry.stem], quality)
-        if not force and files.key.exists() and files.key.read_text() == key and files.video.exists():
-            echo(f"[{entry.slug}] unchanged, reusing {files.video.relative_to(output_dir().parent)}")
+        if (
+            not force
+            and files.key.exists()
+            and files.key.read_text() == key
+            and files.video.exists()
+        ):
+            echo(
+                f"[{entry.slug}] unchanged, reusing {files.video.relative_to(output_dir().parent)}"
+            )
             return SceneResult(entry, files, False, 0.0, _duration(files))
         echo(f"[{entry.slug}] rendering at {quality.name} ...")
         started = time.perf_counter()
         render_scene_job(entry, plans[entry.stem], quality)
-        files.key.write_text(key)
+        write_text_atomic(files.key, key)
         seconds = time.perf_counter() - started
         result = SceneResult(entry, files, True, seconds, _duration(files))
-        echo(f"[{entry.slug}] done in {seconds:.1f} s: {result.duration:.1f} s of video -> {files.video}")
+        echo(
+            f"[{entry.slug}] done in {seconds:.1f} s: {result.duration:.1f} s of video -> {files.video}"
+        )
         return result
 
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
@@ -241,8 +269,14 @@ def _duration(files: SceneFiles) -> float:
     return json.loads(files.timeline.read_text(encoding="utf-8"))["duration"]
 
 
-def render_keyframes(entries: Iterable[SceneEntry], quality: Quality, voice: Voice, root: Path, workers: int,
-                     echo: Callable[[str], None] = print) -> dict[str, Path]:
+def render_keyframes(
+    entries: Iterable[SceneEntry],
+    quality: Quality,
+    voice: Voice,
+    root: Path,
+    workers: int,
+    echo: Callable[[str], None] = print,
+) -> dict[str, Path]:
     """The frame at the end of every beat of every scene, as PNGs under ``root/<stem>/``."""
     check_tools()
     entries = list(entries)
@@ -253,7 +287,9 @@ def render_keyframes(entries: Iterable[SceneEntry], quality: Quality, voice: Voi
         shutil.rmtree(target, ignore_errors=True)
         started = time.perf_counter()
         render_scene_job(entry, plans[entry.stem], quality, keyframes_dir=target)
-        echo(f"[{entry.slug}] {len(plans[entry.stem].beats)} key frames in {time.perf_counter() - started:.1f} s")
+        echo(
+            f"[{entry.slug}] {len(plans[entry.stem].beats)} key frames in {time.perf_counter() - started:.1f} s"
+        )
         return entry.stem, target
 
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:

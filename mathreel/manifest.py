@@ -59,8 +59,10 @@ def load_chapters() -> list[Chapter]:
         )
         for scene in scenes:
             if not scene.path.exists():
-                raise UserError(f"scenes/manifest.py: chapter {spec['number']} lists '{scene.stem}', "
-                                f"but {scene.path} does not exist")
+                raise UserError(
+                    f"scenes/manifest.py: chapter {spec['number']} lists '{scene.stem}', "
+                    f"but {scene.path} does not exist"
+                )
         chapters.append(Chapter(spec["number"], spec["title"], spec["course"], scenes))
     return chapters
 
@@ -71,7 +73,9 @@ def get_chapter(number: int) -> Chapter:
     for chapter in chapters:
         if chapter.number == number:
             return chapter
-    raise UserError(f"unknown chapter {number}: choose one of {', '.join(str(c.number) for c in chapters)}")
+    raise UserError(
+        f"unknown chapter {number}: choose one of {', '.join(str(c.number) for c in chapters)}"
+    )
 
 
 def all_scenes() -> list[SceneEntry]:

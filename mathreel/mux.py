@@ -9,17 +9,13 @@ import av
 import numpy as np
 
 from mathreel.audio import RATE
+from mathreel.files import temporary_sibling
 
 #: AAC bit rate (standards: 128 kbps or more, 384 kbps recommended for stereo).
 AUDIO_BITRATE = 256_000
 #: MP4 muxer options: moov atom at the front; no edit lists.
 MP4_OPTIONS = {"movflags": "+faststart+negative_cts_offsets", "use_editlist": "0"}
 _AAC_FRAME = 1024
-
-
-def temporary_path(path: Path) -> Path:
-    """A sibling path to write before an atomic rename onto ``path`` (same folder, same suffix)."""
-    return path.with_name(f".{path.stem}.partial-{os.getpid()}{path.suffix}")
 
 
 def encode_aac(container: av.container.OutputContainer, samples: np.ndarray) -> None:
@@ -29,7 +25,9 @@ def encode_aac(container: av.container.OutputContainer, samples: np.ndarray) -> 
     first 1024 samples are dropped here instead so speech stays on the video clock.
     """
     stream = container.streams.audio[0]
-    stereo = np.ascontiguousarray(np.repeat(samples[None, _AAC_FRAME:], 2, axis=0), dtype=np.float32)
+    stereo = np.ascontiguousarray(
+        np.repeat(samples[None, _AAC_FRAME:], 2, axis=0), dtype=np.float32
+    )
     pts = 0
     for i in range(0, stereo.shape[1], _AAC_FRAME):
         chunk = np.ascontiguousarray(stereo[:, i : i + _AAC_FRAME])
@@ -59,10 +57,13 @@ def mux_video_with_audio(
 
     Written to a temporary file and renamed, so ``out_path`` is never half-written.
     """
-    tmp = temporary_path(out_path)
+    tmp = temporary_sibling(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with av.open(str(video_path)) as source, av.open(str(tmp), "w", format="mp4", options=MP4_OPTIONS) as out:
+        with (
+            av.open(str(video_path)) as source,
+            av.open(str(tmp), "w", format="mp4", options=MP4_OPTIONS) as out,
+        ):
             for key, value in (metadata or {}).items():
                 out.metadata[key] = value
             vin = source.streams.video[0]
@@ -78,4 +79,3 @@ def mux_video_with_audio(
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-

@@ -172,13 +172,17 @@ def parse_narration_text(text: str, path: Path | str = "<narration>") -> Script:
             level, name = len(heading.group(1)), heading.group(2)
             if level == 1:
                 if title is not None:
-                    raise NarrationError(path, number, "a second '# title' line; beats use '## beat_id'")
+                    raise NarrationError(
+                        path, number, "a second '# title' line; beats use '## beat_id'"
+                    )
                 if not name:
                     raise NarrationError(path, number, "empty title after '#'")
                 title = name
                 continue
             if level != 2:
-                raise NarrationError(path, number, f"unexpected heading level {level}; beats use '## beat_id'")
+                raise NarrationError(
+                    path, number, f"unexpected heading level {level}; beats use '## beat_id'"
+                )
             if title is None:
                 raise NarrationError(path, number, "the file must start with a '# Title' line")
             if not BEAT_ID.fullmatch(name):
@@ -186,7 +190,9 @@ def parse_narration_text(text: str, path: Path | str = "<narration>") -> Script:
                     path, number, f"malformed beat id '{name}': use lowercase letters, digits and _"
                 )
             if name in seen:
-                raise NarrationError(path, number, f"duplicate beat '{name}' (first at line {seen[name]})")
+                raise NarrationError(
+                    path, number, f"duplicate beat '{name}' (first at line {seen[name]})"
+                )
             close_beat()
             seen[name] = number
             current = (name, number)
@@ -210,91 +216,103 @@ def parse_narration_text(text: str, path: Path | str = "<narration>") -> Script:
     if title is None:
         raise NarrationError(path, 1, "the file must start with a '# Title' line")
     if not beats:
-        raise NarrationError(path, 1, "no beats: add a '## beat_id' heading with narration under it")
+        raise NarrationError(
+            path, 1, "no beats: add a '## beat_id' heading with narration under it"
+        )
     return Script(path=path, title=title, beats=tuple(beats))
 
 
 def _beat_segments(path: Path, paragraphs: list[list[tuple[int, str]]]) -> list[Segment]:
-    segments: list[Segment] = []
-    marks: dict[str, int] = {}
+    builder = _SegmentBuilder(path)
     for paragraph in paragraphs:
-        if not paragraph:
-            continue
-        words: list[_Word] = []
-        first_phrase_of_paragraph = True
+        if paragraph:
+            builder.paragraph(paragraph)
+    return builder.segments
 
-        def flush() -> None:
-            nonlocal first_phrase_of_paragraph
-            for phrase_words in _split_long(path, words):
-                segments.append(_phrase(phrase_words, first_phrase_of_paragraph))
-                first_phrase_of_paragraph = False
-            words.clear()
 
-        for number, line in paragraph:
+class _SegmentBuilder:
+    """Turns a beat's paragraphs into phrases, marks and pauses, checking each inline element."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.segments: list[Segment] = []
+        self.marks: dict[str, int] = {}
+        self.words: list[_Word] = []
+        self.first_of_paragraph = True
+
+    def flush(self) -> None:
+        for phrase_words in _split_long(self.path, self.words):
+            self.segments.append(_phrase(phrase_words, self.first_of_paragraph))
+            self.first_of_paragraph = False
+        self.words = []
+
+    def paragraph(self, lines: list[tuple[int, str]]) -> None:
+        self.first_of_paragraph = True
+        for number, line in lines:
             pos = 0
             for match in _INLINE.finditer(line):
-                _add_text(path, number, line[pos : match.start()], words, flush, pos == 0)
+                self.text(number, line[pos : match.start()], line_start=pos == 0)
                 pos = match.end()
                 if match.group("caption") is not None:
-                    space = match.start() > 0 and line[match.start() - 1].isspace() or (
-                        match.start() == 0 and bool(words)
-                    )
-                    words.append(
-                        _Word(match.group("caption").strip(), match.group("spoken"), space, number, True)
-                    )
-                    continue
-                flush()
-                brace = match.group("brace").strip()
-                mark, pause = _MARK.fullmatch(brace), _PAUSE.fullmatch(brace)
-                if mark:
-                    name = mark.group("name")
-                    if name in marks:
-                        raise NarrationError(
-                            path, number, f"duplicate mark '{name}' (first at line {marks[name]})"
-                        )
-                    marks[name] = number
-                    segments.append(Mark(name, number))
-                elif pause:
-                    seconds = float(pause.group("seconds"))
-                    if not 0 < seconds <= MAX_PAUSE:
-                        raise NarrationError(
-                            path, number, f"pause of {seconds:g} s: use more than 0 and at most {MAX_PAUSE:g}"
-                        )
-                    segments.append(Pause(seconds, number))
+                    before = line[match.start() - 1] if match.start() else ""
+                    space = before.isspace() or (not before and bool(self.words))
+                    caption, spoken = match.group("caption").strip(), match.group("spoken")
+                    self.words.append(_Word(caption, spoken, space, number, True))
                 else:
-                    raise NarrationError(
-                        path,
-                        number,
-                        f"malformed mark '{{{brace}}}': use {{mark:name}} (lowercase, digits, _) or {{pause:SECONDS}}",
-                    )
-            _add_text(path, number, line[pos:], words, flush, pos == 0)
-        flush()
-    return segments
+                    self.flush()
+                    self.brace(number, match.group("brace").strip())
+            self.text(number, line[pos:], line_start=pos == 0)
+        self.flush()
 
-
-def _add_text(path: Path, number: int, text: str, words: list[_Word], flush, line_start: bool) -> None:
-    for stray in ("{", "}", "[", "]"):
-        if stray in text:
-            raise NarrationError(
-                path, number, f"stray '{stray}': marks are {{mark:name}}, captions [shown](say: spoken)"
-            )
-    bad = _SPEAKABLE.sub("", text)
-    if bad:
-        raise NarrationError(
-            path,
-            number,
-            f"'{bad[0]}' cannot be read aloud as it is: write it as [{bad[0]}](say: words)",
-        )
-    for index, token in enumerate(re.finditer(r"\S+", text)):
-        if index:
-            space = True
-        elif token.start() > 0:
-            space = True  # whitespace between the previous word (or override) and this one
+    def brace(self, number: int, brace: str) -> None:
+        mark, pause = _MARK.fullmatch(brace), _PAUSE.fullmatch(brace)
+        if mark:
+            name = mark.group("name")
+            if name in self.marks:
+                raise NarrationError(
+                    self.path, number, f"duplicate mark '{name}' (first at line {self.marks[name]})"
+                )
+            self.marks[name] = number
+            self.segments.append(Mark(name, number))
+        elif pause:
+            seconds = float(pause.group("seconds"))
+            if not 0 < seconds <= MAX_PAUSE:
+                raise NarrationError(
+                    self.path,
+                    number,
+                    f"pause of {seconds:g} s: use more than 0 and at most {MAX_PAUSE:g}",
+                )
+            self.segments.append(Pause(seconds, number))
         else:
-            space = line_start and bool(words)  # a new line of the same paragraph
-        words.append(_Word(token.group(), token.group(), space, number))
-        if _SENTENCE_END.search(token.group()):
-            flush()
+            raise NarrationError(
+                self.path,
+                number,
+                f"malformed mark '{{{brace}}}': use {{mark:name}} (lowercase, digits, _) or {{pause:SECONDS}}",
+            )
+
+    def text(self, number: int, text: str, line_start: bool) -> None:
+        for stray in ("{", "}", "[", "]"):
+            if stray in text:
+                raise NarrationError(
+                    self.path,
+                    number,
+                    f"stray '{stray}': marks are {{mark:name}}, captions [shown](say: spoken)",
+                )
+        bad = _SPEAKABLE.sub("", text)
+        if bad:
+            raise NarrationError(
+                self.path,
+                number,
+                f"'{bad[0]}' cannot be read aloud as it is: write it as [{bad[0]}](say: words)",
+            )
+        for index, token in enumerate(re.finditer(r"\S+", text)):
+            if index or token.start() > 0:
+                space = True  # whitespace between the previous word (or override) and this one
+            else:
+                space = line_start and bool(self.words)  # a new line of the same paragraph
+            self.words.append(_Word(token.group(), token.group(), space, number))
+            if _SENTENCE_END.search(token.group()):
+                self.flush()
 
 
 def _join(words: list[_Word], attr: str) -> str:
@@ -317,7 +335,9 @@ def _split_long(path: Path, words: list[_Word]) -> list[list[_Word]]:
     pieces: list[list[_Word]] = []
     rest = list(words)
     while len(_join(rest, "caption")) > MAX_PHRASE_CHARS:
-        fits = [i for i in range(1, len(rest)) if len(_join(rest[:i], "caption")) <= MAX_PHRASE_CHARS]
+        fits = [
+            i for i in range(1, len(rest)) if len(_join(rest[:i], "caption")) <= MAX_PHRASE_CHARS
+        ]
         if not fits:
             raise NarrationError(path, rest[0].line, "a single word longer than a caption cue")
         clause_ends = [i for i in fits if _CLAUSE_END.search(rest[i - 1].caption) and i >= 2]

@@ -67,7 +67,10 @@ def run(job: dict) -> None:
     track = build_narration_track(plan, timeline, timeline.duration)
     if plan.audible:
         track, loudness = normalize(track)
-        loud = {"integrated_lufs": loudness.integrated_lufs, "true_peak_dbtp": loudness.true_peak_dbtp}
+        loud = {
+            "integrated_lufs": loudness.integrated_lufs,
+            "true_peak_dbtp": loudness.true_peak_dbtp,
+        }
     else:
         loud = {}
     write_wav_atomic(Path(job["audio_out"]), Speech(np.clip(track, -1, 1), 48000))
@@ -82,13 +85,15 @@ def main() -> None:
     try:
         run(job)
     except Exception as err:  # the parent shows this one line and points at the full log
-        from mathreel.errors import UserError
-
         import traceback
+
+        from mathreel.errors import UserError
 
         traceback.print_exc()
         kind = "" if isinstance(err, UserError) else f"{type(err).__name__}: "
-        Path(job["error_out"]).write_text(f"{kind}{err}".splitlines()[0] if str(err) else kind, encoding="utf-8")
+        Path(job["error_out"]).write_text(
+            f"{kind}{err}".splitlines()[0] if str(err) else kind, encoding="utf-8"
+        )
         sys.exit(1)
 
 

@@ -148,16 +148,17 @@ class NarratedScene(Scene):
         half_h = config.frame_height / 2 * (1 - 2 * SAFE_MARGIN)
         found = []
         for top in self.mobjects:
-            points = [
-                m.points
-                for m in top.get_family()
-                if m.has_points() and _visible(m)
-            ]
+            points = [m.points for m in top.get_family() if m.has_points() and _visible(m)]
             if not points:
                 continue
             allp = np.concatenate(points)
             lo, hi = allp.min(axis=0), allp.max(axis=0)
-            if lo[0] < -half_w - 1e-3 or hi[0] > half_w + 1e-3 or lo[1] < -half_h - 1e-3 or hi[1] > half_h + 1e-3:
+            if (
+                lo[0] < -half_w - 1e-3
+                or hi[0] > half_w + 1e-3
+                or lo[1] < -half_h - 1e-3
+                or hi[1] > half_h + 1e-3
+            ):
                 found.append(
                     f"{type(top).__name__} spans x {lo[0]:.2f}..{hi[0]:.2f}, y {lo[1]:.2f}..{hi[1]:.2f} "
                     f"(safe: |x| <= {half_w:.2f}, |y| <= {half_h:.2f})"
@@ -175,10 +176,14 @@ class NarratedScene(Scene):
         super().tear_down()
         unused = [b.id for b in self.narration.beats if b.id not in {r.id for r in self._records}]
         if unused:
-            raise UserError(f"{self.narration.narration_path}: beats never narrated: {', '.join(unused)}")
+            raise UserError(
+                f"{self.narration.narration_path}: beats never narrated: {', '.join(unused)}"
+            )
         timeline_path = os.environ.get(ENV_TIMELINE)
         if timeline_path:
-            timeline = Timeline(self.narration.scene, int(config.frame_rate), self.renderer.time, self._records)
+            timeline = Timeline(
+                self.narration.scene, int(config.frame_rate), self.renderer.time, self._records
+            )
             Path(timeline_path).write_text(timeline.to_json(), encoding="utf-8")
 
 

@@ -55,7 +55,9 @@ def read_scene_source(path: Path) -> SceneSource:
         ):
             arg = node.args[0] if node.args else None
             if not (isinstance(arg, ast.Constant) and isinstance(arg.value, str)):
-                raise UserError(f"{path}:{node.lineno}: self.beat() takes the beat id as a string literal")
+                raise UserError(
+                    f"{path}:{node.lineno}: self.beat() takes the beat id as a string literal"
+                )
             beats.append(BeatUse(arg.value, node.lineno))
     beats.sort(key=lambda b: b.line)
     return SceneSource(path, classes[0].name, tuple(beats))
@@ -74,7 +76,9 @@ def check_beats(source: SceneSource, narration_ids: tuple[str, ...], narration_p
             raise UserError(f"{source.path}:{use.line}: beat '{use.id}' is narrated twice")
     for beat_id in narration_ids:
         if beat_id not in used:
-            raise UserError(f"{narration_path}: beat '{beat_id}' is never used by {source.class_name}")
+            raise UserError(
+                f"{narration_path}: beat '{beat_id}' is never used by {source.class_name}"
+            )
     if used != list(narration_ids):
         raise UserError(
             f"{source.path}: beats run in the order {', '.join(used)} but {narration_path} "

@@ -63,7 +63,8 @@ class NarrationPlan:
     def from_json(cls, text: str) -> NarrationPlan:
         data = json.loads(text)
         beats = [
-            BeatPlan(**{**b, "phrases": [PhrasePlan(**p) for p in b["phrases"]]}) for b in data.pop("beats")
+            BeatPlan(**{**b, "phrases": [PhrasePlan(**p) for p in b["phrases"]]})
+            for b in data.pop("beats")
         ]
         return cls(**data, beats=beats)
 

@@ -53,7 +53,9 @@ def layout_beat(beat: Beat, phrase_durations: Sequence[float]) -> BeatTiming:
     """
     phrases = beat.phrases
     if len(phrases) != len(phrase_durations):
-        raise ValueError(f"beat '{beat.id}': {len(phrases)} phrases but {len(phrase_durations)} durations")
+        raise ValueError(
+            f"beat '{beat.id}': {len(phrases)} phrases but {len(phrase_durations)} durations"
+        )
     t = 0.0
     pending_marks: list[str] = []
     pending_pause: float | None = None

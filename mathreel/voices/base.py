@@ -37,10 +37,16 @@ class Voice(ABC):
         """Speak ``text`` (one phrase) and return its audio, edges trimmed of silence."""
 
     def check_available(self) -> None:
-        """Raise :class:`mathreel.errors.UserError` when a tool or model this voice needs is missing."""
+        """Raise :class:`mathreel.errors.UserError` when a tool or model this voice needs is missing.
+
+        The default finds nothing missing: a voice with no outside needs (the silent one) keeps it.
+        """
+        return None
 
 
-def trim_silence(samples: np.ndarray, rate: int, threshold_db: float = -45.0, guard: float = 0.015) -> np.ndarray:
+def trim_silence(
+    samples: np.ndarray, rate: int, threshold_db: float = -45.0, guard: float = 0.015
+) -> np.ndarray:
     """Cut near-silence from both ends, keeping ``guard`` seconds, so speech starts on its beat."""
     if samples.size == 0:
         return samples

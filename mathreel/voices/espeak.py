@@ -26,7 +26,9 @@ class EspeakVoice(Voice):
 
     def check_available(self) -> None:
         if shutil.which("espeak-ng") is None:
-            raise UserError("voice 'espeak' needs the system tool espeak-ng: run ./run.sh to install it")
+            raise UserError(
+                "voice 'espeak' needs the system tool espeak-ng: run ./run.sh to install it"
+            )
 
     @cached_property
     def _version(self) -> str:
@@ -45,8 +47,17 @@ class EspeakVoice(Voice):
     def synthesize(self, text: str) -> Speech:
         self.check_available()
         result = subprocess.run(
-            ["espeak-ng", "-v", self.language, "-s", str(self.words_per_minute), "-p", str(self.pitch),
-             "--stdout", text],
+            [
+                "espeak-ng",
+                "-v",
+                self.language,
+                "-s",
+                str(self.words_per_minute),
+                "-p",
+                str(self.pitch),
+                "--stdout",
+                text,
+            ],
             capture_output=True,
             check=False,
         )

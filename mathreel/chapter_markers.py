@@ -1,0 +1,70 @@
+"""Chapter markers at scene starts: checked against the platform rules, as WebVTT and description text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from mathreel.captions import stamp
+from mathreel.errors import UserError
+
+MIN_MARKERS = 3
+MIN_LENGTH = 10.0
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A chapter marker: where a scene starts in the chapter video, and its title."""
+
+    start: float
+    end: float
+    title: str
+
+
+def markers(starts_and_titles: Sequence[tuple[float, str]], total: float) -> list[Marker]:
+    """Markers from (start, title) pairs; a rule broken is a loud error, never silently fixed."""
+    found = [
+        Marker(
+            start, starts_and_titles[i + 1][0] if i + 1 < len(starts_and_titles) else total, title
+        )
+        for i, (start, title) in enumerate(starts_and_titles)
+    ]
+    problems = marker_problems(found)
+    if problems:
+        raise UserError("chapter markers break the rules: " + "; ".join(problems))
+    return found
+
+
+def marker_problems(found: Sequence[Marker]) -> list[str]:
+    problems = []
+    if len(found) < MIN_MARKERS:
+        problems.append(f"{len(found)} markers, at least {MIN_MARKERS} needed")
+    if found and found[0].start != 0:
+        problems.append(f"the first marker is at {found[0].start:.2f} s, not 0:00")
+    for a, b in zip(found, found[1:], strict=False):
+        if b.start <= a.start:
+            problems.append(f"'{b.title}' does not start after '{a.title}'")
+    for m in found:
+        if m.end - m.start < MIN_LENGTH:
+            problems.append(f"'{m.title}' lasts {m.end - m.start:.1f} s, under {MIN_LENGTH:g} s")
+    return problems
+
+
+def clock(seconds: float) -> str:
+    """0:00 style (h:mm:ss past an hour), as video descriptions write it."""
+    whole = int(seconds)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def description_block(found: Sequence[Marker]) -> str:
+    return "\n".join(f"{clock(m.start)} {m.title}" for m in found) + "\n"
+
+
+def chapters_webvtt(found: Sequence[Marker]) -> str:
+    blocks = [
+        f"{i}\n{stamp(m.start, '.')} --> {stamp(m.end, '.')}\n{m.title}"
+        for i, m in enumerate(found, 1)
+    ]
+    return "WEBVTT\n\n" + "\n\n".join(blocks) + "\n"

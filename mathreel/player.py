@@ -49,7 +49,7 @@ main { display: grid; grid-template-columns: minmax(0, 3fr) minmax(16rem, 1fr); 
 video { width: 100%; background: #000; border-radius: 6px; }
 nav h2, section h2 { font-size: 1rem; color: var(--muted); margin: 1rem 0 .5rem; }
 ol { list-style: none; margin: 0; padding: 0; }
-button { all: unset; cursor: pointer; display: block; width: 100%; padding: .35rem .5rem; border-radius: 4px; }
+button { all: unset; box-sizing: border-box; cursor: pointer; display: block; width: 100%; padding: .35rem .5rem; border-radius: 4px; }
 button:hover, button:focus-visible { background: #262a33; outline: 1px solid var(--accent); }
 .time { color: var(--accent); font-variant-numeric: tabular-nums; margin-right: .5rem; }
 #transcript { max-height: 70vh; overflow-y: auto; }
@@ -113,6 +113,7 @@ def player_page(
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>{escape(title)}</title>
 <style>{_STYLE}</style>
 </head>

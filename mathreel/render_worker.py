@@ -40,16 +40,16 @@ def run(job: dict) -> None:
     config.progress_bar = "none"
     config.output_file = job["stem"]
     if keyframes:
-        config.write_to_movie = False
-        config.save_last_frame = False
-        config.skip_animations = True
+        # Manim 0.22 has no config.skip_animations / write_to_movie: skipping is a Scene argument
+        # (every play jumps to its end state, no frame drawn) and dry_run writes no media file.
+        config.dry_run = True
     else:
         config.write_to_movie = True
         config.video_encoder_options = quality.encoder_options()
 
     sys.path.insert(0, str(ROOT))
     module = importlib.import_module(job["module"])
-    scene = getattr(module, job["class"])()
+    scene = getattr(module, job["class"])(skip_animations=bool(keyframes))
     scene.render()
     if keyframes:
         return

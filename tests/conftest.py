@@ -1,8 +1,12 @@
-"""Shared fixtures: a private output folder per test run so tests never touch output/."""
+"""Shared fixtures: private output folders, and one low-quality render of Chapter 1 per test session."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
+
 import pytest
+from click.testing import CliRunner
 
 
 @pytest.fixture
@@ -11,3 +15,38 @@ def private_output(tmp_path, monkeypatch):
     out = tmp_path / "output"
     monkeypatch.setenv("MATHREEL_OUTPUT", str(out))
     return out
+
+
+@dataclass(frozen=True)
+class ChapterRender:
+    """Where the session's Chapter 1 render (480p15, piper) landed, and what the command printed."""
+
+    root: Path
+    output: str
+
+    def scenes(self) -> Path:
+        return self.root / "480p15" / "scenes"
+
+    def chapter(self) -> Path:
+        return self.root / "480p15" / "chapter-01"
+
+
+def render_chapter_into(root: Path, *extra: str) -> str:
+    import render
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("MATHREEL_OUTPUT", str(root))
+        result = CliRunner().invoke(
+            render.cli,
+            ["chapter", "1", "-q", "l", "-v", "piper", "-j", "2", *extra],
+            catch_exceptions=False,
+        )
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+@pytest.fixture(scope="session")
+def chapter_render(tmp_path_factory) -> ChapterRender:
+    """Chapter 1 rendered once at 480p15 with the piper voice into a private output folder."""
+    root = tmp_path_factory.mktemp("chapter-output")
+    return ChapterRender(root, render_chapter_into(root))

@@ -1,0 +1,262 @@
+"""Shortcut rules from the limit definition: the power rule, and a table of common derivatives."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+from manim import *
+
+from mathreel.scene import BeatTracker, NarratedScene
+from scenes.power_rule_figures import (
+    ROWS,
+    SECANT_LIMIT,
+    SECANT_SLOPE_TEXTS,
+    SQUARE_AT,
+    SQUARE_AT_ONE_TEX,
+    SQUARE_DERIVATIVE,
+    DerivativeRow,
+    power_rule,
+    tex,
+)
+from scenes.style import (
+    AXES_COLOR,
+    BODY_SIZE,
+    FUNCTION_COLOR,
+    HEADING_SIZE,
+    HIGHLIGHT_COLOR,
+    LABEL_SIZE,
+    MUTED_COLOR,
+    SECANT_COLOR,
+    TANGENT_COLOR,
+    TEXT_COLOR,
+)
+
+#: Characters per line in the note panel beside the table (fits its 7-unit width).
+NOTE_CHARS = 44
+TABLE_SIZE = HEADING_SIZE + 2
+# Table geometry (manim units): f column, f′ column, first row, row pitch.
+COL_F, COL_D = -5.0, -2.9
+HEADER_Y, FIRST_ROW_Y, ROW_PITCH = 2.6, 1.45, 1.2
+PANEL_LEFT = -0.9
+
+
+class ApplyShortcutRules(NarratedScene):
+    def construct(self) -> None:
+        with self.beat("slow_limit") as beat:
+            definition = MathTex(
+                r"f'(x)",
+                r"= \lim_{h \to 0} {f(x+h) - f(x) \over h}",
+                font_size=BODY_SIZE + 8,
+                color=TEXT_COLOR,
+            ).move_to(UP * 1.6)
+            definition[0].set_color(TANGENT_COLOR)
+            slow = Tex("one limit per function: slow", font_size=LABEL_SIZE, color=MUTED_COLOR)
+            slow.next_to(definition, DOWN, buff=0.5)
+            self.play(Write(definition), run_time=min(2.0, beat.until("family")))
+            self.play(FadeIn(slow))
+            family = MathTex(
+                r"x^{2},\quad x^{3},\quad x^{4},\quad \dots",
+                font_size=BODY_SIZE + 8,
+                color=FUNCTION_COLOR,
+            ).move_to(DOWN * 1.2)
+            general = MathTex("x^{n}", font_size=BODY_SIZE + 8, color=FUNCTION_COLOR).move_to(
+                family
+            )
+            beat.wait_until("family")
+            self.play(FadeOut(slow), LaggedStart(*(FadeIn(g) for g in family[0]), lag_ratio=0.1))
+            self.play(ReplacementTransform(family, general))
+
+        with self.beat("power_rule") as beat:
+            # The derivative side comes from sympy: "n \cdot x^{n - 1}" split at the dot.
+            coefficient, power = tex(power_rule(), dot=True).split(r" \cdot ")
+            rule = MathTex(
+                r"\frac{d}{dx}",
+                "x^{n}",
+                "=",
+                coefficient,
+                r"\cdot",
+                power,
+                font_size=72,
+                color=TEXT_COLOR,
+            )
+            rule[1].set_color(FUNCTION_COLOR)
+            rule[3:].set_color(TANGENT_COLOR)
+            rule.move_to(UP * 0.4)
+            self.play(
+                FadeOut(definition), general.animate.move_to(rule[1]).scale(72 / (BODY_SIZE + 8))
+            )
+            self.remove(general)
+            self.add(rule[1])
+            beat.wait_until("rule")
+            self.play(Write(rule[0]), Write(rule[2]))
+            # Bring down the exponent: the n of xⁿ drops to the front as the coefficient...
+            exponent = rule[1][1]
+            self.play(TransformFromCopy(exponent, rule[3]), FadeIn(rule[4]), run_time=1.2)
+            # ...and the power goes down by one.
+            self.play(Write(rule[5]), run_time=1.0)
+
+        with self.beat("apply_to_square") as beat:
+            self.play(rule.animate.scale(0.7).to_edge(UP, buff=0.8))
+            square = MathTex(
+                r"\frac{d}{dx}",
+                "x^{2}",
+                "=",
+                tex(SQUARE_DERIVATIVE),
+                font_size=BODY_SIZE + 8,
+                color=TEXT_COLOR,
+            )
+            square[1].set_color(FUNCTION_COLOR)
+            square[3].set_color(TANGENT_COLOR)
+            square.move_to(UP * 0.6)
+            beat.wait_until("square")
+            self.play(Write(square))
+            at_one = MathTex(
+                rf"\text{{at }} x = {SQUARE_AT}\text{{:}}\quad",
+                SQUARE_AT_ONE_TEX,
+                font_size=BODY_SIZE + 8,
+                color=TEXT_COLOR,
+            )
+            at_one[1].set_color(TANGENT_COLOR)
+            at_one.next_to(square, DOWN, buff=0.55)
+            beat.wait_until("at_one")
+            self.play(Write(at_one))
+            slopes = MathTex(
+                *(rf"{s},\ " for s in SECANT_SLOPE_TEXTS[:-1]),
+                SECANT_SLOPE_TEXTS[-1],
+                r"\ \to\ ",
+                str(SECANT_LIMIT),
+                font_size=LABEL_SIZE + 4,
+                color=SECANT_COLOR,
+            )
+            slopes[-1].set_color(TANGENT_COLOR)
+            slopes[-2].set_color(TEXT_COLOR)
+            caption = Tex("secant slopes:", font_size=LABEL_SIZE + 4, color=MUTED_COLOR)
+            secant_line = (
+                VGroup(caption, slopes).arrange(RIGHT, buff=0.3).next_to(at_one, DOWN, buff=0.8)
+            )
+            beat.wait_until("table")
+            self.play(FadeIn(secant_line))
+            self.play(
+                Indicate(at_one[1], color=TANGENT_COLOR), Indicate(slopes[-1], color=TANGENT_COLOR)
+            )
+
+        table = self.derivative_table()
+        highlight = None
+        notes = None
+        # One beat per row (beat ids stay literal so the beat checker can read them).
+        with self.beat("table_power") as beat:
+            self.play(FadeOut(rule), FadeOut(square), FadeOut(at_one), FadeOut(secant_line))
+            self.play(FadeIn(table["header"]))
+            beat.wait_until("row")
+            highlight, notes = self.show_row(table, 0, highlight, notes, beat, "ml")
+        with self.beat("table_exp") as beat:
+            highlight, notes = self.show_row(table, 1, highlight, notes, beat, "ml")
+        with self.beat("table_log") as beat:
+            highlight, notes = self.show_row(table, 2, highlight, notes, beat, "ml")
+        with self.beat("table_constant") as beat:
+            highlight, notes = self.show_row(table, 3, highlight, notes, beat, "ml")
+
+        with self.beat("recap"):
+            self.play(FadeOut(highlight), FadeOut(notes))
+            everything = VGroup(table["header"], table["rows"])
+            self.play(everything.animate.set_x(0))
+            uses = Tex(
+                r"loss functions $\cdot$ activation functions $\cdot$ regularisation",
+                font_size=LABEL_SIZE,
+                color=MUTED_COLOR,
+            ).move_to(DOWN * 3.1)
+            self.play(FadeIn(uses))
+
+    # -- the table --------------------------------------------------------------------------------
+    def derivative_table(self) -> dict[str, VGroup]:
+        """The math part of the source's table (f and f′), one row per family; notes go beside it."""
+        header = VGroup(
+            MathTex("f(x)", font_size=LABEL_SIZE, color=MUTED_COLOR).move_to([COL_F, HEADER_Y, 0]),
+            MathTex("f'(x)", font_size=LABEL_SIZE, color=MUTED_COLOR).move_to([COL_D, HEADER_Y, 0]),
+            Line(
+                [COL_F - 1.1, HEADER_Y - 0.4, 0],
+                [COL_D + 1.1, HEADER_Y - 0.4, 0],
+                color=AXES_COLOR,
+                stroke_width=2,
+            ),
+        )
+        rows = VGroup()
+        for i, row in enumerate(ROWS):
+            y = FIRST_ROW_Y - ROW_PITCH * i
+            f = MathTex(row.f_tex, font_size=TABLE_SIZE, color=FUNCTION_COLOR).move_to(
+                [COL_F, y, 0]
+            )
+            d = MathTex(row.derivative_tex, font_size=TABLE_SIZE, color=TANGENT_COLOR).move_to(
+                [COL_D, y, 0]
+            )
+            rows.add(VGroup(f, d))
+        return {"header": header, "rows": rows}
+
+    def row_notes(self, row: DerivativeRow) -> VGroup:
+        """The plain-English reading and the ML use of one row, for the panel beside the table."""
+        english_title = Tex("In plain English", font_size=LABEL_SIZE, color=MUTED_COLOR)
+        english = wrapped_tex(row.english)
+        ml_title = Tex("Where it appears in ML", font_size=LABEL_SIZE, color=MUTED_COLOR)
+        ml = VGroup(wrapped_tex(row.ml))
+        if row.ml_tex:
+            ml.add(MathTex(row.ml_tex, font_size=BODY_SIZE, color=TEXT_COLOR))
+            ml.arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+        english_part = VGroup(english_title, english).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
+        ml_part = VGroup(ml_title, ml).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
+        notes = VGroup(english_part, ml_part).arrange(DOWN, aligned_edge=LEFT, buff=0.6)
+        return notes.move_to([PANEL_LEFT, 0.2, 0], aligned_edge=LEFT)
+
+    def show_row(
+        self,
+        table: dict[str, VGroup],
+        index: int,
+        highlight: Mobject | None,
+        notes: VGroup | None,
+        beat: BeatTracker,
+        ml_mark: str,
+    ) -> tuple[Mobject, VGroup]:
+        """Write row ``index`` of the table and swap the panel to its notes (English, then ML at the mark)."""
+        row_group = table["rows"][index]
+        box = SurroundingRectangle(row_group, color=HIGHLIGHT_COLOR, buff=0.15)
+        box.stretch_to_fit_width(COL_D - COL_F + 2.2).move_to(
+            [(COL_F + COL_D) / 2, row_group.get_y(), 0]
+        )
+        new_notes = self.row_notes(ROWS[index])
+        english, ml = new_notes
+        fades = [FadeOut(notes)] if notes is not None else []
+        self.play(
+            *fades,
+            Write(row_group),
+            Create(box) if highlight is None else ReplacementTransform(highlight, box),
+        )
+        self.play(FadeIn(english, shift=0.2 * RIGHT))
+        beat.wait_until(ml_mark)
+        self.play(FadeIn(ml, shift=0.2 * RIGHT))
+        return box, new_notes
+
+
+def wrapped_tex(text: str) -> Tex:
+    """Prose set in LaTeX, left-aligned, broken to fit the note panel (at clause ends when possible)."""
+    return Tex(
+        r"\\ ".join(note_lines(text)),
+        tex_environment="flushleft",
+        font_size=LABEL_SIZE + 2,
+        color=TEXT_COLOR,
+    )
+
+
+def note_lines(text: str, width: int = NOTE_CHARS) -> list[str]:
+    """Pack clauses (ending in , ; :) into lines of at most ``width`` characters; wrap long clauses."""
+    clauses = re.split(r"(?<=[,;:]) ", text)
+    lines: list[str] = []
+    for clause in clauses:
+        if (
+            lines
+            and len(lines[-1]) + 1 + len(clause) <= width
+            and not lines[-1].endswith((";", ":"))
+        ):
+            lines[-1] += " " + clause
+        else:
+            lines.extend(textwrap.wrap(clause, width))
+    return lines

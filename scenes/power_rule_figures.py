@@ -1,0 +1,109 @@
+"""Exact figures for the power-rule scene: the rule, x² at x = 1, and the table of common derivatives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy as sp
+
+from scenes import secant_to_tangent_figures as secant
+from scenes.calculus import derivative, x
+
+#: The exponent of the power rule, any number.
+n = sp.Symbol("n")
+#: A constant.
+c = sp.Symbol("c")
+#: A weight, and a predicted probability that depends on it (for cross-entropy).
+w = sp.Symbol("w", real=True)
+p = sp.Function("p")(w)
+
+#: The worked example: x², the function of the secant table, at x = 1.
+SQUARE = x**2
+SQUARE_AT = sp.Integer(1)
+
+
+def tex(expr: sp.Expr, dot: bool = False) -> str:
+    """LaTeX for a derivative as the scene shows it; ``dot`` sets products as n · x (the source's
+    power rule) rather than 2 x."""
+    return sp.latex(sp.powsimp(expr), mul_symbol="dot" if dot else None)
+
+
+def power_rule() -> sp.Expr:
+    """d/dx xⁿ for symbolic n, in the form n·xⁿ⁻¹."""
+    return sp.powsimp(derivative(x**n))
+
+
+#: The power rule with n = 2: d/dx x² = 2x.
+SQUARE_DERIVATIVE = power_rule().subs(n, 2)
+#: 2(1) = 2: the slope of x² at x = 1 from the rule.
+SQUARE_SLOPE_AT_ONE = SQUARE_DERIVATIVE.subs(x, SQUARE_AT)
+#: "2(1) = 2" as the scene shows it.
+SQUARE_AT_ONE_TEX = f"{SQUARE_DERIVATIVE / x}({SQUARE_AT}) = {SQUARE_SLOPE_AT_ONE}"
+#: The secant slopes of the earlier table (three decimals) that this confirms, and their limit.
+SECANT_SLOPE_TEXTS = tuple(r.slope_text for r in secant.secant_rows())
+SECANT_LIMIT = secant.LIMIT
+
+
+@dataclass(frozen=True)
+class DerivativeRow:
+    """A row of the common-derivatives table: f, its derivative, the plain-English reading, and ML use."""
+
+    key: str
+    f: sp.Expr
+    f_tex: str  # f as the source writes it (sympy would print log(x) for ln x)
+    english: str  # LaTeX text mode; spaces only between words, so it can be wrapped there
+    ml: str
+    ml_tex: str | None = None  # an ML formula, when the source gives one
+
+    @property
+    def derivative(self) -> sp.Expr:
+        return sp.powsimp(derivative(self.f))
+
+    @property
+    def derivative_tex(self) -> str:
+        return tex(self.derivative, dot=True)
+
+
+#: d/dw (w²), the L2 penalty's derivative.
+L2_DERIVATIVE = derivative(w**2, w)
+#: d/dw (−ln p) with p = p(w), the cross-entropy term's derivative (the chain rule gives dp/dw).
+CROSS_ENTROPY_DERIVATIVE = derivative(-sp.log(p), w)
+#: The same written as the source does, −(1/p)·dp/dw, for the check that the two agree.
+CROSS_ENTROPY_AS_SHOWN = -(1 / p) * sp.Derivative(p, w)
+
+ROWS = (
+    DerivativeRow(
+        key="power",
+        f=x**n,
+        f_tex="x^{n}",
+        english="Bring down the exponent, reduce it by 1",
+        ml="L2 regularisation penalty",
+        ml_tex=rf"\frac{{d}}{{dw}}\left(w^{{2}}\right) = {sp.latex(L2_DERIVATIVE)}",
+    ),
+    DerivativeRow(
+        key="exp",
+        f=sp.exp(x),
+        f_tex="e^{x}",
+        english="The exponential is its own derivative",
+        ml="Softmax, exponential learning-rate schedules",
+    ),
+    DerivativeRow(
+        key="log",
+        f=sp.log(x),
+        f_tex=r"\ln x",
+        english=r"The slope shrinks as $x$ grows; undefined at $x\le0$",
+        ml="Cross-entropy loss",
+        ml_tex=r"\frac{d}{dw}\left(-\ln p\right) = -\frac{1}{p} \cdot \frac{dp}{dw}",
+    ),
+    DerivativeRow(
+        key="constant",
+        f=c,
+        f_tex="c",
+        english="A constant never changes: its derivative is zero",
+        ml="Bias terms contribute zero to the gradient",
+    ),
+)
+
+
+def row(key: str) -> DerivativeRow:
+    return next(r for r in ROWS if r.key == key)

@@ -1,0 +1,162 @@
+"""Exact figures for the secant-to-tangent scene: secant slopes of y = x² through (1, 1), and the limit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import sympy as sp
+
+from scenes.calculus import decimal, slope_at, value_at, x
+
+#: The function the scene draws.
+F = x**2
+#: Where we want the slope.
+X0 = sp.Integer(1)
+#: The source's second points, in the order the secant rotates through them.
+SECOND_POINTS = (
+    sp.Integer(2),
+    sp.Rational(3, 2),
+    sp.Rational(11, 10),
+    sp.Rational(101, 100),
+    sp.Rational(1001, 1000),
+)
+#: Decimals shown for every secant slope (as in the source's table).
+SLOPE_PLACES = 3
+
+h = sp.Symbol("h", real=True)
+
+# The plot's window and size on screen (manim units), shared with the scene so the pixel claim
+# in the narration is checked against the picture actually drawn.
+X_RANGE = (0.0, 2.2)
+Y_RANGE = (0.0, 4.5)
+X_LENGTH = 4.6
+Y_LENGTH = 6.2
+FRAME_WIDTH = 14.222222222222221  # manim's default frame width for 16:9
+#: Pixels across a 4K frame, the finest quality the pipeline renders: a gap below one of these
+#: pixels is below a pixel at every quality.
+FINEST_PIXEL_WIDTH = 3840
+
+#: The gap h the general-case picture starts from (wide enough to label rise and run).
+GENERAL_GAP = sp.Rational(4, 5)
+
+
+def exact_decimal(value: sp.Expr) -> str:
+    """A terminating decimal written out in full, no trailing zeros: 2.25, 1.002001, 4."""
+    value = sp.Rational(value)
+    places = 0
+    while (value * 10**places).q != 1:
+        places += 1
+        if places > 30:
+            raise ValueError(f"{value} does not terminate within 30 decimals")
+    return decimal(value, places)
+
+
+def secant_slope(x2: sp.Expr, x0: sp.Expr = X0, expr: sp.Expr = F) -> sp.Expr:
+    """Exact slope of the secant through (x0, f(x0)) and (x2, f(x2))."""
+    return sp.nsimplify((expr.subs(x, x2) - expr.subs(x, x0)) / (x2 - x0))
+
+
+@dataclass(frozen=True)
+class SecantRow:
+    """One row of the table: the second point and the slope of the secant through it and (1, 1)."""
+
+    x2: sp.Rational
+    y2: sp.Rational
+    slope: sp.Rational
+
+    @property
+    def x2_text(self) -> str:
+        return exact_decimal(self.x2)
+
+    @property
+    def y2_text(self) -> str:
+        return exact_decimal(self.y2)
+
+    @property
+    def slope_text(self) -> str:
+        """The slope as the table shows it: three decimals."""
+        return decimal(self.slope, SLOPE_PLACES)
+
+    @property
+    def slope_spoken(self) -> str:
+        """The slope as the narration says it: exact, no trailing zeros."""
+        return exact_decimal(self.slope)
+
+    @property
+    def quotient_tex(self) -> str:
+        """The source's arithmetic as a LaTeX fraction, e.g. ``\\frac{4 - 1}{2 - 1}``."""
+        y0, x0 = exact_decimal(value_at(F, X0)), exact_decimal(X0)
+        return f"\\frac{{{self.y2_text} - {y0}}}{{{self.x2_text} - {x0}}}"
+
+    @property
+    def quotient_caption(self) -> str:
+        """The same arithmetic on one caption line: ``(4 − 1)/(2 − 1)``."""
+        y0, x0 = exact_decimal(value_at(F, X0)), exact_decimal(X0)
+        return f"({self.y2_text} − {y0})/({self.x2_text} − {x0})"
+
+
+def secant_rows() -> list[SecantRow]:
+    return [SecantRow(x2, value_at(F, x2), secant_slope(x2)) for x2 in SECOND_POINTS]
+
+
+def difference_quotient(expr: sp.Expr = F) -> sp.Expr:
+    """(f(x + h) − f(x)) / h for ``expr``, a function of x and h."""
+    return (expr.subs(x, x + h) - expr) / h
+
+
+def derivative_by_limit(at: sp.Expr = X0, expr: sp.Expr = F) -> sp.Expr:
+    """The limit of the difference quotient as h → 0, at x = ``at``."""
+    return sp.limit(difference_quotient(expr).subs(x, at), h, 0)
+
+
+#: The slope the secants approach: the derivative of x² at x = 1, by the limit definition.
+LIMIT = derivative_by_limit()
+#: The same value from differentiation rules (a cross-check, not a second source).
+TANGENT_SLOPE = slope_at(F, X0)
+
+
+def quotient_at_zero(at: sp.Expr = X0, expr: sp.Expr = F) -> tuple[sp.Expr, sp.Expr]:
+    """Rise and run of the difference quotient with h = 0 substituted (both 0: the quotient is 0/0)."""
+    rise = expr.subs(x, at + h) - expr.subs(x, at)
+    run = h
+    return sp.simplify(rise.subs(h, 0)), run.subs(h, 0)
+
+
+def secant_slope_readout(at: sp.Expr = X0, expr: sp.Expr = F) -> Callable[[float], float]:
+    """The live slope readout as a float function of h: the lambdified difference quotient at x = ``at``."""
+    quotient = sp.lambdify(h, sp.cancel(difference_quotient(expr).subs(x, at)), "numpy")
+    return lambda gap: float(quotient(gap))
+
+
+def gap_in_pixels(
+    x2: sp.Expr,
+    pixel_width: int,
+    x0: sp.Expr = X0,
+    expr: sp.Expr = F,
+) -> float:
+    """On-screen distance between (x0, f(x0)) and (x2, f(x2)) in pixels of a render ``pixel_width`` wide."""
+    units_per_x = X_LENGTH / (X_RANGE[1] - X_RANGE[0])
+    units_per_y = Y_LENGTH / (Y_RANGE[1] - Y_RANGE[0])
+    dx = float(x2 - x0) * units_per_x
+    dy = float(expr.subs(x, x2) - expr.subs(x, x0)) * units_per_y
+    return float(np.hypot(dx, dy)) * pixel_width / FRAME_WIDTH
+
+
+def clipped_line(
+    point: tuple[float, float],
+    slope: float,
+    x_range: tuple[float, float] = X_RANGE,
+    y_range: tuple[float, float] = Y_RANGE,
+) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The part of the line through ``point`` with ``slope`` inside the plot window, as two (x, y) ends."""
+    px, py = point
+    (x_lo, x_hi), (y_lo, y_hi) = x_range, y_range
+    if slope == 0:
+        lo, hi = x_lo, x_hi
+    else:
+        # the x interval where the line's y stays inside the window
+        a, b = px + (y_lo - py) / slope, px + (y_hi - py) / slope
+        lo, hi = max(x_lo, min(a, b)), min(x_hi, max(a, b))
+    return (lo, py + slope * (lo - px)), (hi, py + slope * (hi - px))

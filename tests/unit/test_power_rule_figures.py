@@ -1,0 +1,128 @@
+"""The power-rule scene's figures: every f′ in the table by sympy, the x² check, and the narration."""
+
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+
+from mathreel.narration import parse_narration
+from mathreel.paths import NARRATION_DIR
+from scenes.calculus import x
+from scenes.power_rule_figures import (
+    CROSS_ENTROPY_AS_SHOWN,
+    CROSS_ENTROPY_DERIVATIVE,
+    L2_DERIVATIVE,
+    ROWS,
+    SECANT_LIMIT,
+    SECANT_SLOPE_TEXTS,
+    SQUARE_AT,
+    SQUARE_AT_ONE_TEX,
+    SQUARE_DERIVATIVE,
+    SQUARE_SLOPE_AT_ONE,
+    c,
+    n,
+    p,
+    power_rule,
+    row,
+    tex,
+    w,
+)
+
+SCRIPT = parse_narration(NARRATION_DIR / "power_rule.md")
+
+
+def numbers_in(text: str) -> list[str]:
+    return re.findall(r"\d+(?:\.\d+)?", text)
+
+
+def said(beat_id: str) -> list[str]:
+    beat = SCRIPT.beat(beat_id)
+    return numbers_in(beat.spoken_text + " " + beat.caption_text)
+
+
+def test_power_rule_for_symbolic_n():
+    assert sp.simplify(power_rule() - n * x ** (n - 1)) == 0
+    assert tex(power_rule(), dot=True) == r"n \cdot x^{n - 1}"
+    # the rule agrees with differentiation for concrete exponents too
+    for k in (0, 1, 2, 3, 7, sp.Rational(1, 2), -1):
+        assert sp.simplify(power_rule().subs(n, k) - sp.diff(x**k, x)) == 0
+
+
+def test_power_rule_applied_to_the_square():
+    assert SQUARE_DERIVATIVE == 2 * x
+    assert tex(SQUARE_DERIVATIVE) == "2 x"
+    assert SQUARE_AT == 1
+    assert SQUARE_SLOPE_AT_ONE == 2
+    assert SQUARE_AT_ONE_TEX == "2(1) = 2"
+
+
+def test_it_confirms_the_secant_table():
+    assert SECANT_SLOPE_TEXTS == ("3.000", "2.500", "2.100", "2.010", "2.001")
+    assert SECANT_LIMIT == SQUARE_SLOPE_AT_ONE == 2
+
+
+def test_table_derivatives_are_computed_by_sympy():
+    assert [r.key for r in ROWS] == ["power", "exp", "log", "constant"]
+    assert sp.simplify(row("power").derivative - n * x ** (n - 1)) == 0
+    assert row("exp").derivative == sp.exp(x)
+    assert row("log").derivative == 1 / x
+    assert row("constant").derivative == 0
+    assert row("constant").f == c
+
+
+def test_table_shows_the_computed_derivatives():
+    shown = {r.key: r.derivative_tex for r in ROWS}
+    assert shown == {
+        "power": r"n \cdot x^{n - 1}",
+        "exp": "e^{x}",
+        "log": r"\frac{1}{x}",
+        "constant": "0",
+    }
+    for r in ROWS:
+        assert r.derivative_tex == sp.latex(sp.powsimp(sp.diff(r.f, x)), mul_symbol="dot")
+
+
+def test_log_is_undefined_at_or_below_zero_and_its_slope_shrinks():
+    domain = sp.calculus.util.continuous_domain(sp.log(x), x, sp.S.Reals)
+    assert domain == sp.Interval.open(0, sp.oo)
+    slope = row("log").derivative
+    assert sp.diff(slope, x) == -1 / x**2  # negative for every x > 0: the slope shrinks as x grows
+
+
+def test_ml_examples():
+    assert L2_DERIVATIVE == 2 * w
+    assert row("power").ml_tex.endswith("= 2 w")
+    assert sp.simplify(CROSS_ENTROPY_DERIVATIVE - CROSS_ENTROPY_AS_SHOWN) == 0
+    assert sp.simplify(CROSS_ENTROPY_DERIVATIVE.subs(sp.Derivative(p, w), 1) - (-1 / p)) == 0
+
+
+def test_table_text_is_the_sources():
+    assert row("power").english == "Bring down the exponent, reduce it by 1"
+    assert row("exp").ml == "Softmax, exponential learning-rate schedules"
+    assert row("constant").ml == "Bias terms contribute zero to the gradient"
+
+
+def test_narration_numbers_match_the_figures():
+    numbers = said("apply_to_square")
+    assert str(SQUARE_AT) in numbers
+    assert str(SQUARE_SLOPE_AT_ONE) in numbers
+    caption = SCRIPT.beat("apply_to_square").caption_text.replace(" ", "")
+    assert SQUARE_AT_ONE_TEX.replace(" ", "") in caption
+    assert tex(SQUARE_DERIVATIVE).replace(" ", "") in caption  # "2x"
+    assert numbers_in(SCRIPT.beat("table_constant").caption_text) == [
+        str(row("constant").derivative)
+    ]
+    # "reduce it by 1": the power in the rule is n - 1
+    assert x ** (n - 1) in power_rule().args
+    assert "1" in said("table_power")
+    assert tex(L2_DERIVATIVE).replace(" ", "") in SCRIPT.beat("table_power").caption_text
+
+
+def test_every_number_in_the_narration_is_a_computed_one():
+    computed = {str(SQUARE_AT), str(SQUARE_SLOPE_AT_ONE), str(row("constant").derivative)}
+    computed |= {"2"}  # the exponent of x² and w² (and the L2 in "L2 regularisation")
+    computed |= {"1"}  # n - 1 and 1/x, 1/p
+    for beat in SCRIPT.beats:
+        for number in numbers_in(beat.spoken_text + " " + beat.caption_text):
+            assert number in computed, f"{beat.id}: {number} is not a computed figure"

@@ -1,0 +1,146 @@
+"""The secant-to-tangent scene's figures: the source's table, the limit, and the narration's numbers."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import sympy as sp
+from sympy import Rational
+
+from mathreel.narration import parse_narration
+from mathreel.paths import NARRATION_DIR
+from scenes.calculus import x
+from scenes.secant_to_tangent_figures import (
+    FINEST_PIXEL_WIDTH,
+    LIMIT,
+    TANGENT_SLOPE,
+    X0,
+    F,
+    clipped_line,
+    derivative_by_limit,
+    difference_quotient,
+    exact_decimal,
+    gap_in_pixels,
+    h,
+    quotient_at_zero,
+    secant_rows,
+    secant_slope_readout,
+)
+
+SCRIPT = parse_narration(NARRATION_DIR / "secant_to_tangent.md")
+
+# The source's table, row by row: second point x, f(x), slope, and the slope as printed.
+SOURCE_TABLE = [
+    (Rational(2), Rational(4), Rational(3), "2", "4", "3.000"),
+    (Rational(3, 2), Rational(9, 4), Rational(5, 2), "1.5", "2.25", "2.500"),
+    (Rational(11, 10), Rational(121, 100), Rational(21, 10), "1.1", "1.21", "2.100"),
+    (Rational(101, 100), Rational(10201, 10000), Rational(201, 100), "1.01", "1.0201", "2.010"),
+    (
+        Rational(1001, 1000),
+        Rational(1002001, 1000000),
+        Rational(2001, 1000),
+        "1.001",
+        "1.002001",
+        "2.001",
+    ),
+]
+
+
+def numbers_in(text: str) -> list[str]:
+    return re.findall(r"\d+(?:\.\d+)?", text)
+
+
+def beat_text(beat_id: str) -> str:
+    beat = SCRIPT.beat(beat_id)
+    return beat.spoken_text + " " + beat.caption_text
+
+
+def test_secant_slopes_are_the_sources_exactly():
+    rows = secant_rows()
+    assert len(rows) == len(SOURCE_TABLE)
+    for row, (x2, y2, slope, x2_text, y2_text, shown) in zip(rows, SOURCE_TABLE, strict=True):
+        assert row.x2 == x2
+        assert row.y2 == y2
+        assert row.slope == slope
+        assert (y2 - 1) / (x2 - 1) == slope
+        assert row.x2_text == x2_text
+        assert row.y2_text == y2_text
+        assert row.slope_text == shown
+
+
+def test_the_thousandth_row_is_exact():
+    assert (Rational(1001, 1000) ** 2 - 1) / Rational(1, 1000) == Rational(2001, 1000)
+    assert secant_rows()[-1].slope == Rational(2001, 1000)
+
+
+def test_table_shows_the_sources_arithmetic():
+    assert secant_rows()[0].quotient_tex == r"\frac{4 - 1}{2 - 1}"
+    assert secant_rows()[-1].quotient_tex == r"\frac{1.002001 - 1}{1.001 - 1}"
+    assert secant_rows()[0].quotient_caption == "(4 − 1)/(2 − 1)"
+
+
+def test_slopes_fall_toward_the_limit_two():
+    slopes = [row.slope for row in secant_rows()]
+    assert slopes == sorted(slopes, reverse=True)
+    assert all(s > 2 for s in slopes)
+    assert LIMIT == 2
+    assert sp.limit(((x + h) ** 2 - x**2) / h, h, 0).subs(x, 1) == 2
+    assert TANGENT_SLOPE == LIMIT
+
+
+def test_difference_quotient_is_the_general_one():
+    assert sp.simplify(difference_quotient() - (2 * x + h)) == 0
+    assert derivative_by_limit(at=3) == 6
+
+
+def test_setting_h_to_zero_gives_zero_over_zero():
+    assert quotient_at_zero() == (0, 0)
+
+
+def test_live_readout_matches_exact_quotient():
+    readout = secant_slope_readout()
+    for row in secant_rows():
+        assert readout(float(row.x2 - 1)) == pytest.approx(float(row.slope), abs=1e-12)
+
+
+def test_last_second_point_is_within_a_pixel_even_at_4k():
+    rows = secant_rows()
+    assert gap_in_pixels(rows[-1].x2, FINEST_PIXEL_WIDTH) < 1
+    # ... and the row before it is still visibly apart, so the claim is about the last row only
+    assert gap_in_pixels(rows[-2].x2, FINEST_PIXEL_WIDTH) > 1
+
+
+def test_clipped_secant_passes_through_both_points():
+    for row in secant_rows():
+        (xa, ya), (xb, yb) = clipped_line((1.0, 1.0), float(row.slope))
+        for px, py in ((1.0, 1.0), (float(row.x2), float(row.y2))):
+            if xa <= px <= xb:
+                assert ya + (yb - ya) * (px - xa) / (xb - xa) == pytest.approx(py)
+
+
+def test_narration_says_each_rows_numbers_in_its_beat():
+    beats = ["first_secant", "move_closer", "move_closer", "within_a_pixel", "within_a_pixel"]
+    for row, beat_id in zip(secant_rows(), beats, strict=True):
+        said = numbers_in(beat_text(beat_id))
+        assert row.x2_text in said
+        assert row.slope_spoken in said
+    assert secant_rows()[0].quotient_caption in SCRIPT.beat("first_secant").caption_text
+
+
+def test_narration_lists_the_slopes_and_the_limit():
+    said = numbers_in(SCRIPT.beat("converge").spoken_text)
+    assert said[:5] == [row.slope_spoken for row in secant_rows()]
+    assert str(LIMIT) in said[5:]
+
+
+def test_every_number_in_the_narration_is_a_computed_one():
+    rows = secant_rows()
+    computed = {exact_decimal(X0), exact_decimal(F.subs(x, X0)), str(LIMIT)}
+    computed |= (
+        {r.x2_text for r in rows} | {r.y2_text for r in rows} | {r.slope_spoken for r in rows}
+    )
+    computed |= {str(v) for v in quotient_at_zero()}
+    for beat in SCRIPT.beats:
+        for number in numbers_in(beat.spoken_text + " " + beat.caption_text):
+            assert number in computed, f"{beat.id}: {number} is not a computed figure"

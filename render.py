@@ -31,7 +31,8 @@ def voice_option(f):
         default=DEFAULT_VOICE,
         show_default=True,
         metavar="|".join(VOICES),
-        help="Narration voice: piper (offline neural), espeak (light fallback), silent (timing only).",
+        help="Narration voice: piper (offline neural), espeak (light fallback), silent (timing only), "
+        "recorded (your own takes; see the takes command).",
     )(f)
 
 
@@ -115,6 +116,18 @@ def chapter_command(number: int, quality: str, voice: str, workers: int, force: 
       python render.py chapter 1 --quality h --workers 2
     """
     commands.render_chapter(number, quality, voice, workers, force, click.echo)
+
+
+@cli.command("takes")
+@click.argument("name")
+def takes_command(name: str) -> None:
+    """List a scene's phrases with the WAV file to record each to, for --voice recorded.
+
+    \b
+    Example:
+      python render.py takes slope_at_a_point
+    """
+    commands.list_takes(name, click.echo)
 
 
 @cli.command("smoke")

@@ -92,6 +92,25 @@ def render_chapter(
     assembly.assemble_chapter(chapter, q, results, echo)
 
 
+def list_takes(name: str, echo: Echo) -> None:
+    """Each phrase of a scene with the take file to record it to, and whether it exists yet."""
+    from mathreel.voices.recorded import RecordedVoice
+
+    entry = find_scene(name)
+    voice = RecordedVoice()
+    script = parse_narration(entry.narration_path)
+    missing = 0
+    echo(f"# takes for {entry.stem} ({script.title}): record each line's words to the file named")
+    for beat in script.beats:
+        echo(f"## {beat.id}")
+        for phrase in beat.phrases:
+            path = voice.take_path(phrase.spoken)
+            missing += not path.exists()
+            state = "recorded" if path.exists() else "missing "
+            echo(f"{state}  {path.relative_to(path.parents[2])}  {phrase.spoken}")
+    echo(f"# {missing} missing; render with --voice recorded once all are recorded")
+
+
 def smoke(workers: int, update_golden: bool, echo: Echo) -> None:
     """Key frames of every scene at 480p with the silent voice, plus a contact sheet per chapter."""
     from mathreel import smoke as smoke_run

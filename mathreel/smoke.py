@@ -152,7 +152,9 @@ def render(chapters: Iterable[Chapter], workers: int, echo: Echo = print) -> Smo
         echo(f"[{chapter.slug} {entry.slug}] {len(frames.beats)} key frames in {seconds:.1f} s")
         for record in timeline.beats:
             for violation in record.safe_area_violations:
-                echo(f"[{chapter.slug} {entry.slug}] beat {record.id}: outside safe area: {violation}")
+                echo(
+                    f"[{chapter.slug} {entry.slug}] beat {record.id}: outside safe area: {violation}"
+                )
         return frames
 
     try:
@@ -236,11 +238,7 @@ def sheet_size(columns: int, rows: int) -> tuple[int, int]:
 def thumb_box(row: int, column: int) -> tuple[int, int, int, int]:
     """Where the thumbnail of scene ``row``, beat ``column`` sits: (left, top, right, bottom)."""
     left = SHEET_MARGIN + column * (THUMB_SIZE[0] + SHEET_GAP)
-    top = (
-        SHEET_HEADER
-        + row * (SCENE_LABEL + THUMB_SIZE[1] + BEAT_LABEL + SHEET_GAP)
-        + SCENE_LABEL
-    )
+    top = SHEET_HEADER + row * (SCENE_LABEL + THUMB_SIZE[1] + BEAT_LABEL + SHEET_GAP) + SCENE_LABEL
     return left, top, left + THUMB_SIZE[0], top + THUMB_SIZE[1]
 
 
@@ -316,7 +314,9 @@ def golden_image(frame: Image.Image) -> Image.Image:
 def _pixels(image: Image.Image) -> np.ndarray:
     image = image.convert("RGB")
     if image.size != GOLDEN_SIZE:
-        image = image.reduce(GOLDEN_SCALE) if image.size == QUALITY.size else image
+        image = (
+            image.reduce(GOLDEN_SCALE) if image.size == (QUALITY.width, QUALITY.height) else image
+        )
     return np.asarray(image, dtype=np.int16)
 
 

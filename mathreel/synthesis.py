@@ -85,14 +85,15 @@ def plan_narration(
     Audible voices go through ``cache`` (one WAV per phrase); the silent voice needs none.
     ``on_phrase(cached)`` is called after each phrase, for progress and statistics.
     """
-    identity = voice.identity()
     plan = NarrationPlan(scene, script.title, str(script.path), voice.name, voice.audible)
     for beat in script.beats:
         audio: list[str | None] = []
         durations: list[float] = []
         for phrase in beat.phrases:
             if voice.audible and cache is not None:
-                path, speech, cached = cache.get_or_synthesize(voice, phrase.spoken, identity)
+                path, speech, cached = cache.get_or_synthesize(
+                    voice, phrase.spoken, voice.phrase_identity(phrase.spoken)
+                )
                 audio.append(str(path))
             else:
                 speech, cached = voice.synthesize(phrase.spoken), False

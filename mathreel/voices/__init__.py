@@ -6,9 +6,15 @@ from mathreel.errors import UserError
 from mathreel.voices.base import Speech, Voice
 from mathreel.voices.espeak import EspeakVoice
 from mathreel.voices.piper import PiperVoice
+from mathreel.voices.recorded import RecordedVoice
 from mathreel.voices.silent import SilentVoice
 
-VOICES: dict[str, type[Voice]] = {"piper": PiperVoice, "espeak": EspeakVoice, "silent": SilentVoice}
+VOICES: dict[str, type[Voice]] = {
+    "piper": PiperVoice,
+    "espeak": EspeakVoice,
+    "silent": SilentVoice,
+    "recorded": RecordedVoice,
+}
 DEFAULT_VOICE = "piper"
 
 

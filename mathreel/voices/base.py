@@ -32,6 +32,10 @@ class Voice(ABC):
     def identity(self) -> dict[str, object]:
         """Backend version and every setting that affects the audio (model, speed, ...)."""
 
+    def phrase_identity(self, text: str) -> dict[str, object]:
+        """What keys one phrase's cached audio; by default the voice's identity (the text is keyed apart)."""
+        return self.identity()
+
     @abstractmethod
     def synthesize(self, text: str) -> Speech:
         """Speak ``text`` (one phrase) and return its audio, edges trimmed of silence."""

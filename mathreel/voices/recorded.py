@@ -41,6 +41,8 @@ class RecordedVoice(Voice):
         return self.takes_dir / take_name(text)
 
     def synthesize(self, text: str) -> Speech:
+        from mathreel.audio_cache import read_wav  # here, not at import: audio_cache imports voices
+
         path = self.take_path(text)
         if not path.exists():
             raise UserError(

@@ -1,0 +1,482 @@
+"""Three questions on the derivative, each posed, left for the viewer to think about, then answered."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import sympy as sp
+from manim import *
+
+from mathreel.scene import NarratedScene
+from scenes import check_understanding_figures as fig
+from scenes.calculus import numeric
+from scenes.style import (
+    AXES_COLOR,
+    BODY_SIZE,
+    FAST,
+    FUNCTION_COLOR,
+    HEADING_SIZE,
+    HIGHLIGHT_COLOR,
+    LABEL_SIZE,
+    LOSS_COLOR,
+    MUTED_COLOR,
+    NORMAL,
+    POINT_COLOR,
+    SMALL_SIZE,
+    TANGENT_COLOR,
+    TEXT_COLOR,
+    TITLE_SIZE,
+    WEIGHT_COLOR,
+)
+
+#: Left edge of question and choice text.
+TEXT_LEFT = -5.9
+#: Where a graph sits under an answer, and where its readouts go.
+GRAPH_CENTRE = np.array([-2.6, -1.05, 0])
+READOUT_X = 3.3
+
+
+def _question(number: int, text: str) -> VGroup:
+    """'Question n of 3' over the question itself, top left."""
+    tag = Tex(rf"Question {number} of 3", font_size=SMALL_SIZE, color=MUTED_COLOR)
+    body = Tex(text, font_size=BODY_SIZE + 2, color=TEXT_COLOR)
+    group = VGroup(tag, body).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
+    return group.to_edge(UP, buff=0.5).align_to([TEXT_LEFT, 0, 0], LEFT)
+
+
+def _choices(texts: list[str], top: float) -> VGroup:
+    """Lettered answer choices, one per line, left aligned."""
+    rows = VGroup(
+        *(
+            Tex(rf"\textbf{{{letter}.}}\ \ {text}", font_size=LABEL_SIZE + 2, color=TEXT_COLOR)
+            for letter, text in zip(fig.CHOICE_LETTERS, texts, strict=True)
+        )
+    )
+    rows.arrange(DOWN, aligned_edge=LEFT, buff=0.42)
+    return rows.align_to([TEXT_LEFT + 0.3, top, 0], UP + LEFT)
+
+
+def _tangent_segment(axes: Axes, f, df, at: float, length: float) -> Line:
+    """A tangent of fixed on-screen length centred on (at, f(at)); its tilt is the computed slope."""
+    centre = axes.c2p(at, f(at))
+    direction = axes.c2p(at + 1, f(at) + df(at)) - centre
+    direction = direction / np.linalg.norm(direction)
+    return Line(
+        centre - direction * length / 2, centre + direction * length / 2, color=TANGENT_COLOR
+    )
+
+
+class CheckUnderstanding(NarratedScene):
+    def countdown(self, beat) -> None:
+        """A 'pause and think' cue, then a ring that empties over the narration's pause."""
+        cue = Tex(r"Pause the video and think", font_size=SMALL_SIZE, color=MUTED_COLOR)
+        ring_centre = np.array([5.2, -2.45, 0])
+        cue.next_to(ring_centre, DOWN, buff=0.7).align_to([6.2, 0, 0], RIGHT)
+        progress = ValueTracker(0.0)
+        track = Circle(radius=0.5, color=MUTED_COLOR, stroke_width=3, stroke_opacity=0.4)
+        track.move_to(ring_centre)
+        ring = always_redraw(
+            lambda: Arc(
+                radius=0.5,
+                start_angle=PI / 2,
+                angle=max(1e-3, TAU * (1 - progress.get_value())),
+                arc_center=ring_centre,
+                color=HIGHLIGHT_COLOR,
+                stroke_width=6,
+            )
+        )
+
+        def seconds_left() -> int:
+            return max(1, math.ceil(fig.COUNTDOWN_SECONDS * (1 - progress.get_value()) - 1e-9))
+
+        digit = Integer(seconds_left(), font_size=BODY_SIZE, color=HIGHLIGHT_COLOR).move_to(
+            ring_centre
+        )
+        digit.add_updater(lambda m: m.set_value(seconds_left()).move_to(ring_centre))
+        self.play(FadeIn(cue), FadeIn(track), FadeIn(ring), FadeIn(digit), run_time=beat.until())
+        self.play(
+            progress.animate.set_value(1.0), run_time=beat.until("times_up"), rate_func=linear
+        )
+        digit.clear_updaters()
+        ring.clear_updaters()
+        self.countdown_parts = VGroup(cue, track, ring, digit)
+
+    def construct(self) -> None:
+        with self.beat("intro") as beat:
+            title = Tex(r"Check Your Understanding", font_size=TITLE_SIZE, color=TEXT_COLOR)
+            subtitle = Tex(r"three questions", font_size=BODY_SIZE, color=MUTED_COLOR)
+            VGroup(title, subtitle).arrange(DOWN, buff=0.4).move_to(UP * 0.3)
+            self.play(Write(title), run_time=NORMAL)
+            self.play(FadeIn(subtitle, shift=UP * 0.2), run_time=min(FAST, beat.until()))
+
+        # -- Q1: what does f'(x0) measure? ------------------------------------------------------------
+        with self.beat("q1_ask") as beat:
+            q1 = _question(1, r"What does $f'(x_0)$ measure geometrically?")
+            q1_choices = _choices(
+                [
+                    r"the area under the graph up to $x_0$",
+                    r"the height of the graph, $f(x_0)$",
+                    r"the slope of the tangent line to the graph at $x_0$",
+                    r"the average slope of $f$ from $0$ to $x_0$",
+                ],
+                top=1.2,
+            )
+            self.play(FadeOut(VGroup(title, subtitle)), run_time=FAST)
+            self.play(FadeIn(q1, shift=DOWN * 0.2), run_time=beat.until("choices"))
+            self.play(
+                LaggedStart(*(FadeIn(c, shift=RIGHT * 0.2) for c in q1_choices), lag_ratio=0.5),
+                run_time=beat.until("think"),
+            )
+            self.countdown(beat)
+
+        with self.beat("q1_answer") as beat:
+            right = q1_choices[fig.CHOICE_LETTERS.index(fig.Q1_ANSWER)]
+            others = VGroup(*(c for c in q1_choices if c is not right))
+            box = SurroundingRectangle(right, color=HIGHLIGHT_COLOR, buff=0.15)
+            self.play(
+                FadeOut(self.countdown_parts),
+                others.animate.set_color(MUTED_COLOR),
+                Create(box),
+                run_time=NORMAL,
+            )
+            beat.wait_until("graph")
+            answer = VGroup(right, box)
+            self.play(FadeOut(others), FadeOut(q1[1]), FadeOut(q1[0]), run_time=FAST)
+            self.play(
+                answer.animate.to_edge(UP, buff=0.5).align_to([TEXT_LEFT, 0, 0], LEFT),
+                run_time=FAST,
+            )
+
+            axes = Axes(
+                x_range=[-1, 3, 1],
+                y_range=[-1, 6, 1],
+                x_length=5.4,
+                y_length=5.0,
+                axis_config={"color": AXES_COLOR},
+                tips=False,
+            ).move_to(GRAPH_CENTRE)
+            f = numeric(fig.Q1_CURVE)
+            at = float(fig.Q1_AT)
+            curve = axes.plot(f, x_range=[-1, 2.42], color=FUNCTION_COLOR)
+            # The tangent is drawn from its sympy line, long enough to be the slope triangle's side.
+            tangent = axes.plot(
+                numeric(fig.Q1_TANGENT),
+                x_range=[at - 0.55, at + float(fig.Q1_RUN) + 0.15],
+                color=TANGENT_COLOR,
+            )
+            point = Dot(axes.c2p(at, f(at)), color=POINT_COLOR, radius=0.08)
+            x0_tick = MathTex(
+                rf"x_0 = {fig.SHOWN['q1_at']}", font_size=LABEL_SIZE, color=POINT_COLOR
+            ).next_to(axes.c2p(at, 0), DOWN, buff=0.2)
+            x0_line = DashedLine(
+                axes.c2p(at, 0), axes.c2p(at, f(at)), color=POINT_COLOR, stroke_width=2
+            )
+            # Slope triangle: one unit across, the slope's worth up, along the tangent.
+            run, rise = float(fig.Q1_RUN), float(fig.Q1_RISE)
+            run_line = DashedLine(
+                axes.c2p(at, f(at)), axes.c2p(at + run, f(at)), color=TANGENT_COLOR, stroke_width=3
+            )
+            rise_line = DashedLine(
+                axes.c2p(at + run, f(at)),
+                axes.c2p(at + run, f(at) + rise),
+                color=TANGENT_COLOR,
+                stroke_width=3,
+            )
+            run_label = MathTex(
+                fig.SHOWN["q1_run"], font_size=LABEL_SIZE, color=TANGENT_COLOR
+            ).next_to(run_line, DOWN, buff=0.12)
+            rise_label = MathTex(
+                fig.SHOWN["q1_rise"], font_size=LABEL_SIZE, color=TANGENT_COLOR
+            ).next_to(rise_line, RIGHT, buff=0.12)
+            func_label = MathTex(
+                "f(x) = " + sp.latex(fig.Q1_CURVE), font_size=LABEL_SIZE + 2, color=FUNCTION_COLOR
+            )
+            slope_label = MathTex(
+                rf"f'({fig.SHOWN['q1_at']}) = {fig.SHOWN['q1_slope']}",
+                font_size=BODY_SIZE + 2,
+                color=TANGENT_COLOR,
+            )
+            rate_label = Tex(
+                rf"output rises {fig.SHOWN['q1_slope']} per unit of input",
+                font_size=SMALL_SIZE,
+                color=TEXT_COLOR,
+            )
+            readouts = VGroup(func_label, slope_label, rate_label).arrange(DOWN, buff=0.45)
+            readouts.move_to([READOUT_X, -0.9, 0])
+            self.play(Create(axes), Create(curve), FadeIn(func_label), run_time=NORMAL)
+            self.play(FadeIn(point), Create(x0_line), FadeIn(x0_tick), run_time=FAST)
+            self.play(Create(tangent), Write(slope_label), run_time=NORMAL)
+            self.play(
+                Create(run_line),
+                FadeIn(run_label),
+                Create(rise_line),
+                FadeIn(rise_label),
+                FadeIn(rate_label),
+                run_time=NORMAL,
+            )
+            q1_graph = VGroup(
+                axes,
+                curve,
+                tangent,
+                point,
+                x0_tick,
+                x0_line,
+                run_line,
+                rise_line,
+                run_label,
+                rise_label,
+            )
+            q1_rest = VGroup(answer, readouts)
+
+        # -- Q2: is a zero derivative always a minimum? -------------------------------------------------
+        with self.beat("q2_ask") as beat:
+            q2 = _question(2, r"True or false?")
+            statement = Tex(
+                r"If $f'(x_0) = 0$, then $x_0$ must be a local minimum of $f$.",
+                font_size=BODY_SIZE + 2,
+                color=TEXT_COLOR,
+            ).next_to(q2, DOWN, buff=0.5, aligned_edge=LEFT)
+            true_card = Tex(r"True", font_size=HEADING_SIZE, color=TEXT_COLOR)
+            false_card = Tex(r"False", font_size=HEADING_SIZE, color=TEXT_COLOR)
+            cards = VGroup(true_card, false_card).arrange(RIGHT, buff=2.4).move_to(DOWN * 0.6)
+            frames = VGroup(
+                *(
+                    SurroundingRectangle(
+                        c, color=MUTED_COLOR, buff=0.3, corner_radius=0.1
+                    ).stretch_to_fit_width(2.6)
+                    for c in cards
+                )
+            )
+            self.play(FadeOut(q1_graph), FadeOut(q1_rest), run_time=FAST)
+            self.play(
+                FadeIn(q2, shift=DOWN * 0.2), FadeIn(statement, shift=DOWN * 0.2), run_time=NORMAL
+            )
+            self.play(FadeIn(cards), Create(frames), run_time=beat.until("think"))
+            self.countdown(beat)
+
+        with self.beat("q2_answer") as beat:
+            verdict = false_card if not fig.Q2_ANSWER else true_card
+            wrong = true_card if verdict is false_card else false_card
+            wrong_frame = frames[0] if wrong is true_card else frames[1]
+            right_frame = frames[1] if wrong is true_card else frames[0]
+            self.play(
+                FadeOut(self.countdown_parts),
+                wrong.animate.set_color(MUTED_COLOR),
+                right_frame.animate.set_color(HIGHLIGHT_COLOR),
+                run_time=min(FAST, beat.until("cubic")),
+            )
+            # Keep the statement on screen, struck through by the verdict, and bring in x^3.
+            verdict_group = VGroup(verdict, right_frame)
+            self.play(
+                FadeOut(wrong),
+                FadeOut(wrong_frame),
+                FadeOut(q2),
+                statement.animate.to_edge(UP, buff=0.5).align_to([TEXT_LEFT, 0, 0], LEFT),
+                verdict_group.animate.scale(0.8).move_to([5.0, 3.1, 0]),
+                run_time=NORMAL,
+            )
+            axes2 = Axes(
+                x_range=[-1.5, 1.5, 0.5],
+                y_range=[-3, 3, 1],
+                x_length=4.6,
+                y_length=4.6,
+                axis_config={"color": AXES_COLOR},
+                tips=False,
+            ).move_to(GRAPH_CENTRE)
+            g = numeric(fig.Q2_CURVE)
+            dg = numeric(fig.Q2_DERIVATIVE)
+            curve2 = axes2.plot(g, x_range=[-1.42, 1.42], color=FUNCTION_COLOR)
+            at2 = float(fig.Q2_AT)
+            flat = _tangent_segment(axes2, g, dg, at2, 2.8)
+            point2 = Dot(axes2.c2p(at2, g(at2)), color=POINT_COLOR, radius=0.08)
+            cubic_label = MathTex(
+                "f(x) = " + sp.latex(fig.Q2_CURVE), font_size=LABEL_SIZE + 2, color=FUNCTION_COLOR
+            )
+            deriv_label = MathTex(
+                r"f'(x) = " + sp.latex(fig.Q2_DERIVATIVE),
+                font_size=LABEL_SIZE + 2,
+                color=TANGENT_COLOR,
+            )
+            zero_label = MathTex(
+                rf"f'({fig.SHOWN['q2_at']}) = {fig.SHOWN['q2_slope']}",
+                font_size=BODY_SIZE + 2,
+                color=TANGENT_COLOR,
+            )
+            top_readouts = VGroup(cubic_label, deriv_label, zero_label).arrange(DOWN, buff=0.35)
+            top_readouts.move_to([READOUT_X, 1.0, 0])
+            stacked = VGroup(
+                *(
+                    MathTex(
+                        rf"f({fig.SHOWN[at_key]}) = {fig.SHOWN[value_key]}",
+                        font_size=LABEL_SIZE,
+                        color=TEXT_COLOR,
+                    )
+                    for at_key, value_key in (
+                        ("q2_right_at", "q2_right"),
+                        ("q2_at", "q2_centre"),
+                        ("q2_left_at", "q2_left"),
+                    )
+                )
+            )
+            # Largest value on top, so "rising" reads upward like the curve.
+            stacked.arrange(DOWN, aligned_edge=LEFT, buff=0.25).move_to([READOUT_X + 0.4, -1.35, 0])
+            rising_arrow = Arrow(
+                stacked.get_corner(DL) + LEFT * 0.35,
+                stacked.get_corner(UL) + LEFT * 0.35,
+                buff=0,
+                color=MUTED_COLOR,
+                stroke_width=3,
+            )
+            rising = Tex(r"rising", font_size=SMALL_SIZE, color=MUTED_COLOR)
+            rising.next_to(rising_arrow, LEFT, buff=0.12)
+            neither = Tex(
+                r"neither a minimum nor a maximum", font_size=LABEL_SIZE, color=TEXT_COLOR
+            )
+            neither.move_to([READOUT_X, -3.0, 0])
+            self.play(Create(axes2), Create(curve2), FadeIn(cubic_label), run_time=NORMAL)
+            self.play(FadeIn(deriv_label), run_time=FAST)
+            self.play(Write(zero_label), Create(flat), FadeIn(point2), run_time=NORMAL)
+            beat.wait_until("sides")
+            self.play(
+                LaggedStart(
+                    *(FadeIn(s, shift=UP * 0.15) for s in reversed(stacked)), lag_ratio=0.6
+                ),
+                run_time=2 * NORMAL,
+            )
+            self.play(GrowArrow(rising_arrow), FadeIn(rising), run_time=FAST)
+            beat.wait_until("neither")
+            self.play(FadeIn(neither, shift=UP * 0.2), run_time=NORMAL)
+            q2_all = VGroup(
+                statement,
+                verdict_group,
+                axes2,
+                curve2,
+                flat,
+                point2,
+                top_readouts,
+                stacked,
+                rising,
+                rising_arrow,
+                neither,
+            )
+
+        # -- Q3: why does gradient descent need derivatives? ---------------------------------------------
+        with self.beat("q3_ask") as beat:
+            q3 = _question(3, r"Why does gradient descent need derivatives during training?")
+            q3_choices = _choices(
+                [
+                    r"to compute the value of the loss",
+                    r"to know which way, and how steeply, to change each weight",
+                    r"to set the starting weights",
+                    r"to pick the learning rate $\eta$",
+                ],
+                top=1.2,
+            )
+            self.play(FadeOut(q2_all), run_time=FAST)
+            self.play(FadeIn(q3, shift=DOWN * 0.2), run_time=beat.until("choices"))
+            self.play(
+                LaggedStart(*(FadeIn(c, shift=RIGHT * 0.2) for c in q3_choices), lag_ratio=0.5),
+                run_time=beat.until("think"),
+            )
+            self.countdown(beat)
+
+        with self.beat("q3_answer") as beat:
+            right3 = q3_choices[fig.CHOICE_LETTERS.index(fig.Q3_ANSWER)]
+            others3 = VGroup(*(c for c in q3_choices if c is not right3))
+            box3 = SurroundingRectangle(right3, color=HIGHLIGHT_COLOR, buff=0.15)
+            self.play(
+                FadeOut(self.countdown_parts),
+                others3.animate.set_color(MUTED_COLOR),
+                Create(box3),
+                run_time=NORMAL,
+            )
+            beat.wait_until("example")
+            answer3 = VGroup(right3, box3)
+            self.play(FadeOut(others3), FadeOut(q3), run_time=FAST)
+            self.play(
+                answer3.animate.to_edge(UP, buff=0.5).align_to([TEXT_LEFT, 0, 0], LEFT),
+                run_time=FAST,
+            )
+
+            axes3 = Axes(
+                x_range=[1, 6, 1],
+                y_range=[0, 6, 1],
+                x_length=6.0,
+                y_length=4.6,
+                axis_config={"color": AXES_COLOR},
+                tips=False,
+            ).move_to(GRAPH_CENTRE + LEFT * 0.2)
+            loss = numeric(fig.LOSS, fig.w)
+            dloss = numeric(fig.LOSS_DERIVATIVE, fig.w)
+            curve3 = axes3.plot(loss, x_range=[1.0, 5.4], color=LOSS_COLOR)
+            w_axis_label = MathTex("w", font_size=LABEL_SIZE, color=WEIGHT_COLOR).next_to(
+                axes3.x_axis.get_right(), DOWN, buff=0.15
+            )
+            w0 = float(fig.W_START)
+            w1 = float(fig.W_NEW)
+            start_dot = Dot(axes3.c2p(w0, loss(w0)), color=POINT_COLOR, radius=0.08)
+            tangent3 = _tangent_segment(axes3, loss, dloss, w0, 1.5)
+            w0_mark = Dot(axes3.c2p(w0, 0), color=WEIGHT_COLOR, radius=0.07)
+            # Weight values label the dots on the curve; under the axis they would collide.
+            w0_tick = MathTex(
+                rf"w = {fig.SHOWN['w_start']}", font_size=LABEL_SIZE, color=WEIGHT_COLOR
+            ).next_to(start_dot, RIGHT, buff=0.3)
+            loss_label = MathTex(
+                "L(w) = " + sp.latex(fig.LOSS), font_size=LABEL_SIZE + 2, color=LOSS_COLOR
+            )
+            slope3 = MathTex(
+                rf"L'({fig.SHOWN['w_start']}) = {fig.SHOWN['slope_at_start']}",
+                font_size=BODY_SIZE + 2,
+                color=TANGENT_COLOR,
+            )
+            step = MathTex(
+                r"w_{\text{new}} = ",
+                fig.SHOWN["w_start"],
+                rf"- {fig.SHOWN['eta']} \cdot",
+                fig.SHOWN["slope_at_start"],
+                "=",
+                fig.SHOWN["w_new"],
+                font_size=LABEL_SIZE + 2,
+                color=WEIGHT_COLOR,
+            )
+            step[3].set_color(TANGENT_COLOR)
+            loss_drop = MathTex(
+                rf"L:\ {fig.SHOWN['loss_start']} \ \to\ {fig.SHOWN['loss_new']}",
+                font_size=LABEL_SIZE + 2,
+                color=LOSS_COLOR,
+            )
+            rule = MathTex(
+                r"w_{\text{new}} = w - \eta\, L'(w)", font_size=LABEL_SIZE + 2, color=WEIGHT_COLOR
+            )
+            readouts3 = VGroup(loss_label, slope3, rule, step, loss_drop).arrange(DOWN, buff=0.4)
+            readouts3.move_to([READOUT_X + 0.3, -0.8, 0])
+            self.play(
+                Create(axes3), Create(curve3), FadeIn(loss_label, w_axis_label), run_time=NORMAL
+            )
+            self.play(FadeIn(start_dot), FadeIn(w0_mark), FadeIn(w0_tick), run_time=FAST)
+            self.play(Create(tangent3), Write(slope3), run_time=beat.until("step"))
+            new_mark = Dot(axes3.c2p(w1, 0), color=WEIGHT_COLOR, radius=0.07)
+            step_arrow = Arrow(
+                axes3.c2p(w0, 0) + UP * 0.22,
+                axes3.c2p(w1, 0) + UP * 0.22,
+                buff=0,
+                color=WEIGHT_COLOR,
+                stroke_width=5,
+                max_tip_length_to_length_ratio=0.45,
+            )
+            new_dot = Dot(axes3.c2p(w1, loss(w1)), color=POINT_COLOR, radius=0.08)
+            new_tick = MathTex(
+                rf"w = {fig.SHOWN['w_new']}", font_size=LABEL_SIZE, color=WEIGHT_COLOR
+            ).next_to(new_dot, RIGHT, buff=0.3)
+            self.play(FadeIn(rule), run_time=FAST)
+            self.play(Write(step), run_time=NORMAL)
+            self.play(GrowArrow(step_arrow), TransformFromCopy(w0_mark, new_mark), run_time=NORMAL)
+            self.play(
+                TransformFromCopy(start_dot, new_dot),
+                FadeIn(new_tick),
+                FadeIn(loss_drop),
+                run_time=NORMAL,
+            )
+            beat.wait_until("without")
+            self.play(Circumscribe(slope3, color=HIGHLIGHT_COLOR), run_time=NORMAL)

@@ -1,0 +1,100 @@
+"""Every number the derivative-versus-gradient summary scene shows or says, computed with sympy."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from scenes.calculus import decimal, derivative, slope_at, tangent_line, value_at, x
+
+# -- a derivative: one input, one number ------------------------------------------------------
+ONE_VAR_EXPR = x**2
+ONE_VAR_DERIVATIVE = derivative(ONE_VAR_EXPR)  # 2x
+ONE_VAR_AT = sp.Integer(1)
+ONE_VAR_SLOPE = slope_at(ONE_VAR_EXPR, ONE_VAR_AT)  # 2, a scalar
+
+# -- a gradient: many inputs, one partial derivative each ---------------------------------------
+w1, w2 = sp.symbols("w_1 w_2", real=True)
+WEIGHTS = (w1, w2)
+SURFACE = w1**2 + 3 * w2**2
+PARTIALS = tuple(sp.diff(SURFACE, w) for w in WEIGHTS)  # (2 w1, 6 w2)
+POINT = (sp.Integer(2), sp.Integer(1))
+_AT_POINT = dict(zip(WEIGHTS, POINT, strict=True))
+SURFACE_AT_POINT = SURFACE.subs(_AT_POINT)  # 7: the contour the point sits on
+GRADIENT = tuple(p.subs(_AT_POINT) for p in PARTIALS)  # (4, 6)
+DESCENT_DIRECTION = tuple(-g for g in GRADIENT)  # (-4, -6)
+
+#: Contour levels drawn on the map; the point's own level is among them.
+CONTOUR_LEVELS = (sp.Integer(3), SURFACE_AT_POINT, sp.Integer(12))
+#: The gradient's length in weight units is sqrt(52); it is drawn at this fraction so it fits.
+ARROW_SCALE = sp.Rational(1, 4)
+
+
+def contour_semi_axes(level: sp.Expr) -> tuple[sp.Expr, sp.Expr]:
+    """Where the contour SURFACE = level crosses each weight axis (the ellipse's semi-axes)."""
+    a = max(sp.solve(sp.Eq(SURFACE.subs(w2, 0), level), w1))
+    b = max(sp.solve(sp.Eq(SURFACE.subs(w1, 0), level), w2))
+    return a, b
+
+
+def gradient_tex() -> str:
+    """The gradient vector at POINT as LaTeX, e.g. ``(4,\\ 6)``."""
+    return tuple_tex(GRADIENT)
+
+
+def point_tex() -> str:
+    return tuple_tex(POINT)
+
+
+def tuple_tex(values) -> str:
+    """A vector of exact values as LaTeX, e.g. ``(-4,\\ -6)``."""
+    return "(" + r",\ ".join(sp.latex(v) for v in values) + ")"
+
+
+# -- takeaway 1: the tangent slides along x^2 -------------------------------------------------------
+SLIDE_EXPR = ONE_VAR_EXPR
+SLIDE_FROM = sp.Rational(-3, 2)
+SLIDE_TO = sp.Rational(3, 2)
+SLIDE_SLOPES = (slope_at(SLIDE_EXPR, SLIDE_FROM), slope_at(SLIDE_EXPR, SLIDE_TO))  # (-3, 3)
+
+# -- takeaway 2: x^3 is flat at 0 but neither a minimum nor a maximum ------------------------------
+CUBIC = x**3
+CUBIC_DERIVATIVE = derivative(CUBIC)  # 3x^2
+CUBIC_AT = sp.Integer(0)
+CUBIC_SLOPE = slope_at(CUBIC, CUBIC_AT)  # 0
+CUBIC_TANGENT = tangent_line(CUBIC, CUBIC_AT)  # y = 0
+CUBIC_LEFT = value_at(CUBIC, sp.Rational(-1, 10))  # -1/1000
+CUBIC_RIGHT = value_at(CUBIC, sp.Rational(1, 10))  # 1/1000
+
+# -- takeaway 3: gradient descent on L(w) = (w - 3)^2 walks to where L'(w) = 0 ----------------------
+w = sp.Symbol("w", real=True)
+LOSS = (w - 3) ** 2
+LOSS_DERIVATIVE = sp.diff(LOSS, w)  # 2(w - 3)
+LOSS_MINIMUM = sp.solve(sp.Eq(LOSS_DERIVATIVE, 0), w)[0]  # 3
+LOSS_SLOPE_AT_MINIMUM = LOSS_DERIVATIVE.subs(w, LOSS_MINIMUM)  # 0
+START_WEIGHT = sp.Integer(5)
+LEARNING_RATE = sp.Rational(1, 10)
+DESCENT_STEPS = 8
+
+
+def descent_path(
+    start: sp.Expr = START_WEIGHT, rate: sp.Expr = LEARNING_RATE, steps: int = DESCENT_STEPS
+) -> list[sp.Expr]:
+    """Weights visited by gradient descent, w <- w - rate * L'(w), exactly."""
+    path = [sp.nsimplify(start)]
+    for _ in range(steps):
+        current = path[-1]
+        path.append(sp.nsimplify(current - rate * LOSS_DERIVATIVE.subs(w, current)))
+    return path
+
+
+DESCENT_PATH = descent_path()  # 5, 23/5, 107/25, ...
+DESCENT_LOSSES = [LOSS.subs(w, v) for v in DESCENT_PATH]
+
+#: Strings as they appear on screen and in the narration.
+SHOWN = {
+    "one_var_slope": decimal(ONE_VAR_SLOPE, 0),
+    "gradient": tuple(decimal(g, 0) for g in GRADIENT),
+    "point": tuple(decimal(p, 0) for p in POINT),
+    "cubic_slope": decimal(CUBIC_SLOPE, 0),
+    "loss_minimum": decimal(LOSS_MINIMUM, 0),
+}

@@ -13,6 +13,15 @@ import sympy as sp
 x = sp.Symbol("x", real=True)
 
 
+def exact(value: sp.Expr | float | int) -> sp.Expr:
+    """A sympy number as it is, or a Python float made exact (0.1 -> 1/10) without turning rationals into radicals."""
+    if isinstance(value, sp.Basic):
+        return value
+    if isinstance(value, int):
+        return sp.Integer(value)
+    return sp.Rational(str(value))
+
+
 def derivative(expr: sp.Expr, var: sp.Symbol = x) -> sp.Expr:
     """The exact derivative of ``expr``."""
     return sp.diff(expr, var)
@@ -20,11 +29,11 @@ def derivative(expr: sp.Expr, var: sp.Symbol = x) -> sp.Expr:
 
 def slope_at(expr: sp.Expr, at: sp.Expr | float, var: sp.Symbol = x) -> sp.Expr:
     """The exact slope of the tangent to ``expr`` at ``var = at``."""
-    return sp.nsimplify(derivative(expr, var).subs(var, sp.nsimplify(at)))
+    return sp.simplify(derivative(expr, var).subs(var, exact(at)))
 
 
 def value_at(expr: sp.Expr, at: sp.Expr | float, var: sp.Symbol = x) -> sp.Expr:
-    return sp.nsimplify(expr.subs(var, sp.nsimplify(at)))
+    return sp.simplify(expr.subs(var, exact(at)))
 
 
 def numeric(expr: sp.Expr, var: sp.Symbol = x) -> Callable[[float], float]:
@@ -35,7 +44,7 @@ def numeric(expr: sp.Expr, var: sp.Symbol = x) -> Callable[[float], float]:
 
 def tangent_line(expr: sp.Expr, at: sp.Expr | float, var: sp.Symbol = x) -> sp.Expr:
     """The tangent line to ``expr`` at ``at``, as an expression in ``var``."""
-    a = sp.nsimplify(at)
+    a = exact(at)
     return sp.expand(value_at(expr, a, var) + slope_at(expr, a, var) * (var - a))
 
 
@@ -49,8 +58,8 @@ def decimal(value: sp.Expr | float, places: int) -> str:
 
 
 def sign_word(value: sp.Expr | float) -> str:
-    """"positive", "negative" or "zero"."""
-    v = sp.nsimplify(value)
+    """ "positive", "negative" or "zero"."""
+    v = exact(value)
     return "zero" if v == 0 else ("positive" if v > 0 else "negative")
 
 

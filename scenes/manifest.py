@@ -6,7 +6,14 @@ CHAPTERS = [
         "course": "Derivatives",
         "title": "The Derivative — Rate of Change",
         "scenes": [
-            "toy_check",
+            "opening_training_run",
+            "slope_at_a_point",
+            "secant_to_tangent",
+            "power_rule",
+            "critical_points",
+            "gradient_descent",
+            "derivative_vs_gradient",
+            "check_understanding",
         ],
     },
 ]

@@ -1,0 +1,180 @@
+"""The gradient-descent scene's numbers: L(w) = (w − 3)², one step from w = 5, and the steps after."""
+
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+
+from mathreel.narration import parse_narration
+from mathreel.paths import NARRATION_DIR
+from scenes import gradient_descent_figures as fig
+
+SCRIPT = parse_narration(NARRATION_DIR / "gradient_descent.md")
+S = fig.SHOWN
+w = fig.w
+
+
+def spoken(beat_id: str) -> str:
+    return SCRIPT.beat(beat_id).spoken_text
+
+
+def caption(beat_id: str) -> str:
+    return SCRIPT.beat(beat_id).caption_text
+
+
+def test_loss_and_its_derivative() -> None:
+    assert fig.LOSS == (w - 3) ** 2
+    assert fig.LOSS_PRIME.equals(2 * (w - 3))
+    assert sp.factor(fig.LOSS_PRIME).as_coeff_Mul() == (2, w - 3)  # the form shown: 2(w − 3)
+    assert fig.MINIMUM == 3
+
+
+def test_the_first_step_from_five() -> None:
+    assert fig.START == 5
+    assert fig.START_SLOPE == 4 == 2 * (5 - 3)
+    assert fig.START_SLOPE > 0  # the loss increases with w, so w must decrease
+    assert fig.LEARNING_RATE == sp.Rational(1, 10)
+    assert fig.NEW_WEIGHT == sp.Rational(23, 5)
+    assert fig.NEW_WEIGHT < fig.START
+    assert fig.START_LOSS == 4
+    assert fig.NEW_LOSS == sp.Rational(64, 25)
+    assert fig.NEW_LOSS < fig.START_LOSS
+
+
+def test_further_steps_are_exact() -> None:
+    weights = [s.w for s in fig.STEPS[:5]]
+    assert weights == [
+        5,
+        sp.Rational(23, 5),
+        sp.Rational(107, 25),
+        sp.Rational(503, 125),
+        sp.Rational(2387, 625),
+    ]
+    assert [fig.shown(v) for v in weights] == ["5", "4.6", "4.28", "4.024", "3.819"]
+    assert all(isinstance(s.w, sp.Rational) for s in fig.STEPS)  # never radicals or floats
+    assert [s.slope for s in fig.STEPS[:3]] == [4, sp.Rational(16, 5), sp.Rational(64, 25)]
+    assert [s.loss for s in fig.STEPS[:3]] == [4, sp.Rational(64, 25), sp.Rational(1024, 625)]
+
+
+def test_each_step_multiplies_the_gap_by_four_fifths() -> None:
+    assert fig.SHRINK == sp.Rational(4, 5)
+    assert sp.expand(fig.step(w) - 3 - fig.SHRINK * (w - 3)) == 0
+    for k, s in enumerate(fig.STEPS):
+        assert s.w - 3 == 2 * sp.Rational(4, 5) ** k
+
+
+def test_convergence_toward_three() -> None:
+    ws = [s.w for s in fig.STEPS]
+    assert all(a > b > 3 for a, b in zip(ws, ws[1:], strict=False))
+    losses = [s.loss for s in fig.STEPS]
+    slopes = [s.slope for s in fig.STEPS]
+    assert all(a > b for a, b in zip(losses, losses[1:], strict=False))
+    assert all(a > b > 0 for a, b in zip(slopes, slopes[1:], strict=False))
+    assert fig.FAR.k == 20
+    assert fig.FAR.w - 3 < sp.Rational(1, 40)
+    assert fig.FAR_WEIGHT_TEXT == "3.023"
+    assert [fig.shown(fig.FAR.loss), fig.shown(fig.FAR.slope)] == ["0.001", "0.046"]
+
+
+def test_table_strings() -> None:
+    assert fig.shown(sp.Rational(64, 25)) == "2.56"
+    assert fig.shown(sp.Rational(1024, 625)) == "1.638"  # 1.6384 to 3 places
+    assert fig.shown(sp.Integer(4)) == "4"
+
+
+def test_shelf_is_flat_without_being_a_minimum() -> None:
+    assert fig.SHELF_FLAT == 1 and fig.SHELF_MIN == 3
+    assert fig.SHELF_PRIME.subs(w, fig.SHELF_FLAT) == 0
+    # Still falling on both sides of the shelf, and the true minimum is lower.
+    h = sp.Rational(1, 10)
+    at = fig.SHELF_LOSS.subs
+    assert at(w, 1 - h) > at(w, 1) > at(w, 1 + h)
+    assert at(w, fig.SHELF_MIN) < at(w, fig.SHELF_FLAT)
+    assert sp.diff(fig.SHELF_LOSS, w, 2).subs(w, fig.SHELF_MIN) > 0
+    assert min(at(w, v) for v in sp.Range(0, 5)) > 0  # a loss that stays positive on screen
+
+
+def test_shown_strings() -> None:
+    assert S == {
+        "minimum": "3",
+        "prime_coeff": "2",
+        "start": "5",
+        "start_slope": "4",
+        "eta": "0.1",
+        "new_weight": "4.6",
+        "start_loss": "4",
+        "new_loss": "2.56",
+        "third_weight": "4.28",
+        "fourth_weight": "4.024",
+        "shrink": "0.8",
+        "far_step": "20",
+        "far_weight": "3.023",
+        "shelf_flat": "1",
+        "shelf_slope": "0",
+    }
+
+
+# -- the narration says what the scene computes ---------------------------------------------------
+def test_narration_loss_and_slope() -> None:
+    assert f"w minus {S['minimum']}, squared" in spoken("loss_curve")
+    assert f"{S['prime_coeff']} times w minus {S['minimum']}" in spoken("loss_curve")
+    assert f"w equals {S['start']}" in spoken("loss_curve")
+    text = spoken("slope_at_five")
+    assert (
+        f"{S['prime_coeff']} times {S['start']} minus {S['minimum']}, which is {S['start_slope']}"
+        in text
+    )
+    assert f"L′({S['start']}) = 2({S['start']} − 3) = {S['start_slope']}" in caption(
+        "slope_at_five"
+    )
+    assert "positive" in text and "w should decrease" in text
+
+
+def test_narration_one_step() -> None:
+    text = spoken("one_step")
+    assert f"eta equal to {S['eta']}" in text
+    assert (
+        f"{S['start']} minus {S['eta']} times {S['start_slope']}, which is {S['new_weight']}"
+        in text
+    )
+    assert f"{S['start']} − {S['eta']} × {S['start_slope']} = {S['new_weight']}" in caption(
+        "one_step"
+    )
+    assert (
+        f"The loss was {S['start_loss']} at {S['start']}, "
+        f"and it is {S['new_loss']} at {S['new_weight']}" in text
+    )
+    assert "It decreased." in text
+
+
+def test_narration_sign_rule() -> None:
+    text = spoken("sign_rule")
+    assert "large and negative" in text and "w should increase" in text
+    assert "large and positive, w should decrease" in text
+    assert "Near zero, the model has converged" in text
+
+
+def test_narration_more_steps() -> None:
+    text = spoken("more_steps")
+    assert (
+        f"From {S['start']}, the weight goes to {S['new_weight']}, "
+        f"then {S['third_weight']}, then {S['fourth_weight']}" in text
+    )
+    assert f"multiplies the distance to {S['minimum']} by {S['shrink']}" in text
+    assert f"After {S['far_step']} steps, w is about {S['far_weight']}" in text
+    assert f"converging to {S['minimum']}" in text
+
+
+def test_narration_caveat_names_saddle_points_and_adam() -> None:
+    text = spoken("saddle_caveat")
+    assert "does not guarantee a minimum" in text
+    assert "saddle points" in text and "Adam" in text
+    assert "momentum and adaptive learning rates" in text
+
+
+def test_every_number_in_the_narration_is_accounted_for() -> None:
+    computed = set(S.values())
+    for beat in SCRIPT.beats:
+        for number in re.findall(r"\d+(?:\.\d+)?", beat.spoken_text + " " + beat.caption_text):
+            assert number in computed, (beat.id, number)

@@ -32,6 +32,11 @@ from mathreel.voices.silent import SilentVoice
 
 #: Fraction of the frame kept clear on each side (title-safe area).
 SAFE_MARGIN = 0.05
+#: Smallest text allowed, as an em size in pixels at 854x480 ("about 24 px", with 10 % latitude).
+MIN_TEXT_PX = 21.5
+#: Em size in 480p pixels per Manim font-size point, measured from cap heights (cap ~ 0.7 em):
+#: MathTex/Tex "H" at font_size 28 is 11.9 px tall, Pango Text "H" 17.0 px.
+_EM_PX_PER_POINT = {"tex": 11.9 / 28 / 0.7, "text": 17.0 / 28 / 0.7}
 
 ENV_PLAN = "MATHREEL_PLAN"
 ENV_TIMELINE = "MATHREEL_TIMELINE"
@@ -135,6 +140,7 @@ class NarratedScene(Scene):
                 narration_duration=tracker.duration,
                 marks={k: tracker.start + v for k, v in tracker.plan.marks.items()},
                 safe_area_violations=self.safe_area_violations(),
+                small_text=self.small_text(),
             )
         )
         keyframes = os.environ.get(ENV_KEYFRAMES)
@@ -163,6 +169,35 @@ class NarratedScene(Scene):
                     f"{type(top).__name__} spans x {lo[0]:.2f}..{hi[0]:.2f}, y {lo[1]:.2f}..{hi[1]:.2f} "
                     f"(safe: |x| <= {half_w:.2f}, |y| <= {half_h:.2f})"
                 )
+        return found
+
+    def small_text(self) -> list[str]:
+        """Visible text whose em size at 854x480 is under :data:`MIN_TEXT_PX`."""
+        from manim import MarkupText, SingleStringMathTex, Text
+
+        found = []
+
+        def visit(mob) -> None:
+            kind = (
+                "tex"
+                if isinstance(mob, SingleStringMathTex)
+                else ("text" if isinstance(mob, Text | MarkupText) else None)
+            )
+            if kind is None:
+                for sub in mob.submobjects:
+                    visit(sub)
+                return
+            if mob.height <= 0 or not any(_visible(m) for m in mob.get_family() if m.has_points()):
+                return
+            px = float(mob.font_size) * _EM_PX_PER_POINT[kind] * 8.0 / config.frame_height
+            if px < MIN_TEXT_PX - 1e-6:
+                label = getattr(mob, "tex_string", None) or getattr(mob, "text", "")
+                found.append(
+                    f"{type(mob).__name__} {label[:40]!r} at {px:.1f} px (min {MIN_TEXT_PX:g})"
+                )
+
+        for top in self.mobjects:
+            visit(top)
         return found
 
     def _save_keyframe(self, path: Path) -> None:

@@ -114,6 +114,7 @@ class BeatRecord:
     narration_duration: float
     marks: dict[str, float] = field(default_factory=dict)
     safe_area_violations: list[str] = field(default_factory=list)
+    small_text: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -31,12 +31,14 @@ WEIGHT_COLOR = OKABE_VERMILLION  # the weight w and its steps
 HIGHLIGHT_COLOR = OKABE_YELLOW  # a boxed result or emphasis
 SECOND_COLOR = OKABE_BLUE  # a second function or series beside the first
 
-# Type sizes (Manim font_size). 28 renders about 24 px tall per em at 854x480, the legibility floor.
-TITLE_SIZE = 52
-HEADING_SIZE = 42
-BODY_SIZE = 36
-LABEL_SIZE = 32
-SMALL_SIZE = 28
+# Type sizes (Manim font_size). Legibility floor: an em of about 24 px at 854x480. Manim's LaTeX
+# (MathTex/Tex) renders 0.61 px of em per font-size point at 480p, so 36 is the smallest size
+# (21.9 px); NarratedScene records any smaller visible text per beat and the tests reject it.
+TITLE_SIZE = 56
+HEADING_SIZE = 46
+BODY_SIZE = 40
+LABEL_SIZE = 36
+SMALL_SIZE = 36
 MIN_FONT_SIZE = SMALL_SIZE
 
 # Motion

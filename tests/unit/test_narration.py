@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from mathreel.caption_text import fits_cue
 from mathreel.errors import NarrationError
 from mathreel.narration import (
-    MAX_PHRASE_CHARS,
     Mark,
     Pause,
     Phrase,
@@ -67,7 +67,7 @@ def test_long_sentence_splits_at_clause_punctuation_within_cue_size():
     script = parse_narration_text(f"# T\n## a\n{words.strip()[:-1]}.\n")
     phrases = script.beat("a").phrases
     assert len(phrases) > 1
-    assert all(len(p.caption) <= MAX_PHRASE_CHARS for p in phrases)
+    assert all(fits_cue(p.caption) for p in phrases)
     assert all(p.caption.endswith((",", ".")) for p in phrases)
     assert " ".join(p.caption for p in phrases) == words.strip()[:-1] + "."
 

@@ -91,7 +91,8 @@ def check_tools(tools: dict[str, str] = REQUIRED_TOOLS) -> None:
 
 
 def source_closure(path: Path) -> list[Path]:
-    """The scene module and every project module it imports, transitively (scenes/, mathreel/)."""
+    """The scene module, every project module it imports (scenes/, mathreel/), the render pipeline
+    modules and manim.cfg: all the code and settings that shape the scene's file."""
     seen: set[Path] = set()
     todo = [path.resolve()]
     while todo:
@@ -112,7 +113,7 @@ def source_closure(path: Path) -> list[Path]:
                     for option in (candidate.with_suffix(".py"), candidate / "__init__.py"):
                         if option.exists():
                             todo.append(option.resolve())
-    pipeline = [ROOT / "mathreel" / f"{m}.py" for m in _RENDER_MODULES]
+    pipeline = [ROOT / "mathreel" / f"{m}.py" for m in _RENDER_MODULES] + [ROOT / "manim.cfg"]
     return sorted(seen | {p.resolve() for p in pipeline})
 
 

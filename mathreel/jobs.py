@@ -121,7 +121,9 @@ def scene_key(entry: SceneEntry, plan: NarrationPlan, quality: Quality) -> str:
     """Hash of every input of a scene render: its code and the code it uses, narration, voice, quality."""
     digest = hashlib.sha256()
     for path in source_closure(entry.path):
-        digest.update(str(path.relative_to(ROOT)).encode())
+        digest.update(
+            str(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name).encode()
+        )
         digest.update(path.read_bytes())
     digest.update(plan.to_json().encode())
     digest.update(json.dumps([quality.name, quality.encoder_options(), version("manim")]).encode())

@@ -21,7 +21,6 @@ from scenes.power_rule_figures import (
 )
 from scenes.style import (
     AXES_COLOR,
-    BODY_SIZE,
     FUNCTION_COLOR,
     HEADING_SIZE,
     HIGHLIGHT_COLOR,
@@ -32,13 +31,19 @@ from scenes.style import (
     TEXT_COLOR,
 )
 
-#: Characters per line in the note panel beside the table (fits its 7-unit width).
+#: Characters per line in the note panel beside the table (fits its 7.9-unit width at 38 pt).
 NOTE_CHARS = 44
-TABLE_SIZE = HEADING_SIZE + 2
-# Table geometry (manim units): f column, f′ column, first row, row pitch.
-COL_F, COL_D = -5.0, -2.9
+#: Math set large enough that exponents and limit subscripts (LaTeX sets them at 70 %) stay near
+#: the 36 pt floor.
+MATH_SIZE = HEADING_SIZE + 6
+TABLE_SIZE = MATH_SIZE
+# Table geometry (manim units): f column, f′ column, first row, row pitch. The columns sit close
+# to the left edge so the note panel has room for each note on a line or two.
+COL_F, COL_D = -5.15, -3.3
+#: Left and right ends of the header rule and of each row's highlight box (room for n·xⁿ⁻¹).
+TABLE_LEFT, TABLE_RIGHT = -6.25, -2.05
 HEADER_Y, FIRST_ROW_Y, ROW_PITCH = 2.6, 1.45, 1.2
-PANEL_LEFT = -0.9
+PANEL_LEFT = -1.55
 
 
 class ApplyShortcutRules(NarratedScene):
@@ -47,7 +52,7 @@ class ApplyShortcutRules(NarratedScene):
             definition = MathTex(
                 r"f'(x)",
                 r"= \lim_{h \to 0} {f(x+h) - f(x) \over h}",
-                font_size=BODY_SIZE + 8,
+                font_size=MATH_SIZE,
                 color=TEXT_COLOR,
             ).move_to(UP * 1.6)
             definition[0].set_color(TANGENT_COLOR)
@@ -57,12 +62,10 @@ class ApplyShortcutRules(NarratedScene):
             self.play(FadeIn(slow))
             family = MathTex(
                 r"x^{2},\quad x^{3},\quad x^{4},\quad \dots",
-                font_size=BODY_SIZE + 8,
+                font_size=MATH_SIZE,
                 color=FUNCTION_COLOR,
             ).move_to(DOWN * 1.2)
-            general = MathTex("x^{n}", font_size=BODY_SIZE + 8, color=FUNCTION_COLOR).move_to(
-                family
-            )
+            general = MathTex("x^{n}", font_size=MATH_SIZE, color=FUNCTION_COLOR).move_to(family)
             beat.wait_until("family")
             self.play(FadeOut(slow), LaggedStart(*(FadeIn(g) for g in family[0]), lag_ratio=0.1))
             self.play(ReplacementTransform(family, general))
@@ -83,9 +86,7 @@ class ApplyShortcutRules(NarratedScene):
             rule[1].set_color(FUNCTION_COLOR)
             rule[3:].set_color(TANGENT_COLOR)
             rule.move_to(UP * 0.4)
-            self.play(
-                FadeOut(definition), general.animate.move_to(rule[1]).scale(72 / (BODY_SIZE + 8))
-            )
+            self.play(FadeOut(definition), general.animate.move_to(rule[1]).scale(72 / MATH_SIZE))
             self.remove(general)
             self.add(rule[1])
             beat.wait_until("rule")
@@ -103,7 +104,7 @@ class ApplyShortcutRules(NarratedScene):
                 "x^{2}",
                 "=",
                 tex(SQUARE_DERIVATIVE),
-                font_size=BODY_SIZE + 8,
+                font_size=MATH_SIZE,
                 color=TEXT_COLOR,
             )
             square[1].set_color(FUNCTION_COLOR)
@@ -114,7 +115,7 @@ class ApplyShortcutRules(NarratedScene):
             at_one = MathTex(
                 rf"\text{{at }} x = {SQUARE_AT}\text{{:}}\quad",
                 SQUARE_AT_ONE_TEX,
-                font_size=BODY_SIZE + 8,
+                font_size=MATH_SIZE,
                 color=TEXT_COLOR,
             )
             at_one[1].set_color(TANGENT_COLOR)
@@ -175,8 +176,8 @@ class ApplyShortcutRules(NarratedScene):
             MathTex("f(x)", font_size=LABEL_SIZE, color=MUTED_COLOR).move_to([COL_F, HEADER_Y, 0]),
             MathTex("f'(x)", font_size=LABEL_SIZE, color=MUTED_COLOR).move_to([COL_D, HEADER_Y, 0]),
             Line(
-                [COL_F - 1.1, HEADER_Y - 0.4, 0],
-                [COL_D + 1.1, HEADER_Y - 0.4, 0],
+                [TABLE_LEFT, HEADER_Y - 0.4, 0],
+                [TABLE_RIGHT, HEADER_Y - 0.4, 0],
                 color=AXES_COLOR,
                 stroke_width=2,
             ),
@@ -200,7 +201,7 @@ class ApplyShortcutRules(NarratedScene):
         ml_title = Tex("Where it appears in ML", font_size=LABEL_SIZE, color=MUTED_COLOR)
         ml = VGroup(wrapped_tex(row.ml))
         if row.ml_tex:
-            ml.add(MathTex(row.ml_tex, font_size=BODY_SIZE, color=TEXT_COLOR))
+            ml.add(MathTex(row.ml_tex, font_size=MATH_SIZE, color=TEXT_COLOR))
             ml.arrange(DOWN, aligned_edge=LEFT, buff=0.3)
         english_part = VGroup(english_title, english).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
         ml_part = VGroup(ml_title, ml).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
@@ -219,8 +220,8 @@ class ApplyShortcutRules(NarratedScene):
         """Write row ``index`` of the table and swap the panel to its notes (English, then ML at the mark)."""
         row_group = table["rows"][index]
         box = SurroundingRectangle(row_group, color=HIGHLIGHT_COLOR, buff=0.15)
-        box.stretch_to_fit_width(COL_D - COL_F + 2.2).move_to(
-            [(COL_F + COL_D) / 2, row_group.get_y(), 0]
+        box.stretch_to_fit_width(TABLE_RIGHT - TABLE_LEFT).move_to(
+            [(TABLE_LEFT + TABLE_RIGHT) / 2, row_group.get_y(), 0]
         )
         new_notes = self.row_notes(ROWS[index])
         english, ml = new_notes

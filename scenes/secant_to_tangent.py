@@ -28,6 +28,7 @@ from scenes.style import (
     AXES_COLOR,
     BODY_SIZE,
     FUNCTION_COLOR,
+    HEADING_SIZE,
     HIGHLIGHT_COLOR,
     LABEL_SIZE,
     MUTED_COLOR,
@@ -46,6 +47,9 @@ f = numeric(F)
 slope_for_gap = secant_slope_readout()
 X0_F = float(X0)
 ROWS = secant_rows()
+#: The boxed definition: large enough that its "h -> 0" subscript (LaTeX sets it at 70 %) stays
+#: near the 36 pt floor.
+DEFINITION_SIZE = HEADING_SIZE + 6
 
 
 class SecantBecomesTangent(NarratedScene):
@@ -179,9 +183,9 @@ class SecantBecomesTangent(NarratedScene):
                 font_size=BODY_SIZE + 4,
                 color=TEXT_COLOR,
             ).next_to(quotient, DOWN, buff=0.7)
-            no_value = Tex("no value", font_size=LABEL_SIZE, color=MUTED_COLOR).next_to(
-                zero, DOWN, buff=0.3
-            )
+            # under the 0/0 it describes
+            no_value = Tex("no value", font_size=LABEL_SIZE, color=MUTED_COLOR)
+            no_value.next_to(zero, DOWN, buff=0.3).align_to(zero, RIGHT)
             beat.wait_until("zero")
             self.play(Write(zero))
             self.play(FadeIn(no_value))
@@ -191,9 +195,10 @@ class SecantBecomesTangent(NarratedScene):
             definition = MathTex(
                 r"f'(x)",
                 r"= \lim_{h \to 0} {f(x+h) - f(x) \over h}",
-                font_size=BODY_SIZE + 4,
+                font_size=DEFINITION_SIZE,
                 color=TEXT_COLOR,
-            ).move_to(RIGHT * 3.3 + UP * 2.2)
+            )
+            definition.move_to(UP * 2.2).to_edge(RIGHT, buff=1.0)
             definition[0].set_color(TANGENT_COLOR)
             box = SurroundingRectangle(definition, color=HIGHLIGHT_COLOR, buff=0.2)
             beat.wait_until("formula")
@@ -230,16 +235,18 @@ class SecantBecomesTangent(NarratedScene):
     def secant_table(self) -> dict[str, Mobject]:
         """The source's table: second point x | its secant slope, with the arithmetic shown."""
         col_x, eq_x = 0.95, 4.75  # centre of the x column; where every row's "=" sits
+        # One-line header and a full unit per row: the stacked fractions keep a clear gap between
+        # rows at 36 pt, and the limit and the verdict still fit below the last row.
         header = VGroup(
-            Tex(r"second\\ point $x$", font_size=LABEL_SIZE, color=MUTED_COLOR),
+            Tex("second point $x$", font_size=LABEL_SIZE, color=MUTED_COLOR),
             Tex("slope of secant", font_size=LABEL_SIZE, color=MUTED_COLOR),
         )
-        header[0].move_to([col_x, 3.05, 0])
-        header[1].move_to([4.2, 3.05, 0])
-        rule = Line([0.2, 2.55, 0], [6.3, 2.55, 0], color=AXES_COLOR, stroke_width=2)
+        header[0].move_to([col_x, 3.3, 0])
+        header[1].move_to([4.2, 3.3, 0])
+        rule = Line([0.2, 2.95, 0], [6.3, 2.95, 0], color=AXES_COLOR, stroke_width=2)
         rows = VGroup()
         for i, row in enumerate(ROWS):
-            y = 1.95 - 0.92 * i
+            y = 2.3 - 1.0 * i
             x_text = MathTex(row.x2_text, font_size=LABEL_SIZE, color=TEXT_COLOR).move_to(
                 [col_x, y, 0]
             )
@@ -252,7 +259,7 @@ class SecantBecomesTangent(NarratedScene):
             rows.add(VGroup(x_text, slope))
         slope_column = rows[0][1][2]
         limit = MathTex(r"\to", str(LIMIT), font_size=BODY_SIZE, color=TANGENT_COLOR)
-        limit.next_to(rows[-1][1][2], DOWN, buff=0.45).align_to(slope_column, LEFT)
+        limit.next_to(rows[-1][1][2], DOWN, buff=0.35).align_to(slope_column, LEFT)
         exact = MathTex(
             r"\text{slope at } x = 1 \text{ is exactly }",
             str(LIMIT),
@@ -260,7 +267,7 @@ class SecantBecomesTangent(NarratedScene):
             color=TEXT_COLOR,
         )
         exact[1].set_color(TANGENT_COLOR)
-        exact.move_to([3.25, -3.2, 0])
+        exact.move_to([3.25, -3.25, 0])
         heading = VGroup(header, rule)
         return {
             "header": heading,

@@ -105,7 +105,8 @@ class FindCriticalPoints(NarratedScene):
     def construct(self) -> None:
         # ---------------------------------------------------------------- the cubic and its flat spots
         axes = graph_axes([-2.5, 2.5, 1], [-3.5, 3.5, 1])
-        axes.x_axis.add_numbers([-2, -1, 1, 2], font_size=SMALL_SIZE)
+        # Only the critical points' own x-values: a "-2" would sit against the curve's left branch.
+        axes.x_axis.add_numbers([-1, 1], font_size=SMALL_SIZE)
         curve = axes.plot(f, x_range=list(CUBIC_X), color=FUNCTION_COLOR, stroke_width=5)
         title = panel_line(
             MathTex("f(x) = " + tex(CUBIC), color=FUNCTION_COLOR, font_size=BODY_SIZE), 0
@@ -175,7 +176,7 @@ class FindCriticalPoints(NarratedScene):
         roots[2].set_color(POINT_COLOR)
         name = panel_line(Text("critical points", color=TEXT_COLOR, font_size=LABEL_SIZE), 3.2)
         candidates = Text(
-            "candidates for a local\nmaximum or minimum",
+            "candidates for local\nmaxima and minima",
             color=MUTED_COLOR,
             font_size=SMALL_SIZE,
             line_spacing=0.8,
@@ -390,12 +391,14 @@ class FindCriticalPoints(NarratedScene):
         for y, icon, condition, verdict, shape in zip(
             row_y, icons, conditions, verdicts, shapes, strict=True
         ):
-            icon.move_to([-4.9, y, 0])
-            condition.move_to([-2.0, y, 0])
+            # Columns sit left of centre so the longest note ("like an upturned bowl") stays
+            # inside the title-safe area.
+            icon.move_to([-5.3, y, 0])
+            condition.move_to([-2.6, y, 0])
             arrow = MathTex(r"\Rightarrow", color=TEXT_COLOR, font_size=BODY_SIZE).move_to(
-                [0.2, y, 0]
+                [-0.5, y, 0]
             )
-            verdict.move_to([0.9, y, 0], aligned_edge=LEFT)
+            verdict.move_to([0.2, y, 0], aligned_edge=LEFT)
             shape.next_to(verdict, DOWN, buff=0.12, aligned_edge=LEFT)
             rows.append(VGroup(icon, condition, arrow, verdict, shape))
 

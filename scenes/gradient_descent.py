@@ -58,7 +58,7 @@ ETA = float(LEARNING_RATE)
 # The graph leaves room under its w-axis for the step arrows.
 GRAPH_CENTER = LEFT * 2.75 + UP * 0.6
 GRAPH_SIZE = (6.0, 5.6)
-ARROW_DROP = 0.75  # step arrows sit this far under the w-axis, below its numbers
+ARROW_DROP = 1.0  # step arrows sit this far under the w-axis, clear of its numbers
 PANEL_LEFT = 0.9
 PANEL_TOP = 2.9
 ROW = 0.85
@@ -162,7 +162,14 @@ class TakeGradientDescentSteps(NarratedScene):
         )
         assert START_GAP == START - MINIMUM  # the bracket on screen is the distance to the minimum
         positive = at_row(
-            Text("positive: loss rises with w", font_size=SMALL_SIZE, color=MUTED_COLOR), 3.8
+            Text(
+                "positive: loss\nrises with w",
+                font_size=SMALL_SIZE,
+                color=MUTED_COLOR,
+                line_spacing=0.8,
+                t2c={"[-1:]": WEIGHT_COLOR},  # the weight w, coloured as everywhere else
+            ),
+            4.2,
         )
         # The step's direction: against the slope, so to the left of w = 5.
         left_arrow = Arrow(
@@ -382,13 +389,14 @@ class TakeGradientDescentSteps(NarratedScene):
             )
             for i, s in enumerate(shown_steps)
         ]
-        dots_y = table_top - 0.65 - len(shown_steps) * row_gap + 0.05
+        # The dots get a full row's height of their own, clear of the rows above and below.
+        dots_y = table_top - 0.65 - (len(shown_steps) - 1) * row_gap - 0.65
         ellipsis = table_row([r"\vdots"] * 4, dots_y)
         far_row = table_row(
-            [str(FAR.k), shown(FAR.w), shown(FAR.loss), shown(FAR.slope)], dots_y - 0.6
+            [str(FAR.k), shown(FAR.w), shown(FAR.loss), shown(FAR.slope)], dots_y - 0.65
         )
-        rounding = Text("rounded to 3 decimals", font_size=SMALL_SIZE, color=MUTED_COLOR)
-        rounding.next_to(far_row, DOWN, buff=0.25).align_to(header, LEFT)
+        rounding = Text("rounded to 3 places", font_size=SMALL_SIZE, color=MUTED_COLOR)
+        rounding.next_to(far_row, DOWN, buff=0.3).align_to(header, LEFT)
 
         crumbs = VGroup()  # the points already visited on the loss: the steps visibly shrink
 
@@ -468,7 +476,7 @@ class TakeGradientDescentSteps(NarratedScene):
         )
         near_zero = at_row(
             Text(
-                "repeat until the gradient\nis near zero everywhere",
+                "repeat until the\ngradient is near zero",
                 font_size=LABEL_SIZE,
                 color=TEXT_COLOR,
                 line_spacing=0.8,
@@ -485,18 +493,18 @@ class TakeGradientDescentSteps(NarratedScene):
             0.3,
         )
         saddle = Text(
-            "many weights: saddle\npoints, flat, yet the loss\ncan fall another way",
+            "many weights:\nsaddle points",
             font_size=SMALL_SIZE,
             color=MUTED_COLOR,
             line_spacing=0.8,
-        ).next_to(caveat, DOWN, buff=0.25, aligned_edge=LEFT)
+        ).next_to(caveat, DOWN, buff=0.3, aligned_edge=LEFT)
+        # Adam takes the saddle note's place: two short blocks on the right, never three.
         adam = Text(
-            "Adam: momentum and\nadaptive learning rates",
+            "Adam: momentum\nand adaptive\nlearning rates",
             font_size=LABEL_SIZE,
             color=TEXT_COLOR,
             line_spacing=0.8,
-        )
-        adam.next_to(saddle, DOWN, buff=0.6, aligned_edge=LEFT)
+        ).next_to(caveat, DOWN, buff=0.5, aligned_edge=LEFT)
 
         with self.beat("saddle_caveat") as beat:
             self.play(
@@ -534,4 +542,4 @@ class TakeGradientDescentSteps(NarratedScene):
             beat.wait_until("shelf")
             self.play(Create(downhill), FadeIn(lower))
             beat.wait_until("adam")
-            self.play(FadeIn(adam, shift=UP * 0.2))
+            self.play(FadeOut(saddle), FadeIn(adam, shift=UP * 0.2))

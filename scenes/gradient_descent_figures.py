@@ -19,7 +19,7 @@ START = sp.Integer(5)
 LEARNING_RATE = sp.Rational(1, 10)
 
 #: How many steps the scene's table lists one by one, and the far step it jumps to.
-TABLE_STEPS = 4
+TABLE_STEPS = 3  # w = 5, 4.6, 4.28, 4.024: the values the narration reads
 FAR_STEP = 20
 
 #: Where the sliding tangent shows a large negative and a large positive slope.

@@ -178,3 +178,8 @@ def test_every_number_in_the_narration_is_accounted_for() -> None:
     for beat in SCRIPT.beats:
         for number in re.findall(r"\d+(?:\.\d+)?", beat.spoken_text + " " + beat.caption_text):
             assert number in computed, (beat.id, number)
+
+
+def test_the_table_lists_the_steps_the_narration_reads() -> None:
+    listed = [fig.shown(s.w) for s in fig.STEPS[1 : fig.TABLE_STEPS + 1]]
+    assert listed == [S["new_weight"], S["third_weight"], S["fourth_weight"]]

@@ -48,16 +48,18 @@ def overview_axes() -> Axes:
     axes = Axes(
         x_range=[EPOCH_RANGE[0], EPOCH_RANGE[1], 5],
         y_range=[0.5, 3.0, 0.5],
-        x_length=7.0,
+        x_length=6.6,
         y_length=4.9,
         axis_config={"color": AXES_COLOR, "include_tip": False, "font_size": SMALL_SIZE},
-        x_axis_config={"numbers_to_include": [0, 10, 20, 30]},
+        # Only the readings' decades: a "30" at the end would crowd the axis label.
+        x_axis_config={"numbers_to_include": [10, 20]},
         y_axis_config={
             "numbers_to_include": [1, 2, 3],
             "decimal_number_config": {"num_decimal_places": 0},
         },
     )
-    axes.move_to([-2.5, -0.3, 0])
+    # Far enough right that the "loss" label over the y-axis stays title-safe.
+    axes.move_to([-2.3, -0.3, 0])
     return axes
 
 
@@ -151,7 +153,8 @@ class MeasureTrainingRunSlopes(NarratedScene):
         column_x = (2.0, 3.5)
         row_y = {10: 1.1, 11: 0.45, 20: -0.75, 21: -1.4}
         for cell, cx in zip(header, column_x, strict=True):
-            cell.move_to([cx, 2.0, 0])
+            # Tops aligned (both words have ascenders), so the baselines line up.
+            cell.move_to([cx, 2.0, 0]).align_to([0, 2.2, 0], UP)
         for e, row in rows.items():
             for cell, cx in zip(row, column_x, strict=True):
                 cell.move_to([cx, row_y[e], 0])
@@ -256,10 +259,12 @@ class MeasureTrainingRunSlopes(NarratedScene):
                 )
 
         # A summary: the same average twice, two different instantaneous rates.
-        col_x = (-3.6, 0.2, 3.9)
+        # Columns wide apart: the two-line headings at LABEL_SIZE are each about 3 units wide.
+        col_x = (-4.1, -0.4, 3.8)
+        head_texts = ("average over\nthe next epoch", "slope at\nthat instant")
         heads = VGroup(
-            Text("average over\nthe next epoch", font_size=LABEL_SIZE, color=SECANT_COLOR),
-            Text("slope at\nthat instant", font_size=LABEL_SIZE, color=TANGENT_COLOR),
+            Text(head_texts[0], font_size=LABEL_SIZE, color=SECANT_COLOR),
+            Text(head_texts[1], font_size=LABEL_SIZE, color=TANGENT_COLOR),
         )
         summary_rows = VGroup()
         for i, (start, end) in enumerate(INTERVALS):
@@ -272,8 +277,12 @@ class MeasureTrainingRunSlopes(NarratedScene):
             )
             for cell, cx in zip(summary_rows[i], col_x, strict=True):
                 cell.move_to([cx, 0.5 - 1.1 * i, 0])
-        for cell, cx in zip(heads, col_x[1:], strict=True):
-            cell.move_to([cx, 0, 0]).align_to([0, 1.6, 0], DOWN)
+        for cell, text, cx in zip(heads, head_texts, col_x[1:], strict=True):
+            # Sit both headings on one baseline: that of the first glyph of their last line
+            # (Text has one glyph per non-space character).
+            first_of_last = len(text.split("\n")[0].replace(" ", ""))
+            cell.move_to([cx, 0, 0])
+            cell.shift((1.75 - cell[first_of_last].get_bottom()[1]) * UP)
         derivative_note = VGroup(
             Text("rate at an instant: the derivative", font_size=LABEL_SIZE, color=TEXT_COLOR),
             MathTex(r"L'(t)", font_size=TITLE_SIZE, color=TANGENT_COLOR),
@@ -300,27 +309,28 @@ class MeasureTrainingRunSlopes(NarratedScene):
                     font_size=HEADING_SIZE,
                     color=TANGENT_COLOR,
                 )
-            weights.add(w.move_to([cx, 1.2, 0]))
-            partials.add(p.move_to([cx, -0.5, 0]))
+            weights.add(w.move_to([cx, 1.6, 0]))
+            partials.add(p.move_to([cx, -0.1, 0]))
             if name is not None:
                 arrows.add(
                     Arrow(w.get_bottom(), p.get_top(), buff=0.15, color=MUTED_COLOR, stroke_width=3)
                 )
         step_title = Text("one training step", font_size=LABEL_SIZE, color=MUTED_COLOR)
-        step_title.move_to([0, 2.5, 0])
+        step_title.move_to([0, 2.8, 0])
         grad_brace = Brace(partials, DOWN, color=TANGENT_COLOR, buff=0.2)
         grad_label = VGroup(
             Text("the gradient", font_size=BODY_SIZE, color=TANGENT_COLOR),
             MathTex(r"\nabla L", font_size=HEADING_SIZE, color=TANGENT_COLOR),
         ).arrange(RIGHT, buff=0.3)
         grad_label.next_to(grad_brace, DOWN, buff=0.2)
+        # The voice says who is told; on screen, only what it tells (a full sentence is too wide).
         direction = Text(
-            "tells the optimiser which way to adjust each weight",
+            "which way to adjust each weight",
             font_size=LABEL_SIZE,
             color=TEXT_COLOR,
             t2c={"each weight": WEIGHT_COLOR},
         )
-        direction.next_to(grad_label, DOWN, buff=0.45)
+        direction.next_to(grad_label, DOWN, buff=0.4)
         gradient_group = VGroup(
             step_title, weights, arrows, partials, grad_brace, grad_label, direction
         )

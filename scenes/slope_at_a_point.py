@@ -149,7 +149,8 @@ class FindSlopeAtPoint(NarratedScene):
                 run, DOWN, buff=0.1
             )
             rise_label = MathTex(TRIANGLE_RISE_TEXT[a], font_size=SMALL_SIZE, color=TANGENT_COLOR)
-            rise_label.next_to(rise, RIGHT, buff=0.1)
+            # Low beside the rise: at mid-height it would crowd the next triangle's run label.
+            rise_label.next_to(rise, RIGHT, buff=0.1).align_to(rise, DOWN)
             triangles.add(VGroup(run, rise, run_label, rise_label))
         line_note = words(
             f"Straight line:\\\\slope {STRAIGHT_LINE_SLOPE_TEXT} everywhere", TANGENT_COLOR
@@ -288,14 +289,18 @@ class FindSlopeAtPoint(NarratedScene):
             )
 
         # Same explorer on x³: new axes, the point starts right of 0 and moves to 0.
-        # A y-range of about x³ at the ends keeps f(−1) and f(1) well clear of the axis.
-        cubic_axes = graph_axes([-1.6, 1.6, 0.5], [-4, 4, 1], [-3, 3])
+        # A narrow x-range puts x = ±1 about 2.5 units from the y-axis, room for the labels of
+        # f(±1) between the curve and the axis; the y-range is about x³ at the ends.
+        cubic_end = 1.3
+        cubic_axes = graph_axes([-cubic_end, cubic_end, 0.5], [-2.5, 2.5, 1], [-2, 2])
         cubic = cubic_axes.plot(
-            cubic_fn, x_range=[-1.58, 1.58], color=FUNCTION_COLOR, stroke_width=5
+            cubic_fn, x_range=[-cubic_end, cubic_end], color=FUNCTION_COLOR, stroke_width=5
         )
-        cubic_label = column(MathTex("f(x) = x^3", font_size=HEADING_SIZE, color=FUNCTION_COLOR))[0]
+        # The function's name sits on the graph, left of the curve's upper end, so the right
+        # column has room for the question, the readouts and the derivative.
+        cubic_label = MathTex("f(x) = x^3", font_size=HEADING_SIZE, color=FUNCTION_COLOR)
+        cubic_label.next_to(cubic_axes.c2p(cubic_end, cubic_fn(cubic_end)), LEFT, buff=0.35)
         zero_prompt = prompt(r"Slope at $x = 0$:\\positive, negative\\or zero?")
-        zero_prompt.next_to(cubic_label, DOWN, buff=0.4).align_to(cubic_label, LEFT)
         derivative_notes = column(
             MathTex(r"f'(x) = 3x^2", font_size=HEADING_SIZE, color=TANGENT_COLOR),
             MathTex(
@@ -331,7 +336,6 @@ class FindSlopeAtPoint(NarratedScene):
 
         # Both sides of 0: the left side of x³ is lower, so a flat tangent here is no minimum.
         min_prompt = prompt(r"Is $x = 0$ the lowest\\point of $x^3$?")
-        min_prompt.next_to(cubic_label, DOWN, buff=0.4).align_to(cubic_label, LEFT)
         side_dots, side_labels = {}, {}
         for a in CUBIC_SIDES:
             side_dots[a] = Dot(cubic_axes.c2p(a, cubic_fn(a)), radius=0.09, color=TEXT_COLOR)
@@ -340,13 +344,14 @@ class FindSlopeAtPoint(NarratedScene):
             )
         # Each value sits in the empty space between its point and the y-axis, clear of the curve.
         side_labels[1].next_to(side_dots[1], UL, buff=0.15)
-        side_labels[-1].next_to(side_dots[-1], DR, buff=0.15).shift(0.2 * LEFT)
+        side_labels[-1].next_to(side_dots[-1], DR, buff=0.15)
         left_half = cubic_axes.plot(
-            cubic_fn, x_range=[-1.58, 0], color=HIGHLIGHT_COLOR, stroke_width=7
+            cubic_fn, x_range=[-cubic_end, 0], color=HIGHLIGHT_COLOR, stroke_width=7
         )
-        verdict = Tex(r"zero slope $\neq$ minimum", font_size=HEADING_SIZE, color=HIGHLIGHT_COLOR)
+        # Body size keeps the boxed line inside the title-safe frame; the box gives the emphasis.
+        verdict = Tex(r"zero slope $\neq$ minimum", font_size=BODY_SIZE, color=HIGHLIGHT_COLOR)
         verdict_box = SurroundingRectangle(verdict, color=HIGHLIGHT_COLOR, buff=0.2)
-        verdict_group = column(VGroup(verdict, verdict_box), top=-1.8)
+        verdict_group = column(VGroup(verdict, verdict_box), top=READOUT_TOP)
 
         with self.beat("zero_not_minimum") as beat:
             self.play(FadeOut(zero_prompt), FadeIn(min_prompt), run_time=NORMAL)

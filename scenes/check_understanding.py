@@ -262,18 +262,21 @@ class CheckUnderstanding(NarratedScene):
             right_frame = frames[1] if wrong is true_card else frames[0]
             self.play(
                 FadeOut(self.countdown_parts),
-                wrong.animate.set_color(MUTED_COLOR),
+                # The wrong card and the question tag leave now, so the statement's and the
+                # verdict's moves to the top cross nothing.
+                FadeOut(VGroup(wrong, wrong_frame), shift=DOWN * 0.2),
+                FadeOut(q2),
                 right_frame.animate.set_color(HIGHLIGHT_COLOR),
                 run_time=min(FAST, beat.until("cubic")),
             )
-            # Keep the statement on screen, struck through by the verdict, and bring in x^3.
+            # Keep the statement on screen with the verdict under it (the statement fills the top
+            # line), and bring in x^3.
             verdict_group = VGroup(verdict, right_frame)
             self.play(
-                FadeOut(wrong),
-                FadeOut(wrong_frame),
-                FadeOut(q2),
                 statement.animate.to_edge(UP, buff=0.5).align_to([TEXT_LEFT, 0, 0], LEFT),
-                verdict_group.animate.scale(0.8).move_to([5.0, 3.1, 0]),
+                verdict_group.animate.scale(0.8)
+                .to_edge(UP, buff=1.3)
+                .align_to([TEXT_LEFT, 0, 0], LEFT),
                 run_time=NORMAL,
             )
             axes2 = Axes(
@@ -409,9 +412,11 @@ class CheckUnderstanding(NarratedScene):
             ).move_to(GRAPH_CENTRE + LEFT * 0.2)
             loss = numeric(fig.LOSS, fig.w)
             dloss = numeric(fig.LOSS_DERIVATIVE, fig.w)
-            curve3 = axes3.plot(loss, x_range=[1.0, 5.4], color=LOSS_COLOR)
+            # Starts clear of the vertical axis, so the curve never runs along it.
+            curve3 = axes3.plot(loss, x_range=[1.25, 5.4], color=LOSS_COLOR)
+            # Beside the axis end rather than under it, so the label stays inside the safe area.
             w_axis_label = MathTex("w", font_size=LABEL_SIZE, color=WEIGHT_COLOR).next_to(
-                axes3.x_axis.get_right(), DOWN, buff=0.15
+                axes3.x_axis.get_right(), RIGHT, buff=0.15
             )
             w0 = float(fig.W_START)
             w1 = float(fig.W_NEW)

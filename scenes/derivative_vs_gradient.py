@@ -11,7 +11,6 @@ from scenes import derivative_vs_gradient_figures as fig
 from scenes.calculus import numeric
 from scenes.style import (
     AXES_COLOR,
-    BACKGROUND_COLOR,
     BODY_SIZE,
     FAST,
     FUNCTION_COLOR,
@@ -201,20 +200,19 @@ class CompareDerivativeWithGradient(NarratedScene):
             up_label = MathTex(r"\nabla f", font_size=LABEL_SIZE, color=TANGENT_COLOR)
             up_label.next_to(up_arrow.get_end(), RIGHT, buff=0.12)
             down_label = MathTex(r"-\nabla f", font_size=LABEL_SIZE, color=WEIGHT_COLOR)
-            down_label.next_to(down_arrow.get_end(), LEFT, buff=0.12)
-            # The downhill tip lands among the contours; a backing keeps its label readable.
-            down_label.add_background_rectangle(color=BACKGROUND_COLOR, opacity=0.9, buff=0.06)
+            # Under the downhill tip lies open ground inside the point's own oval: no axis, no contour.
+            down_label.next_to(down_arrow.get_end(), DOWN, buff=0.12)
 
             # The formulas move to a right-hand column beside the map.
             right_x = 3.55
             self.play(FadeOut(grad_box), FadeOut(partials), run_time=FAST)
+            # The formulas reach their column before the map is drawn, so they never cross it.
             self.play(
                 surface.animate.scale(0.85).move_to([right_x, 2.3, 0]),
                 at_point.animate.scale(0.8).move_to([right_x, 1.1, 0]),
-                Create(plane),
-                FadeIn(w1_label, w2_label),
-                run_time=NORMAL,
+                run_time=FAST,
             )
+            self.play(Create(plane), FadeIn(w1_label, w2_label), run_time=NORMAL)
             self.play(Create(contours), FadeIn(dot), run_time=beat.until("uphill"))
             ascent = Tex(r"steepest ascent", font_size=LABEL_SIZE, color=TANGENT_COLOR)
             ascent.move_to([right_x, 0.25, 0])
@@ -352,8 +350,9 @@ class CompareDerivativeWithGradient(NarratedScene):
             curve3_label = MathTex(
                 "L(w) = " + sp.latex(fig.LOSS), font_size=LABEL_SIZE, color=LOSS_COLOR
             ).next_to(axes3.c2p(5.6, loss(5.6)), RIGHT, buff=0.25)
+            # Beside the axis end rather than under it, so the label stays inside the safe area.
             w_label = MathTex("w", font_size=LABEL_SIZE, color=WEIGHT_COLOR).next_to(
-                axes3.x_axis.get_right(), DOWN, buff=0.15
+                axes3.x_axis.get_right(), RIGHT, buff=0.15
             )
             # Each step's loss on the curve, in the colour of the studied point as in the other scenes.
             steps = VGroup(

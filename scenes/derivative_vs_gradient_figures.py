@@ -23,8 +23,9 @@ SURFACE_AT_POINT = SURFACE.subs(_AT_POINT)  # 7: the contour the point sits on
 GRADIENT = tuple(p.subs(_AT_POINT) for p in PARTIALS)  # (4, 6)
 DESCENT_DIRECTION = tuple(-g for g in GRADIENT)  # (-4, -6)
 
-#: Contour levels drawn on the map; the point's own level is among them.
-CONTOUR_LEVELS = (sp.Integer(3), SURFACE_AT_POINT, sp.Integer(12))
+#: Contour levels drawn on the map; the point's own level is among them. No oval is drawn inside
+#: it, so the downhill arrow's tip and its label sit on open ground.
+CONTOUR_LEVELS = (SURFACE_AT_POINT, sp.Integer(12))
 #: The gradient's length in weight units is sqrt(52); it is drawn at this fraction so it fits.
 ARROW_SCALE = sp.Rational(1, 4)
 
@@ -73,7 +74,8 @@ LOSS_MINIMUM = sp.solve(sp.Eq(LOSS_DERIVATIVE, 0), w)[0]  # 3
 LOSS_SLOPE_AT_MINIMUM = LOSS_DERIVATIVE.subs(w, LOSS_MINIMUM)  # 0
 START_WEIGHT = sp.Integer(5)
 LEARNING_RATE = sp.Rational(1, 10)
-DESCENT_STEPS = 8
+#: Five steps: later ones bunch up near the minimum and their dots would overlap.
+DESCENT_STEPS = 5
 
 
 def descent_path(

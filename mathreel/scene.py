@@ -101,6 +101,17 @@ class NarratedScene(Scene):
         self.narration = self._load_plan()
         self._records: list[BeatRecord] = []
         self._active: BeatTracker | None = None
+        self._mid_beat: list[str] = []
+
+    def play(self, *args, **kwargs) -> None:
+        """Play as Manim does, then check the picture the animation ends on (cut-off or small text),
+        so a label that appears and leaves within a beat is held to the same rules."""
+        super().play(*args, **kwargs)
+        if self._active is not None:
+            for problem in self.safe_area_violations() + self.small_text():
+                entry = f"after animation {self.renderer.num_plays}: {problem}"
+                if problem not in " ".join(self._mid_beat):
+                    self._mid_beat.append(entry)
 
     # -- narration ---------------------------------------------------------------------------
     @classmethod
@@ -141,8 +152,10 @@ class NarratedScene(Scene):
                 marks={k: tracker.start + v for k, v in tracker.plan.marks.items()},
                 safe_area_violations=self.safe_area_violations(),
                 small_text=self.small_text(),
+                mid_beat_problems=self._mid_beat,
             )
         )
+        self._mid_beat = []
         keyframes = os.environ.get(ENV_KEYFRAMES)
         if keyframes:
             self._save_keyframe(Path(keyframes) / f"{beat_id}.png")

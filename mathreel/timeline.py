@@ -115,6 +115,7 @@ class BeatRecord:
     marks: dict[str, float] = field(default_factory=dict)
     safe_area_violations: list[str] = field(default_factory=list)
     small_text: list[str] = field(default_factory=list)
+    mid_beat_problems: list[str] = field(default_factory=list)
 
 
 @dataclass

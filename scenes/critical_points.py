@@ -222,7 +222,7 @@ class FindCriticalPoints(NarratedScene):
             2,
         )
         question = panel_line(
-            Text("minimum? maximum?", color=TEXT_COLOR, font_size=LABEL_SIZE), 3.2
+            Text("minimum?\nmaximum?", color=TEXT_COLOR, font_size=LABEL_SIZE), 3.2
         )
         answer = panel_line(Text("neither", color=TEXT_COLOR, font_size=LABEL_SIZE), 3.2)
         answer_note = Text("rising on both sides", color=MUTED_COLOR, font_size=SMALL_SIZE).next_to(

@@ -11,6 +11,7 @@ from manim import *
 from mathreel.scene import NarratedScene
 from scenes import check_understanding_figures as fig
 from scenes.calculus import numeric
+from scenes.drawing import tangent_segment
 from scenes.style import (
     AXES_COLOR,
     BODY_SIZE,
@@ -55,16 +56,6 @@ def _choices(texts: list[str], top: float) -> VGroup:
     )
     rows.arrange(DOWN, aligned_edge=LEFT, buff=0.42)
     return rows.align_to([TEXT_LEFT + 0.3, top, 0], UP + LEFT)
-
-
-def _tangent_segment(axes: Axes, f, df, at: float, length: float) -> Line:
-    """A tangent of fixed on-screen length centred on (at, f(at)); its tilt is the computed slope."""
-    centre = axes.c2p(at, f(at))
-    direction = axes.c2p(at + 1, f(at) + df(at)) - centre
-    direction = direction / np.linalg.norm(direction)
-    return Line(
-        centre - direction * length / 2, centre + direction * length / 2, color=TANGENT_COLOR
-    )
 
 
 class CheckUnderstanding(NarratedScene):
@@ -291,7 +282,7 @@ class CheckUnderstanding(NarratedScene):
             dg = numeric(fig.Q2_DERIVATIVE)
             curve2 = axes2.plot(g, x_range=[-1.42, 1.42], color=FUNCTION_COLOR)
             at2 = float(fig.Q2_AT)
-            flat = _tangent_segment(axes2, g, dg, at2, 2.8)
+            flat = tangent_segment(axes2, g, dg(at2), at2, 2.8)
             point2 = Dot(axes2.c2p(at2, g(at2)), color=POINT_COLOR, radius=0.08)
             cubic_label = MathTex(
                 "f(x) = " + sp.latex(fig.Q2_CURVE), font_size=LABEL_SIZE + 2, color=FUNCTION_COLOR
@@ -421,7 +412,7 @@ class CheckUnderstanding(NarratedScene):
             w0 = float(fig.W_START)
             w1 = float(fig.W_NEW)
             start_dot = Dot(axes3.c2p(w0, loss(w0)), color=POINT_COLOR, radius=0.08)
-            tangent3 = _tangent_segment(axes3, loss, dloss, w0, 1.5)
+            tangent3 = tangent_segment(axes3, loss, dloss(w0), w0, 1.5)
             w0_mark = Dot(axes3.c2p(w0, 0), color=WEIGHT_COLOR, radius=0.07)
             # Weight values label the dots on the curve; under the axis they would collide.
             w0_tick = MathTex(

@@ -25,6 +25,7 @@ from scenes.critical_points_figures import (
     ZOOM_STEP_TEXT,
     tex,
 )
+from scenes.drawing import tangent_segment
 from scenes.style import (
     AXES_COLOR,
     BODY_SIZE,
@@ -63,20 +64,6 @@ def graph_axes(x_range: list[float], y_range: list[float]) -> Axes:
     ).move_to(GRAPH_CENTER)
 
 
-def tangent_at(axes: Axes, func, slope: float, x0: float, length: float = TANGENT_LENGTH) -> Line:
-    """A tangent segment of fixed on-screen length centred on (x0, func(x0))."""
-    centre = axes.c2p(x0, func(x0))
-    # Direction on screen: one unit of x and `slope` units of y, mapped through the axes' scales.
-    direction = axes.c2p(x0 + 1, func(x0) + slope) - centre
-    direction /= np.linalg.norm(direction)
-    return Line(
-        centre - direction * length / 2,
-        centre + direction * length / 2,
-        color=TANGENT_COLOR,
-        stroke_width=4,
-    )
-
-
 def panel_line(mobject: Mobject, row: int, gap: float = 0.85) -> Mobject:
     """Place a panel entry at row ``row`` (0 at the top), left-aligned."""
     return mobject.move_to([PANEL_LEFT, PANEL_TOP - row * gap, 0], aligned_edge=LEFT)
@@ -113,7 +100,9 @@ class FindCriticalPoints(NarratedScene):
         )
 
         x0 = ValueTracker(-1.8)
-        tangent = always_redraw(lambda: tangent_at(axes, f, df(x0.get_value()), x0.get_value()))
+        tangent = always_redraw(
+            lambda: tangent_segment(axes, f, df(x0.get_value()), x0.get_value(), TANGENT_LENGTH)
+        )
         dot = always_redraw(
             lambda: Dot(axes.c2p(x0.get_value(), f(x0.get_value())), color=POINT_COLOR)
         )
@@ -149,7 +138,12 @@ class FindCriticalPoints(NarratedScene):
             self.play(Indicate(slope_value, color=TANGENT_COLOR, scale_factor=1.3))
 
         # ---------------------------------------------------------------- solving f′(x) = 0
-        flats = VGroup(*(tangent_at(axes, f, 0.0, float(p.x)) for p in (CUBIC_MAX, CUBIC_MIN)))
+        flats = VGroup(
+            *(
+                tangent_segment(axes, f, 0.0, float(p.x), TANGENT_LENGTH)
+                for p in (CUBIC_MAX, CUBIC_MIN)
+            )
+        )
         crit_dots = VGroup(
             *(
                 Dot(axes.c2p(float(p.x), float(p.y)), color=POINT_COLOR)
@@ -205,7 +199,9 @@ class FindCriticalPoints(NarratedScene):
         flat_axes = graph_axes([-1.6, 1.6, 1], [-3.5, 3.5, 1])
         flat_curve = flat_axes.plot(g, x_range=[-1.5, 1.5], color=FUNCTION_COLOR, stroke_width=5)
         origin = (float(FLAT_POINT.x), float(FLAT_POINT.y))
-        flat_tangent = tangent_at(flat_axes, g, float(FLAT_SLOPE_AT_0), origin[0])
+        flat_tangent = tangent_segment(
+            flat_axes, g, float(FLAT_SLOPE_AT_0), origin[0], TANGENT_LENGTH
+        )
         flat_dot = Dot(flat_axes.c2p(*origin), color=POINT_COLOR)
         flat_title = panel_line(
             MathTex("f(x) = " + tex(FLAT_CUBIC), color=FUNCTION_COLOR, font_size=BODY_SIZE), 0

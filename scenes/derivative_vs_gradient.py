@@ -9,6 +9,7 @@ from manim import *
 from mathreel.scene import NarratedScene
 from scenes import derivative_vs_gradient_figures as fig
 from scenes.calculus import numeric
+from scenes.drawing import tangent_segment
 from scenes.style import (
     AXES_COLOR,
     BODY_SIZE,
@@ -31,17 +32,6 @@ from scenes.style import (
 #: Top edge of the graphics under the takeaway list, so a graph never touches the list.
 GRAPHIC_TOP = 1.2
 GRAPHIC_BOTTOM = -3.45
-
-
-def _tangent_segment(axes: Axes, f, df, at: float, length: float = 2.4) -> Line:
-    """A tangent of fixed on-screen length centred on (at, f(at)); its tilt is the computed slope."""
-    centre = axes.c2p(at, f(at))
-    # Screen direction of the tangent: one unit of x, df(at) units of y, in scene units.
-    direction = axes.c2p(at + 1, f(at) + df(at)) - centre
-    direction = direction / np.linalg.norm(direction)
-    return Line(
-        centre - direction * length / 2, centre + direction * length / 2, color=TANGENT_COLOR
-    )
 
 
 class CompareDerivativeWithGradient(NarratedScene):
@@ -265,7 +255,9 @@ class CompareDerivativeWithGradient(NarratedScene):
                 "f(x) = " + sp.latex(fig.SLIDE_EXPR), font_size=LABEL_SIZE, color=FUNCTION_COLOR
             ).next_to(axes1.c2p(-1.95, f1(-1.95)), LEFT, buff=0.25)
             at = ValueTracker(float(fig.SLIDE_FROM))
-            tangent1 = always_redraw(lambda: _tangent_segment(axes1, f1, df1, at.get_value()))
+            tangent1 = always_redraw(
+                lambda: tangent_segment(axes1, f1, df1(at.get_value()), at.get_value())
+            )
             point1 = always_redraw(
                 lambda: Dot(
                     axes1.c2p(at.get_value(), f1(at.get_value())), color=POINT_COLOR, radius=0.08
@@ -312,8 +304,12 @@ class CompareDerivativeWithGradient(NarratedScene):
             curve2_label = MathTex(
                 "f(x) = " + sp.latex(fig.CUBIC), font_size=LABEL_SIZE, color=FUNCTION_COLOR
             ).next_to(axes2.c2p(-1.45, 2.2), RIGHT, buff=0.0)
-            tangent2 = _tangent_segment(
-                axes2, f2, numeric(fig.CUBIC_DERIVATIVE), float(fig.CUBIC_AT), 3.0
+            tangent2 = tangent_segment(
+                axes2,
+                f2,
+                numeric(fig.CUBIC_DERIVATIVE)(float(fig.CUBIC_AT)),
+                float(fig.CUBIC_AT),
+                3.0,
             )
             point2 = Dot(axes2.c2p(float(fig.CUBIC_AT), 0), color=POINT_COLOR, radius=0.08)
             flat = MathTex(
@@ -367,7 +363,7 @@ class CompareDerivativeWithGradient(NarratedScene):
                 run_time=max(1.0, beat.until("zero") - 0.1),
             )
             minimum = float(fig.LOSS_MINIMUM)
-            flat3 = _tangent_segment(axes3, loss, dloss, minimum, 1.6)
+            flat3 = tangent_segment(axes3, loss, dloss(minimum), minimum, 1.6)
             bottom = Dot(axes3.c2p(minimum, loss(minimum)), color=POINT_COLOR, radius=0.08)
             zero = MathTex(
                 rf"L'({fig.SHOWN['loss_minimum']}) = {sp.latex(fig.LOSS_SLOPE_AT_MINIMUM)}",

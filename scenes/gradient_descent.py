@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import numpy as np
 import sympy as sp
 from manim import *
 
 from mathreel.scene import NarratedScene
 from scenes.calculus import numeric
+from scenes.drawing import tangent_segment
 from scenes.gradient_descent_figures import (
     FAR,
     FIRST,
@@ -73,19 +73,6 @@ def at_row(mobject: Mobject, row: float) -> Mobject:
     return mobject.move_to([PANEL_LEFT, PANEL_TOP - row * ROW, 0], aligned_edge=LEFT)
 
 
-def tangent_at(axes: Axes, func, slope: float, x0: float, length: float = TANGENT_LENGTH) -> Line:
-    """A tangent segment of fixed on-screen length centred on (x0, func(x0))."""
-    centre = axes.c2p(x0, func(x0))
-    direction = axes.c2p(x0 + 1, func(x0) + slope) - centre  # through the axes' own scales
-    direction /= np.linalg.norm(direction)
-    return Line(
-        centre - direction * length / 2,
-        centre + direction * length / 2,
-        color=TANGENT_COLOR,
-        stroke_width=4,
-    )
-
-
 def latex_at(expr: sp.Expr, value: sp.Expr) -> str:
     """``c·(w − a)`` with ``w`` replaced by ``value``, unevaluated, as LaTeX: 2(5 − 3)."""
     coeff, bracket = expr.as_coeff_Mul()
@@ -130,7 +117,9 @@ class TakeGradientDescentSteps(NarratedScene):
             )
         )
         tangent = always_redraw(
-            lambda: tangent_at(axes, loss, loss_slope(weight.get_value()), weight.get_value())
+            lambda: tangent_segment(
+                axes, loss, loss_slope(weight.get_value()), weight.get_value(), TANGENT_LENGTH
+            )
         )
 
         loss_tex = at_row(
@@ -457,7 +446,9 @@ class TakeGradientDescentSteps(NarratedScene):
         shelf_curve = shelf_axes.plot(shelf, x_range=[0, 3.75], color=LOSS_COLOR, stroke_width=5)
         flat_w = float(SHELF_FLAT)
         shelf_point = Dot(shelf_axes.c2p(flat_w, shelf(flat_w)), color=POINT_COLOR)
-        shelf_tangent = tangent_at(shelf_axes, shelf, shelf_slope(flat_w), flat_w)
+        shelf_tangent = tangent_segment(
+            shelf_axes, shelf, shelf_slope(flat_w), flat_w, TANGENT_LENGTH
+        )
         flat_label = MathTex(
             f"L'({sp.latex(SHELF_FLAT)}) = {sp.latex(SHELF_PRIME.subs(w, SHELF_FLAT))}",
             color=TANGENT_COLOR,

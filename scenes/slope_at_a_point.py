@@ -6,6 +6,7 @@ from manim import *
 
 from mathreel.scene import NarratedScene
 from scenes.calculus import numeric
+from scenes.drawing import tangent_segment
 from scenes.slope_at_a_point_figures import (
     CUBIC,
     CUBIC_POINT,
@@ -78,19 +79,6 @@ def graph_axes(x_range: list[float], y_range: list[float], y_numbers: list[float
     return axes
 
 
-def tangent_segment(axes: Axes, f, slope, a: float, length: float = TANGENT_LENGTH) -> Line:
-    """The tangent at x = a as a segment of fixed screen length, centred on the point of contact."""
-    here = axes.c2p(a, f(a))
-    ahead = axes.c2p(a + 1, f(a) + slope(a))
-    direction = (ahead - here) / np.linalg.norm(ahead - here)
-    return Line(
-        here - direction * length / 2,
-        here + direction * length / 2,
-        color=TANGENT_COLOR,
-        stroke_width=5,
-    )
-
-
 def column(*mobs: Mobject, top: float = PROMPT_TOP, buff: float = 0.45) -> VGroup:
     """Stack ``mobs`` in the right-hand column, left-aligned, from ``top`` down."""
     group = VGroup(*mobs).arrange(DOWN, aligned_edge=LEFT, buff=buff)
@@ -113,7 +101,9 @@ class FindSlopeAtPoint(NarratedScene):
 
         tangents, contact_dots, slope_rows = {}, {}, {}
         for a in TANGENT_POINTS:
-            tangents[a] = tangent_segment(axes, parabola_fn, parabola_slope_fn, a)
+            tangents[a] = tangent_segment(
+                axes, parabola_fn, parabola_slope_fn(a), a, TANGENT_LENGTH, 5
+            )
             contact_dots[a] = Dot(axes.c2p(a, parabola_fn(a)), radius=0.09, color=POINT_COLOR)
             row = MathTex(
                 f"x = {a}", r"\quad \text{slope}\ ", TANGENT_SLOPE_TEXT[a], font_size=BODY_SIZE
@@ -189,8 +179,9 @@ class FindSlopeAtPoint(NarratedScene):
         probe.add_updater(lambda m: m.move_to(point_here()))
 
         def tangent_now() -> Line:
+            x0 = x_now.get_value()
             return tangent_segment(
-                current["axes"], current["f"], current["slope"], x_now.get_value()
+                current["axes"], current["f"], current["slope"](x0), x0, TANGENT_LENGTH, 5
             )
 
         probe_tangent = always_redraw(tangent_now)

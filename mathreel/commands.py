@@ -11,8 +11,9 @@ from mathreel.manifest import find_scene, get_chapter, load_chapters
 from mathreel.narration import parse_narration
 from mathreel.paths import cache_dir
 from mathreel.quality import get_quality
-from mathreel.timeline import layout_beat
+from mathreel.synthesis import plan_narration
 from mathreel.voices import get_voice
+from mathreel.voices.base import Speech, Voice
 from mathreel.voices.silent import SilentVoice
 
 Echo = Callable[[str], None]
@@ -23,46 +24,55 @@ def _clock(seconds: float) -> str:
     return f"{minutes}:{rest:02d}"
 
 
+class _CachedOrEstimated(Voice):
+    """Piper's durations where its audio is cached, the silent voice's estimate elsewhere; never synthesizes."""
+
+    name = "piper"
+    audible = False  # plan without touching the cache
+
+    def __init__(self) -> None:
+        self.piper = get_voice("piper")
+        self.cache = AudioCache(cache_dir() / "audio")
+        self.exact = True
+        try:
+            self.identity_ = self.piper.identity()
+        except Exception:  # the voice package is missing: estimates only
+            self.identity_ = None
+
+    def identity(self) -> dict[str, object]:
+        return self.identity_ or {}
+
+    def synthesize(self, text: str) -> Speech:
+        if self.identity_ is not None:
+            path = self.cache.path_for(self.piper, text, self.identity_)
+            if path.exists():
+                return read_wav(path)
+        self.exact = False
+        return SilentVoice().synthesize(text)
+
+
 def list_chapters(echo: Echo) -> None:
     """Chapters, scenes in order, beats and narration durations (piper audio where cached, else ~estimate)."""
-    piper = get_voice("piper")
-    try:
-        identity = piper.identity()
-    except Exception:  # the voice package is missing: estimates only
-        identity = None
-    cache = AudioCache(cache_dir() / "audio")
+    voice = _CachedOrEstimated()
     for chapter in load_chapters():
-        total = 0.0
         lines = []
+        total = 0.0
         all_exact = True
         for scene in chapter.scenes:
-            script = parse_narration(scene.narration_path)
-            exact = True
-            beat_parts = []
-            scene_total = 0.0
-            for beat in script.beats:
-                durations = []
-                for phrase in beat.phrases:
-                    path = cache.path_for(piper, phrase.spoken, identity) if identity else None
-                    if path is not None and path.exists():
-                        durations.append(read_wav(path).duration)
-                    else:
-                        exact = False
-                        durations.append(SilentVoice.estimate(phrase.spoken))
-                length = layout_beat(beat, durations).duration
-                scene_total += length
-                beat_parts.append(f"{beat.id} {length:.1f}s")
-            all_exact &= exact
-            total += scene_total
-            mark = "" if exact else "~"
+            voice.exact = True
+            plan = plan_narration(parse_narration(scene.narration_path), scene.stem, voice, None)
+            all_exact &= voice.exact
+            total += plan.duration
+            mark = "" if voice.exact else "~"
             lines.append(
-                f"  {scene.position}. {scene.stem} — {script.title}  "
-                f"[{len(script.beats)} beats, {mark}{_clock(scene_total)}]"
+                f"  {scene.position}. {scene.stem} — {plan.title}  "
+                f"[{len(plan.beats)} beats, {mark}{_clock(plan.duration)}]"
             )
-            lines.append("       " + ", ".join(beat_parts))
+            lines.append("       " + ", ".join(f"{b.id} {b.duration:.1f}s" for b in plan.beats))
         mark = "" if all_exact else "~"
         echo(
-            f"Chapter {chapter.number}: {chapter.title} ({chapter.course}) — {len(chapter.scenes)} scenes, {mark}{_clock(total)}"
+            f"Chapter {chapter.number}: {chapter.title} ({chapter.course}) — "
+            f"{len(chapter.scenes)} scenes, {mark}{_clock(total)}"
         )
         for line in lines:
             echo(line)

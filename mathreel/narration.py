@@ -50,6 +50,8 @@ class Phrase:
     caption: str
     line: int
     paragraph_start: bool = False
+    #: (caption, spoken, space before) per word, so a phrase can be split where its audio runs long.
+    words: tuple[tuple[str, str, bool], ...] = field(default=(), compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -322,7 +324,32 @@ def _join(words: list[_Word], attr: str) -> str:
 
 
 def _phrase(words: list[_Word], paragraph_start: bool) -> Phrase:
-    return Phrase(_join(words, "spoken"), _join(words, "caption"), words[0].line, paragraph_start)
+    return Phrase(
+        _join(words, "spoken"),
+        _join(words, "caption"),
+        words[0].line,
+        paragraph_start,
+        tuple((w.caption, w.spoken, w.space_before) for w in words),
+    )
+
+
+def split_phrase(phrase: Phrase) -> tuple[Phrase, Phrase] | None:
+    """Two halves of ``phrase``, cut at the clause break nearest its middle (else the word break),
+    for a phrase whose audio is too long for one caption cue; None if it is a single word."""
+    words = [_Word(c, s, sp, phrase.line) for c, s, sp in phrase.words]
+    if len(words) < 2:
+        return None
+    total = len(_join(words, "spoken"))
+
+    def imbalance(i: int) -> float:
+        return abs(len(_join(words[:i], "spoken")) - total / 2)
+
+    cuts = range(1, len(words))
+    clause = [
+        i for i in cuts if _CLAUSE_END.search(words[i - 1].caption) and 2 <= i <= len(words) - 2
+    ]
+    cut = min(clause or cuts, key=imbalance)
+    return _phrase(words[:cut], phrase.paragraph_start), _phrase(words[cut:], False)
 
 
 def _split_long(path: Path, words: list[_Word]) -> list[list[_Word]]:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from mathreel.audio_cache import AudioCache
-from mathreel.narration import Script
+from mathreel.narration import Phrase, Script, Segment, split_phrase
 from mathreel.timeline import layout_beat
 from mathreel.voices.base import Voice
+
+#: Longest phrase audio that still leaves a caption cue (plus its linger) within 7 seconds.
+MAX_PHRASE_SECONDS = 6.4
 
 
 @dataclass
@@ -87,21 +90,16 @@ def plan_narration(
     """
     plan = NarrationPlan(scene, script.title, str(script.path), voice.name, voice.audible)
     for beat in script.beats:
-        audio: list[str | None] = []
-        durations: list[float] = []
-        for phrase in beat.phrases:
-            if voice.audible and cache is not None:
-                path, speech, cached = cache.get_or_synthesize(
-                    voice, phrase.spoken, voice.phrase_identity(phrase.spoken)
-                )
-                audio.append(str(path))
+        spoken: list[tuple[Phrase, str | None, float]] = []
+        segments: list[Segment] = []
+        for segment in beat.segments:
+            if isinstance(segment, Phrase):
+                parts = _speak(segment, voice, cache, on_phrase)
+                spoken += parts
+                segments += [p for p, _, _ in parts]
             else:
-                speech, cached = voice.synthesize(phrase.spoken), False
-                audio.append(None)
-            durations.append(speech.duration)
-            if on_phrase:
-                on_phrase(cached)
-        timing = layout_beat(beat, durations)
+                segments.append(segment)
+        timing = layout_beat(replace(beat, segments=tuple(segments)), [d for _, _, d in spoken])
         plan.beats.append(
             BeatPlan(
                 id=beat.id,
@@ -110,8 +108,31 @@ def plan_narration(
                 marks=dict(timing.marks),
                 phrases=[
                     PhrasePlan(p.spoken, p.caption, t.offset, t.duration, a)
-                    for p, t, a in zip(beat.phrases, timing.phrases, audio, strict=True)
+                    for (p, a, _), t in zip(spoken, timing.phrases, strict=True)
                 ],
             )
         )
     return plan
+
+
+def _speak(
+    phrase: Phrase, voice: Voice, cache: AudioCache | None, on_phrase: Callable[[bool], None] | None
+) -> list[tuple[Phrase, str | None, float]]:
+    """The phrase's audio file and length; a phrase whose audio is too long for one caption cue
+    is split at a clause break and each half spoken on its own, so cue times stay real."""
+    if voice.audible and cache is not None:
+        path, speech, cached = cache.get_or_synthesize(
+            voice, phrase.spoken, voice.phrase_identity(phrase.spoken)
+        )
+        audio: str | None = str(path)
+    else:
+        speech, cached, audio = voice.synthesize(phrase.spoken), False, None
+    if on_phrase:
+        on_phrase(cached)
+    if speech.duration > MAX_PHRASE_SECONDS:
+        halves = split_phrase(phrase)
+        if halves:
+            return _speak(halves[0], voice, cache, on_phrase) + _speak(
+                halves[1], voice, cache, on_phrase
+            )
+    return [(phrase, audio, speech.duration)]

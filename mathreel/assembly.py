@@ -17,6 +17,7 @@ from mathreel import audio as audio_mod
 from mathreel.audio_cache import read_wav
 from mathreel.captions import SceneSpan, build_cues, caption_problems, to_srt, to_webvtt
 from mathreel.chapter_markers import chapters_webvtt, description_block, markers
+from mathreel.errors import UserError
 from mathreel.files import publish
 from mathreel.jobs import SceneFiles, SceneResult
 from mathreel.manifest import Chapter
@@ -84,7 +85,7 @@ class ChapterFiles:
 
 
 def _inputs_key(chapter: Chapter, scenes: Sequence[SceneFiles]) -> str:
-    digest = hashlib.sha256(chapter.title.encode())
+    digest = hashlib.sha256(repr((chapter.title, chapter.course, chapter.poster)).encode())
     for files in scenes:
         digest.update(files.key.read_bytes())
     for name in _ASSEMBLY_MODULES:
@@ -145,7 +146,7 @@ def assemble_chapter(
             encoding="utf-8",
         )
         staged["transcript"].write_text(transcript_markdown(chapter, spans), encoding="utf-8")
-        _poster(staged["video"], timelines[0].beats[0].end, staged["poster"])
+        _poster(staged["video"], _poster_time(chapter, offsets, timelines), staged["poster"])
         staged["player"].write_text(player_page(chapter, out, cues, found, spans), encoding="utf-8")
         qc = quality_report(staged["video"], cues, found, total)
         qc["caption_problems"] = caption_problems(cues)
@@ -221,6 +222,22 @@ def _mux_chapter(
             packet.time_base = Fraction(1, 1000)
             out.mux(packet)
         encode_aac(out, track)
+
+
+def _poster_time(
+    chapter: Chapter, offsets: Sequence[float], timelines: Sequence[Timeline]
+) -> float:
+    """When the poster frame is shown: the end of the manifest's chosen beat (default: the first)."""
+    scene, beat = chapter.poster or (chapter.scenes[0].stem, timelines[0].beats[0].id)
+    for entry, offset, timeline in zip(chapter.scenes, offsets, timelines, strict=True):
+        if entry.stem == scene:
+            try:
+                return offset + timeline.beat(beat).end - 1e-3
+            except KeyError:
+                break
+    raise UserError(
+        f"scenes/manifest.py: chapter {chapter.number} poster names {scene}/{beat}, which does not exist"
+    )
 
 
 def _poster(video: Path, at: float, target: Path) -> None:

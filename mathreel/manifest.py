@@ -43,6 +43,8 @@ class Chapter:
     title: str
     course: str
     scenes: tuple[SceneEntry, ...]
+    #: (scene stem, beat id) whose last frame is the chapter's poster; None: the first beat.
+    poster: tuple[str, str] | None = None
 
     @property
     def slug(self) -> str:
@@ -63,7 +65,16 @@ def load_chapters() -> list[Chapter]:
                     f"scenes/manifest.py: chapter {spec['number']} lists '{scene.stem}', "
                     f"but {scene.path} does not exist"
                 )
-        chapters.append(Chapter(spec["number"], spec["title"], spec["course"], scenes))
+        poster = spec.get("poster")
+        chapters.append(
+            Chapter(
+                spec["number"],
+                spec["title"],
+                spec["course"],
+                scenes,
+                tuple(poster) if poster else None,
+            )
+        )
     return chapters
 
 

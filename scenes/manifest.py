@@ -15,5 +15,7 @@ CHAPTERS = [
             "derivative_vs_gradient",
             "check_understanding",
         ],
+        # The poster: the parabola with its three tangents and their slopes.
+        "poster": ("slope_at_a_point", "parabola_tangents"),
     },
 ]

@@ -278,9 +278,7 @@ def quality_report(video: Path, cues, found, total: float) -> dict:
             "subtitle_streams": len(container.streams.subtitles),
             "chapters": len(container.chapters()),
         }
-        samples = np.concatenate([f.to_ndarray().mean(axis=0) for f in container.decode(a)]).astype(
-            np.float32
-        )
+        samples = np.concatenate([f.to_ndarray().T for f in container.decode(a)]).astype(np.float32)
         duration = float(container.duration / av.time_base) if container.duration else total
     loud = audio_mod.measure(samples, streams["audio"]["sample_rate"])
     return {

@@ -80,16 +80,23 @@ def true_peak_dbtp(samples: np.ndarray, rate: int = RATE) -> float:
 
 
 def measure(samples: np.ndarray, rate: int = RATE) -> Loudness:
-    """Integrated loudness (gated, BS.1770) and true peak of a mono track."""
+    """Integrated loudness (gated, BS.1770) and true peak of a track as delivered.
+
+    ``samples`` is mono narration (shape ``(n,)``), measured as the stereo file plays it: the same
+    signal on both channels, which BS.1770 sums to 3 dB above the mono reading. A ``(n, channels)``
+    array is measured as it is.
+    """
     import pyloudnorm
 
+    channels = samples if samples.ndim == 2 else np.stack([samples, samples], axis=1)
     meter = pyloudnorm.Meter(rate)
     lufs = (
-        float(meter.integrated_loudness(samples.astype(np.float64)))
-        if len(samples) > rate // 2
+        float(meter.integrated_loudness(channels.astype(np.float64)))
+        if len(channels) > rate // 2
         else float("-inf")
     )
-    return Loudness(lufs, true_peak_dbtp(samples, rate))
+    peak = max(true_peak_dbtp(channels[:, i], rate) for i in range(channels.shape[1]))
+    return Loudness(lufs, peak)
 
 
 def normalize(samples: np.ndarray, rate: int = RATE) -> tuple[np.ndarray, Loudness]:

@@ -136,7 +136,10 @@ def prepare(
     """Parse the scene's narration, check it against the code's beats, synthesize its phrases."""
     script = parse_narration(entry.narration_path)
     source = read_scene_source(entry.path)
-    check_beats(source, script.beat_ids, entry.narration_path.relative_to(ROOT))
+    shown = entry.narration_path
+    check_beats(
+        source, script.beat_ids, shown.relative_to(ROOT) if shown.is_relative_to(ROOT) else shown
+    )
 
     def count(cached: bool) -> None:
         if stats is not None:

@@ -9,6 +9,16 @@ import pytest
 from click.testing import CliRunner
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="Approve the smoke run's key frames as the new goldens in tests/golden/ "
+        "(after a human has looked at them), instead of comparing against them.",
+    )
+
+
 @pytest.fixture
 def private_output(tmp_path, monkeypatch):
     """Point MATHREEL_OUTPUT at a temporary folder (the phrase-audio cache stays shared)."""

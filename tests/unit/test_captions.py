@@ -15,8 +15,13 @@ from mathreel.timeline import BeatRecord, Timeline
 
 def test_short_text_is_one_line_and_long_text_breaks_at_a_clause():
     assert break_lines("The slope is two.") == ["The slope is two."]
-    lines = break_lines("At epoch ten the loss is falling steeply, but by epoch twenty it has slowed.")
-    assert lines == ["At epoch ten the loss is falling steeply,", "but by epoch twenty it has slowed."]
+    lines = break_lines(
+        "At epoch ten the loss is falling steeply, but by epoch twenty it has slowed."
+    )
+    assert lines == [
+        "At epoch ten the loss is falling steeply,",
+        "but by epoch twenty it has slowed.",
+    ]
     assert all(len(line) <= 42 for line in lines)
 
 
@@ -34,11 +39,15 @@ def test_text_that_cannot_fit_two_lines():
 def span(phrases, offset=0.0, beat_start=0.0):
     beat = BeatPlan("b", 10.0, 9.0, {}, [PhrasePlan(t, t, o, d, None) for t, o, d in phrases])
     plan = NarrationPlan("s", "Scene", "s.md", "piper", True, [beat])
-    return SceneSpan(offset, plan, Timeline("s", 15, 20.0, [BeatRecord("b", beat_start, 10.0, 10.0)]))
+    return SceneSpan(
+        offset, plan, Timeline("s", 15, 20.0, [BeatRecord("b", beat_start, 10.0, 10.0)])
+    )
 
 
 def test_cues_sit_at_the_phrase_audio_on_the_chapter_clock():
-    cues = build_cues([span([("First sentence here.", 0.0, 1.6), ("Second one follows.", 2.0, 1.5)], 30.0, 2.0)])
+    cues = build_cues(
+        [span([("First sentence here.", 0.0, 1.6), ("Second one follows.", 2.0, 1.5)], 30.0, 2.0)]
+    )
     assert [round(c.start, 3) for c in cues] == [32.0, 34.0]
     assert cues[0].end <= cues[1].start
     assert caption_problems(cues) == []

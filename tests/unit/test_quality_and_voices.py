@@ -43,7 +43,9 @@ def test_encoder_settings_follow_the_upload_standard(quality):
 
 
 def test_unknown_voice_lists_choices():
-    with pytest.raises(UserError, match="unknown voice 'bob': choose one of piper, espeak, silent, recorded"):
+    with pytest.raises(
+        UserError, match="unknown voice 'bob': choose one of piper, espeak, silent, recorded"
+    ):
         get_voice("bob")
     assert set(VOICES) == {"piper", "espeak", "silent", "recorded"}
 

@@ -11,7 +11,9 @@ from mathreel.voices.base import Speech
 from mathreel.voices.recorded import RecordedVoice, take_name
 
 
-def record(voice: RecordedVoice, text: str, seconds: float, rate: int = 44100, level: float = 0.3) -> None:
+def record(
+    voice: RecordedVoice, text: str, seconds: float, rate: int = 44100, level: float = 0.3
+) -> None:
     tone = level * np.sin(2 * np.pi * 220 * np.arange(int(seconds * rate)) / rate)
     padded = np.concatenate([np.zeros(rate // 2), tone, np.zeros(rate // 2)]).astype(np.float32)
     write_wav_atomic(voice.take_path(text), Speech(padded, rate))
@@ -37,7 +39,9 @@ def test_a_new_take_replaces_the_cached_audio(tmp_path):
     record(voice, "Again.", 1.0)
     first, _, _ = cache.get_or_synthesize(voice, "Again.", voice.phrase_identity("Again."))
     record(voice, "Again.", 2.0)
-    second, speech, cached = cache.get_or_synthesize(voice, "Again.", voice.phrase_identity("Again."))
+    second, speech, cached = cache.get_or_synthesize(
+        voice, "Again.", voice.phrase_identity("Again.")
+    )
     assert first != second and not cached
     assert speech.duration == pytest.approx(2.0, abs=0.05)
 

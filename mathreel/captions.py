@@ -35,6 +35,8 @@ class Cue:
     end: float
     text: str
     speech_end: float
+    #: The scene and beat a cue's words belong to; cues merge only within one.
+    group: str = ""
 
     @property
     def lines(self) -> list[str]:
@@ -73,13 +75,14 @@ def build_cues(spans: Sequence[SceneSpan], total: float | None = None) -> list[C
             ) < MIN_CUE
             if (
                 short
+                and cue.group == last.group
                 and cue.start - last.speech_end <= _MERGE_GAP
                 and fits_cue(joined)
                 and cue.speech_end - last.start <= MAX_CUE
             ):
-                merged[-1] = Cue(last.start, cue.end, joined, cue.speech_end)
+                merged[-1] = Cue(last.start, cue.end, joined, cue.speech_end, cue.group)
                 continue
-        merged.append(Cue(cue.start, cue.end, cue.text, cue.speech_end))
+        merged.append(Cue(cue.start, cue.end, cue.text, cue.speech_end, cue.group))
     for i, cue in enumerate(merged):
         limit = (
             merged[i + 1].start

@@ -77,7 +77,11 @@ video.addEventListener('timeupdate', () => {
   const t = video.currentTime;
   let current = -1;
   items.forEach((li, i) => { if (parseFloat(li.dataset.start) <= t + 0.05) current = i; });
-  items.forEach((li, i) => li.classList.toggle('current', i === current));
+  items.forEach((li, i) => {
+    const was = li.classList.contains('current');
+    li.classList.toggle('current', i === current);
+    if (i === current && !was) li.scrollIntoView({block: 'nearest'});
+  });
 });
 """
 

@@ -42,6 +42,13 @@ class RangeHandler(http.server.SimpleHTTPRequestHandler):
         return _Limited(handle, end - start + 1)
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A loopback server that does not print the browser's aborted downloads (it seeks and cancels)."""
+
+    def handle_error(self, request, client_address):
+        pass
+
+
 class _Limited:
     def __init__(self, handle, length):
         self.handle, self.left = handle, length
@@ -59,7 +66,7 @@ class _Limited:
 @pytest.fixture(scope="module")
 def server(chapter_render):
     handler = functools.partial(RangeHandler, directory=str(chapter_render.chapter()))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd = QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"

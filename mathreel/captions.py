@@ -55,9 +55,9 @@ def phrase_cues(spans: Sequence[SceneSpan]) -> list[Cue]:
             beat_start = span.offset + span.timeline.beat(beat.id).start
             for phrase in beat.phrases:
                 start = beat_start + phrase.offset
-                cues.append(
-                    Cue(start, start + phrase.duration, phrase.caption, start + phrase.duration)
-                )
+                end = start + phrase.duration
+                group = f"{span.plan.scene}/{beat.id}"
+                cues.append(Cue(start, end, phrase.caption, end, group))
     return cues
 
 

@@ -96,3 +96,11 @@ def test_markers_follow_the_rules_or_fail_loudly():
 
 def test_clock():
     assert clock(0) == "0:00" and clock(59.9) == "0:59" and clock(3725) == "1:02:05"
+
+
+def test_short_phrases_never_merge_across_beats_or_scenes():
+    first = span([("and no learning.", 0.0, 0.6)])
+    second = span([("Take the parabola.", 0.0, 1.4)], offset=1.0)
+    second.plan.scene = "other"
+    cues = build_cues([first, second], total=5.0)
+    assert [c.text for c in cues] == ["and no learning.", "Take the parabola."]

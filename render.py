@@ -135,7 +135,14 @@ def takes_command(name: str) -> None:
 @click.option(
     "--update-golden", is_flag=True, help="Approve the rendered key frames as the new goldens."
 )
-def smoke_command(workers: int, update_golden: bool) -> None:
+@click.option(
+    "--scene",
+    "scenes",
+    multiple=True,
+    metavar="NAME",
+    help="Only this scene (by module stem); repeat for several. Default: every scene.",
+)
+def smoke_command(workers: int, update_golden: bool, scenes: tuple[str, ...]) -> None:
     """Render the key frame at the end of every beat of every scene at 480p (silent voice).
 
     PNGs land under output/smoke/<chapter>/<scene>/<beat>.png with a contact sheet per chapter.
@@ -143,8 +150,9 @@ def smoke_command(workers: int, update_golden: bool) -> None:
     \b
     Example:
       python render.py smoke --workers 2
+      python render.py smoke --scene slope_at_a_point
     """
-    commands.smoke(workers, update_golden, click.echo)
+    commands.smoke(workers, update_golden, click.echo, scenes)
 
 
 if __name__ == "__main__":

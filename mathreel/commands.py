@@ -121,11 +121,12 @@ def list_takes(name: str, echo: Echo) -> None:
     echo(f"# {missing} missing; render with --voice recorded once all are recorded")
 
 
-def smoke(workers: int, update_golden: bool, echo: Echo) -> None:
-    """Key frames of every scene at 480p with the silent voice, plus a contact sheet per chapter."""
+def smoke(workers: int, update_golden: bool, echo: Echo, scenes: tuple[str, ...] = ()) -> None:
+    """Key frames of every scene (or of ``scenes``) at 480p with the silent voice, plus a contact
+    sheet per chapter."""
     from mathreel import smoke as smoke_run
 
-    smoke_run.run(workers, update_golden, echo)
+    smoke_run.run(workers, update_golden, echo, scenes)
 
 
 __all__ = ["UserError", "list_chapters", "render_scene", "render_chapter", "smoke"]

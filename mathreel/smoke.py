@@ -7,7 +7,7 @@ import shutil
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -461,9 +461,10 @@ class Approval:
     removed: tuple[FrameId, ...]
 
 
-def approve(report: SmokeReport, root: Path = GOLDEN_DIR) -> Approval:
+def approve(report: SmokeReport, root: Path = GOLDEN_DIR, only: set[str] | None = None) -> Approval:
     """Make the smoke run's key frames the goldens: a golden still within tolerance is kept as it
-    is (no churn in git), a changed or missing one is written, one for a beat gone is deleted."""
+    is (no churn in git), a changed or missing one is written, one for a beat gone is deleted
+    (among the scenes ``only``, when the run rendered only those)."""
     added, updated, kept = [], [], []
     rendered: set[FrameId] = set()
     for chapter in report.chapters:
@@ -482,7 +483,7 @@ def approve(report: SmokeReport, root: Path = GOLDEN_DIR) -> Approval:
                     else:
                         added.append(frame)
                     _save_atomic(golden_image(actual), golden)
-    removed = sorted(golden_frames(root) - rendered)
+    removed = sorted(f for f in golden_frames(root) - rendered if only is None or f[1] in only)
     for frame in removed:
         golden_path(frame, root).unlink()
     for folder in sorted(root.glob("*/*"), reverse=True) + sorted(root.glob("*")):
@@ -492,10 +493,30 @@ def approve(report: SmokeReport, root: Path = GOLDEN_DIR) -> Approval:
     return Approval(tuple(added), tuple(updated), tuple(kept), tuple(removed))
 
 
-def run(workers: int, update_golden: bool, echo: Echo = print) -> SmokeReport:
-    """``render.py smoke``: every chapter's key frames and contact sheets; then either approve
-    them as the goldens (``update_golden``) or say how they compare with the goldens."""
-    chapters = load_chapters()
+def select_scenes(chapters: list[Chapter], names: Iterable[str]) -> list[Chapter]:
+    """The chapters holding the scenes ``names`` (all of them when none is named), each cut down
+    to the named scenes; an unknown name is a one-line error listing the scenes."""
+    wanted = set(names)
+    if not wanted:
+        return chapters
+    known = {entry.stem for chapter in chapters for entry in chapter.scenes}
+    unknown = sorted(wanted - known)
+    if unknown:
+        raise UserError(f"unknown scene '{unknown[0]}': choose one of {', '.join(sorted(known))}")
+    picked = [
+        replace(chapter, scenes=tuple(e for e in chapter.scenes if e.stem in wanted))
+        for chapter in chapters
+    ]
+    return [chapter for chapter in picked if chapter.scenes]
+
+
+def run(
+    workers: int, update_golden: bool, echo: Echo = print, scenes: Iterable[str] = ()
+) -> SmokeReport:
+    """``render.py smoke``: every chapter's key frames and contact sheets (or only ``scenes``');
+    then either approve them as the goldens (``update_golden``) or say how they compare."""
+    chapters = select_scenes(load_chapters(), scenes)
+    only = {entry.stem for chapter in chapters for entry in chapter.scenes}
     report = render(chapters, workers, echo)
     _remember_times(report)
     for chapter in report.chapters:
@@ -505,7 +526,7 @@ def run(workers: int, update_golden: bool, echo: Echo = print) -> SmokeReport:
         )
     echo(f"smoke: {report.frame_count} key frames in {report.seconds:.1f} s")
     if update_golden:
-        done = approve(report)
+        done = approve(report, only=only)
         echo(
             f"goldens in {GOLDEN_DIR.relative_to(ROOT)}: {len(done.added)} added, "
             f"{len(done.updated)} updated, {len(done.kept)} unchanged, {len(done.removed)} removed"
@@ -530,7 +551,7 @@ def run(workers: int, update_golden: bool, echo: Echo = print) -> SmokeReport:
         for frame, path in rendered.items()
         if frame not in missing and (message := check_frame(frame, path))
     ]
-    stale = sorted(golden_frames() - set(rendered))
+    stale = sorted(f for f in golden_frames() - set(rendered) if f[1] in only)
     echo(
         f"goldens: {len(rendered) - len(missing) - len(differing)} of {len(rendered)} key frames "
         f"match, {len(differing)} differ, {len(missing)} have none, {len(stale)} are for beats gone"

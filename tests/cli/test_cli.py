@@ -113,3 +113,8 @@ def test_real_process_prints_one_line_and_no_traceback():
     assert proc.stdout == ""
     assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
     assert "unknown scene 'no_such_scene'" in proc.stderr
+
+
+def test_smoke_unknown_scene_lists_choices(private_output):
+    result = run("smoke", "--scene", "no_such_scene")
+    assert_one_line_error(result, "unknown scene 'no_such_scene'", FIRST_SCENE)

@@ -8,9 +8,11 @@ from manim import *
 from mathreel.scene import NarratedScene
 from scenes.calculus import numeric
 from scenes.secant_to_tangent_figures import (
+    ALGEBRA,
     FINEST_PIXEL_WIDTH,
     GENERAL_GAP,
     LIMIT,
+    SECOND_POINT_TEX,
     SECOND_POINTS,
     X0,
     X_LENGTH,
@@ -20,7 +22,9 @@ from scenes.secant_to_tangent_figures import (
     F,
     clipped_line,
     gap_in_pixels,
+    plus_gap_parts,
     quotient_at_zero,
+    screen_units_per_step,
     secant_rows,
     secant_slope_readout,
 )
@@ -47,6 +51,12 @@ f = numeric(F)
 slope_for_gap = secant_slope_readout()
 X0_F = float(X0)
 ROWS = secant_rows()
+ROW_PARTS = [plus_gap_parts(row) for row in ROWS]
+#: Where the table's columns sit (manim units): the x column's centre, every row's "=".
+COL_X, EQ_X = 0.95, 4.75
+#: After the algebra the table closes up (single-line rows) to make room for the formula below it.
+COMPACT_TOP, COMPACT_PITCH = 2.4, 0.6
+FORMULA_Y, VERDICT_Y = -1.75, -3.1
 #: The boxed definition: large enough that its "h -> 0" subscript (LaTeX sets it at 70 %) stays
 #: near the 36 pt floor.
 DEFINITION_SIZE = HEADING_SIZE + 6
@@ -80,8 +90,7 @@ class SecantBecomesTangent(NarratedScene):
         def secant_line() -> Line:
             gap = x2.get_value() - X0_F
             slope = (f(x2.get_value()) - f(X0_F)) / gap  # through the two actual points
-            a, b = clipped_line((X0_F, f(X0_F)), slope)
-            return Line(axes.c2p(*a), axes.c2p(*b), color=SECANT_COLOR, stroke_width=4)
+            return line_through_point(axes, slope, SECANT_COLOR, stroke_width=4)
 
         secant = always_redraw(secant_line)
         second_dot = always_redraw(
@@ -100,9 +109,8 @@ class SecantBecomesTangent(NarratedScene):
             self.play(FadeIn(point, scale=0.5), Write(point_label))
             beat.wait_until("second_point")
             self.play(FadeIn(second_dot, scale=0.5))
-            self.bring_to_front(
-                point
-            )  # the studied point stays visible as the second one lands on it
+            # the studied point stays visible as the second one lands on it
+            self.bring_to_front(point)
             beat.wait_until("secant")
             self.play(Create(secant), run_time=1.0)
             self.play(FadeIn(table["header"]))
@@ -111,18 +119,14 @@ class SecantBecomesTangent(NarratedScene):
 
         with self.beat("move_closer") as beat:
             for index, mark in ((1, "row_two"), (2, "row_three")):
-                self.play(
-                    x2.animate.set_value(float(SECOND_POINTS[index])), run_time=beat.until(mark)
-                )
-                self.play(Write(table["rows"][index]), run_time=1.2)
+                self.move_second_point(x2, index, table, run_time=beat.until(mark))
 
         tangent = self.tangent_line(axes)
         with self.beat("within_a_pixel") as beat:
-            self.play(x2.animate.set_value(float(SECOND_POINTS[3])), run_time=1.5)
-            self.play(Write(table["rows"][3]), run_time=1.0)
+            beat.wait_until("row_four")
+            self.move_second_point(x2, 3, table, run_time=1.5)
             beat.wait_until("row_five")
-            self.play(x2.animate.set_value(float(SECOND_POINTS[4])), run_time=1.5)
-            self.play(Write(table["rows"][4]), run_time=1.0)
+            self.move_second_point(x2, 4, table, run_time=1.5)
             beat.wait_until("tangent")
             # The secant is now indistinguishable from the tangent: draw the tangent over it.
             self.play(Create(tangent), run_time=1.5)
@@ -132,16 +136,54 @@ class SecantBecomesTangent(NarratedScene):
             slopes = VGroup(*(row[1][2] for row in table["rows"]))
             self.play(
                 LaggedStart(*(Indicate(s, color=SECANT_COLOR, scale_factor=1.15) for s in slopes)),
-                run_time=beat.until("limit"),
+                run_time=1.5,
             )
             self.play(Write(table["limit"]))
+            beat.wait_until("why")
+            self.play(FadeIn(table["question"]))
+
+        # The algebra: the arithmetic column gives way to h, and the table closes up to make room.
+        algebra = self.algebra_pieces(table)
+        with self.beat("algebra") as beat:
+            self.play(
+                *(FadeOut(row[1][0]) for row in table["rows"]),
+                *(
+                    VGroup(row[0], row[1][1:]).animate.shift(UP * shift)
+                    for row, shift in zip(table["rows"], algebra["row_shifts"], strict=True)
+                ),
+                table["limit"].animate.shift(UP * algebra["row_shifts"][-1]),
+                Transform(table["header"][0][0], algebra["header"]),
+                run_time=1.5,
+            )
+            beat.wait_until("quotient")
+            formula = algebra["formula"]
+            self.play(Write(formula[0]), run_time=1.5)
+            beat.wait_until("simplify")
+            self.play(Write(formula[1:3]), run_time=1.2)
+            self.play(Write(formula[3:]))
+
+        with self.beat("every_row") as beat:
+            beat.wait_until("rows")
+            self.play(
+                LaggedStart(*(Write(p) for p in algebra["plus_rows"]), lag_ratio=0.5),
+                run_time=beat.until(),
+            )
+
+        with self.beat("exactly_two") as beat:
+            twos = VGroup(formula[4], *(p[0] for p in algebra["plus_rows"]))
+            # h -> 0: the part that shrinks with h fades; the 2 that stays is the derivative.
+            self.play(
+                formula[5:].animate.set_opacity(0.3),
+                LaggedStart(*(Indicate(t, color=TANGENT_COLOR) for t in twos), lag_ratio=0.15),
+                run_time=min(2.0, beat.until("exact")),
+            )
             beat.wait_until("exact")
-            self.play(Write(table["exact"]))
+            self.play(ReplacementTransform(table["question"], table["exact"]))
 
         # The general case: the point is any x now, so the numbered axis gives way to x and x + h.
         with self.beat("general_gap") as beat:
             self.play(
-                FadeOut(table["all"]),
+                FadeOut(algebra["on_screen"]),
                 FadeOut(tangent),
                 FadeOut(point_label),
                 FadeOut(x_numbers),
@@ -149,7 +191,6 @@ class SecantBecomesTangent(NarratedScene):
             )
             self.play(x2.animate.set_value(float(X0 + GENERAL_GAP)), run_time=1.0)
             guides = self.gap_guides(axes, x2)
-            beat.wait_until("gap")
             self.play(FadeIn(guides["run"]), FadeIn(guides["x_label"]), FadeIn(guides["drops"]))
             beat.wait_until("second")
             self.play(FadeIn(guides["x2_label"]))
@@ -178,6 +219,16 @@ class SecantBecomesTangent(NarratedScene):
                 second_dot.animate.move_to(point),
                 run_time=1.5,
             )
+            # Through one point, every tilt is possible: a fan of lines, none of them singled out.
+            fan = VGroup(
+                *(
+                    line_through_point(axes, slope, MUTED_COLOR, stroke_width=2)
+                    for slope in fan_slopes()
+                )
+            )
+            beat.wait_until("fan")
+            self.play(LaggedStart(*(Create(line) for line in fan), lag_ratio=0.15), run_time=1.5)
+            self.bring_to_front(second_dot, point)
             zero = MathTex(
                 rf"h = 0:\quad {{f(x) - f(x) \over 0}} = {{{rise0} \over {run0}}}",
                 font_size=BODY_SIZE + 4,
@@ -191,7 +242,7 @@ class SecantBecomesTangent(NarratedScene):
             self.play(FadeIn(no_value))
 
         with self.beat("take_the_limit") as beat:
-            self.play(FadeOut(zero), FadeOut(no_value), FadeOut(quotient))
+            self.play(FadeOut(zero), FadeOut(no_value), FadeOut(quotient), FadeOut(fan))
             definition = MathTex(
                 r"f'(x)",
                 r"= \lim_{h \to 0} {f(x+h) - f(x) \over h}",
@@ -205,12 +256,12 @@ class SecantBecomesTangent(NarratedScene):
             self.play(Write(definition), run_time=2.0)
             self.play(Create(box))
 
+        with self.beat("swing_to_tangent") as beat:
             # Re-open the gap, then shrink it geometrically so every decade of h gets equal time.
             x2.set_value(float(X0 + GENERAL_GAP))
             second_dot.add_updater(lambda d: d.move_to(axes.c2p(*second_point())))
             secant = always_redraw(secant_line)
             readout = self.gap_readout(x2).next_to(box, DOWN, buff=0.6)
-            beat.wait_until("shrink")
             self.play(
                 FadeIn(secant),
                 FadeIn(readout),
@@ -225,7 +276,7 @@ class SecantBecomesTangent(NarratedScene):
                 )
             )
             self.add(x2)
-            self.play(progress.animate.set_value(1.0), run_time=max(1.0, beat.until("same") - 1.5))
+            self.play(progress.animate.set_value(1.0), run_time=max(1.0, beat.until("same")))
             x2.clear_updaters()
             self.play(Create(tangent), run_time=1.2)
             self.bring_to_front(point)
@@ -234,32 +285,30 @@ class SecantBecomesTangent(NarratedScene):
     # -- pieces ---------------------------------------------------------------------------------
     def secant_table(self) -> dict[str, Mobject]:
         """The source's table: second point x | its secant slope, with the arithmetic shown."""
-        col_x, eq_x = 0.95, 4.75  # centre of the x column; where every row's "=" sits
         # One-line header and a full unit per row: the stacked fractions keep a clear gap between
         # rows at 36 pt, and the limit and the verdict still fit below the last row.
         header = VGroup(
             Tex("second point $x$", font_size=LABEL_SIZE, color=MUTED_COLOR),
             Tex("slope of secant", font_size=LABEL_SIZE, color=MUTED_COLOR),
         )
-        header[0].move_to([col_x, 3.3, 0])
+        header[0].move_to([COL_X, 3.3, 0])
         header[1].move_to([4.2, 3.3, 0])
         rule = Line([0.2, 2.95, 0], [6.3, 2.95, 0], color=AXES_COLOR, stroke_width=2)
         rows = VGroup()
         for i, row in enumerate(ROWS):
             y = 2.3 - 1.0 * i
             x_text = MathTex(row.x2_text, font_size=LABEL_SIZE, color=TEXT_COLOR).move_to(
-                [col_x, y, 0]
+                [COL_X, y, 0]
             )
-            slope = MathTex(
-                row.quotient_tex, "=", row.slope_text, font_size=LABEL_SIZE, color=TEXT_COLOR
+            slope = equals_at(
+                MathTex(row.quotient_tex, "=", row.slope_text, font_size=LABEL_SIZE), 1, y
             )
             slope[2].set_color(SECANT_COLOR)
-            # "=" of every row in one column so the slopes line up
-            slope.shift(np.array([eq_x, y, 0]) - slope[1].get_center())
             rows.add(VGroup(x_text, slope))
         slope_column = rows[0][1][2]
         limit = MathTex(r"\to", str(LIMIT), font_size=BODY_SIZE, color=TANGENT_COLOR)
         limit.next_to(rows[-1][1][2], DOWN, buff=0.35).align_to(slope_column, LEFT)
+        question = Tex(f"exactly ${LIMIT}$?", font_size=BODY_SIZE, color=MUTED_COLOR)
         exact = MathTex(
             r"\text{slope at } x = 1 \text{ is exactly }",
             str(LIMIT),
@@ -267,19 +316,72 @@ class SecantBecomesTangent(NarratedScene):
             color=TEXT_COLOR,
         )
         exact[1].set_color(TANGENT_COLOR)
-        exact.move_to([3.25, -3.25, 0])
-        heading = VGroup(header, rule)
+        for verdict in (question, exact):
+            verdict.move_to([3.25, VERDICT_Y, 0])
         return {
-            "header": heading,
+            "header": VGroup(header, rule),
             "rows": rows,
             "limit": limit,
+            "question": question,
             "exact": exact,
-            "all": VGroup(heading, rows, limit, exact),
         }
 
+    def algebra_pieces(self, table: dict[str, Mobject]) -> dict[str, Mobject]:
+        """Under the closed-up table, ((1 + h)² − 1)/h = (2h + h²)/h = 2 + h; beside each row, 2 + its gap."""
+        rows = table["rows"]
+        shifts = [
+            (COMPACT_TOP - COMPACT_PITCH * i) - row[1][1].get_y() for i, row in enumerate(rows)
+        ]
+        header = Tex(f"second point ${SECOND_POINT_TEX}$", font_size=LABEL_SIZE, color=MUTED_COLOR)
+        header.move_to(table["header"][0][0])
+        plus_rows = VGroup()
+        for row, numbers, shift in zip(rows, ROW_PARTS, shifts, strict=True):
+            constant, gap = numbers
+            full = equals_at(
+                MathTex(constant, "+", gap, "=", row[1][2].get_tex_string(), font_size=LABEL_SIZE),
+                3,
+                row[1][1].get_y() + shift,
+            )
+            full[0].set_color(TANGENT_COLOR)
+            plus_rows.add(full[:3])
+        quotient, expanded, constant, remainder = ALGEBRA.tex_steps()
+        formula = MathTex(
+            quotient,
+            "=",
+            expanded,
+            "=",
+            constant,
+            "+",
+            remainder,
+            font_size=BODY_SIZE,
+            color=TEXT_COLOR,
+        ).move_to([3.25, FORMULA_Y, 0])
+        formula[4].set_color(TANGENT_COLOR)
+        on_screen = VGroup(
+            table["header"],
+            *(VGroup(row[0], row[1][1:]) for row in rows),
+            table["limit"],
+            table["exact"],
+            plus_rows,
+            formula,
+        )
+        return {
+            "row_shifts": shifts,
+            "header": header,
+            "plus_rows": plus_rows,
+            "formula": formula,
+            "on_screen": on_screen,
+        }
+
+    def move_second_point(
+        self, x2: ValueTracker, index: int, table: dict[str, Mobject], run_time: float
+    ) -> None:
+        """Slide the second point to the source's ``index``-th x, then write that row of the table."""
+        self.play(x2.animate.set_value(float(SECOND_POINTS[index])), run_time=run_time)
+        self.play(Write(table["rows"][index]), run_time=1.2)
+
     def tangent_line(self, axes: Axes) -> Line:
-        a, b = clipped_line((X0_F, f(X0_F)), float(LIMIT))
-        return Line(axes.c2p(*a), axes.c2p(*b), color=TANGENT_COLOR, stroke_width=5)
+        return line_through_point(axes, float(LIMIT), TANGENT_COLOR, stroke_width=5)
 
     def gap_guides(self, axes: Axes, x2: ValueTracker) -> dict[str, Mobject]:
         """Run h and rise f(x + h) − f(x) drawn between the point and the second point."""
@@ -331,3 +433,22 @@ class SecantBecomesTangent(NarratedScene):
         h_value.update()
         s_value.update()
         return group
+
+
+def line_through_point(axes: Axes, slope: float, color: str, stroke_width: float) -> Line:
+    """The line through the studied point (1, 1) with ``slope``, clipped to the plot window."""
+    a, b = clipped_line((X0_F, f(X0_F)), slope)
+    return Line(axes.c2p(*a), axes.c2p(*b), color=color, stroke_width=stroke_width)
+
+
+def fan_slopes(count: int = 8) -> list[float]:
+    """Slopes of lines through one point at evenly spread on-screen angles (none singled out)."""
+    units_per_x, units_per_y = screen_units_per_step()
+    angles = np.radians(np.linspace(-60, 80, count))
+    return [float(np.tan(a)) * units_per_x / units_per_y for a in angles]
+
+
+def equals_at(row: MathTex, index: int, y: float) -> MathTex:
+    """Place ``row`` so its "=" (part ``index``) sits in the table's "=" column at height ``y``."""
+    row.set_color(TEXT_COLOR)
+    return row.shift(np.array([EQ_X, y, 0]) - row[index].get_center())

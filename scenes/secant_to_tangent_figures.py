@@ -1,4 +1,5 @@
-"""Exact figures for the secant-to-tangent scene: secant slopes of y = x² through (1, 1), and the limit."""
+"""Exact figures for the secant-to-tangent scene: secant slopes of y = x² through (1, 1), the algebra
+that makes each one 2 + h, and the limit."""
 
 from __future__ import annotations
 
@@ -85,16 +86,24 @@ class SecantRow:
         return exact_decimal(self.slope)
 
     @property
+    def gap(self) -> sp.Rational:
+        """h, the gap from the studied point to this row's second point."""
+        return self.x2 - X0
+
+    @property
+    def gap_text(self) -> str:
+        return exact_decimal(self.gap)
+
+    @property
+    def rise(self) -> sp.Rational:
+        """f(x2) − f(1): how far the secant climbs over the gap."""
+        return self.y2 - value_at(F, X0)
+
+    @property
     def quotient_tex(self) -> str:
         """The source's arithmetic as a LaTeX fraction, e.g. ``\\frac{4 - 1}{2 - 1}``."""
         y0, x0 = exact_decimal(value_at(F, X0)), exact_decimal(X0)
         return f"\\frac{{{self.y2_text} - {y0}}}{{{self.x2_text} - {x0}}}"
-
-    @property
-    def quotient_caption(self) -> str:
-        """The same arithmetic on one caption line: ``(4 − 1)/(2 − 1)``."""
-        y0, x0 = exact_decimal(value_at(F, X0)), exact_decimal(X0)
-        return f"({self.y2_text} − {y0})/({self.x2_text} − {x0})"
 
 
 def secant_rows() -> list[SecantRow]:
@@ -117,6 +126,83 @@ LIMIT = derivative_by_limit()
 TANGENT_SLOPE = slope_at(F, X0)
 
 
+def unicode_math(expr: sp.Expr) -> str:
+    """``expr`` as a caption writes it, terms in ascending order: (1 + h)², 2h + h², 2 + h."""
+    text = sp.sstr(expr, order="rev-lex")
+    for plain, shown in (("**2", "²"), ("*", ""), (" - ", " − ")):
+        text = text.replace(plain, shown)
+    return text
+
+
+@dataclass(frozen=True)
+class QuotientAlgebra:
+    """The secant slope at x = 1 for a gap h, simplified step by step: ((1 + h)² − 1)/h = (2h + h²)/h = 2 + h."""
+
+    #: f(1 + h), the second point's height, unexpanded: (1 + h)².
+    second_height: sp.Expr
+    #: f(1), the studied point's height.
+    first_height: sp.Expr
+    #: The rise with the square multiplied out: 2h + h².
+    expanded_rise: sp.Expr
+    #: The quotient with h cancelled: 2 + h.
+    simplified: sp.Expr
+
+    @property
+    def constant(self) -> sp.Expr:
+        """The part of the slope that stays as h shrinks: the derivative."""
+        return self.simplified.subs(h, 0)
+
+    @property
+    def remainder(self) -> sp.Expr:
+        """The part that shrinks with h (for x², h itself)."""
+        return sp.expand(self.simplified - self.constant)
+
+    def rise_tex(self) -> str:
+        second = sp.latex(self.second_height, order="rev-lex")
+        return f"{second} - {sp.latex(self.first_height)}"
+
+    def tex_steps(self) -> tuple[str, str, str, str]:
+        """The equation under the table in LaTeX: the quotient, its expanded form, then the
+        simplest form split into the constant and the part that shrinks with h."""
+        expanded = sp.latex(self.expanded_rise, order="rev-lex")
+        return (
+            rf"\frac{{{self.rise_tex()}}}{{h}}",
+            rf"\frac{{{expanded}}}{{h}}",
+            sp.latex(self.constant),
+            sp.latex(self.remainder),
+        )
+
+    def captions(self) -> tuple[str, str]:
+        """The quotient and its simplest form as the narration captions them: ((1 + h)² − 1)/h, 2 + h."""
+        second = unicode_math(self.second_height)
+        first = unicode_math(self.first_height)
+        return f"({second} − {first})/h", unicode_math(self.simplified)
+
+
+def quotient_algebra(at: sp.Expr = X0, expr: sp.Expr = F) -> QuotientAlgebra:
+    """The difference quotient of ``expr`` at x = ``at``, from the rise to its simplest form."""
+    second = expr.subs(x, at + h)
+    first = expr.subs(x, at)
+    return QuotientAlgebra(
+        second_height=second,
+        first_height=first,
+        expanded_rise=sp.expand(second - first),
+        simplified=sp.cancel((second - first) / h),
+    )
+
+
+ALGEBRA = quotient_algebra()
+#: The second point, a gap h beyond x = 1.
+SECOND_POINT = X0 + h
+SECOND_POINT_TEX = sp.latex(SECOND_POINT, order="rev-lex")
+
+
+def plus_gap_parts(row: SecantRow) -> tuple[str, str]:
+    """A row's slope as the algebra writes it, the constant and the gap: ("2", "0.5") for 2 + 0.5."""
+    remainder = ALGEBRA.remainder.subs(h, row.gap)
+    return str(ALGEBRA.constant), exact_decimal(remainder)
+
+
 def quotient_at_zero(at: sp.Expr = X0, expr: sp.Expr = F) -> tuple[sp.Expr, sp.Expr]:
     """Rise and run of the difference quotient with h = 0 substituted (both 0: the quotient is 0/0)."""
     rise = expr.subs(x, at + h) - expr.subs(x, at)
@@ -130,6 +216,11 @@ def secant_slope_readout(at: sp.Expr = X0, expr: sp.Expr = F) -> Callable[[float
     return lambda gap: float(quotient(gap))
 
 
+def screen_units_per_step() -> tuple[float, float]:
+    """Manim units on screen per unit of x, and per unit of y, in the scene's plot."""
+    return X_LENGTH / (X_RANGE[1] - X_RANGE[0]), Y_LENGTH / (Y_RANGE[1] - Y_RANGE[0])
+
+
 def gap_in_pixels(
     x2: sp.Expr,
     pixel_width: int,
@@ -137,8 +228,7 @@ def gap_in_pixels(
     expr: sp.Expr = F,
 ) -> float:
     """On-screen distance between (x0, f(x0)) and (x2, f(x2)) in pixels of a render ``pixel_width`` wide."""
-    units_per_x = X_LENGTH / (X_RANGE[1] - X_RANGE[0])
-    units_per_y = Y_LENGTH / (Y_RANGE[1] - Y_RANGE[0])
+    units_per_x, units_per_y = screen_units_per_step()
     dx = float(x2 - x0) * units_per_x
     dy = float(expr.subs(x, x2) - expr.subs(x, x0)) * units_per_y
     return float(np.hypot(dx, dy)) * pixel_width / FRAME_WIDTH

@@ -12,8 +12,11 @@ from mathreel.narration import parse_narration
 from mathreel.paths import NARRATION_DIR
 from scenes.calculus import x
 from scenes.secant_to_tangent_figures import (
+    ALGEBRA,
     FINEST_PIXEL_WIDTH,
     LIMIT,
+    SECOND_POINT,
+    SECOND_POINT_TEX,
     TANGENT_SLOPE,
     X0,
     F,
@@ -23,9 +26,11 @@ from scenes.secant_to_tangent_figures import (
     exact_decimal,
     gap_in_pixels,
     h,
+    plus_gap_parts,
     quotient_at_zero,
     secant_rows,
     secant_slope_readout,
+    unicode_math,
 )
 
 SCRIPT = parse_narration(NARRATION_DIR / "secant_to_tangent.md")
@@ -77,7 +82,6 @@ def test_the_thousandth_row_is_exact():
 def test_table_shows_the_sources_arithmetic():
     assert secant_rows()[0].quotient_tex == r"\frac{4 - 1}{2 - 1}"
     assert secant_rows()[-1].quotient_tex == r"\frac{1.002001 - 1}{1.001 - 1}"
-    assert secant_rows()[0].quotient_caption == "(4 − 1)/(2 − 1)"
 
 
 def test_slopes_fall_toward_the_limit_two():
@@ -125,13 +129,65 @@ def test_narration_says_each_rows_numbers_in_its_beat():
         said = numbers_in(beat_text(beat_id))
         assert row.x2_text in said
         assert row.slope_spoken in said
-    assert secant_rows()[0].quotient_caption in SCRIPT.beat("first_secant").caption_text
+    first = secant_rows()[0]
+    # "It rises 3 over a run of 1": the first secant's rise and run, in that order
+    said = numbers_in(SCRIPT.beat("first_secant").spoken_text)
+    assert said[-3:] == [exact_decimal(first.rise), first.gap_text, first.slope_spoken]
 
 
-def test_narration_lists_the_slopes_and_the_limit():
-    said = numbers_in(SCRIPT.beat("converge").spoken_text)
-    assert said[:5] == [row.slope_spoken for row in secant_rows()]
-    assert str(LIMIT) in said[5:]
+def test_narration_says_the_slopes_close_in_on_the_limit():
+    assert numbers_in(SCRIPT.beat("converge").spoken_text) == [str(LIMIT)] * 2
+
+
+def test_the_algebra_makes_every_slope_two_plus_h():
+    assert ALGEBRA.second_height == (1 + h) ** 2
+    assert ALGEBRA.first_height == 1
+    assert ALGEBRA.expanded_rise == 2 * h + h**2
+    assert ALGEBRA.simplified == 2 + h
+    # the simplification holds for every gap h other than 0 ...
+    assert sp.simplify(difference_quotient().subs(x, X0) - ALGEBRA.simplified) == 0
+    # ... and is the quotient the table computed, row by row
+    for row in secant_rows():
+        assert ALGEBRA.simplified.subs(h, row.gap) == row.slope
+    assert ALGEBRA.constant == LIMIT == 2
+    assert ALGEBRA.remainder == h
+    assert sp.limit(ALGEBRA.simplified, h, 0) == LIMIT
+
+
+def test_the_algebra_is_shown_and_captioned_as_computed():
+    assert ALGEBRA.tex_steps() == (
+        r"\frac{\left(1 + h\right)^{2} - 1}{h}",
+        r"\frac{2 h + h^{2}}{h}",
+        "2",
+        "h",
+    )
+    assert ALGEBRA.captions() == ("((1 + h)² − 1)/h", "2 + h")
+    assert SECOND_POINT == 1 + h and SECOND_POINT_TEX == "1 + h"
+    caption = SCRIPT.beat("algebra").caption_text
+    quotient, simplest = ALGEBRA.captions()
+    assert (
+        unicode_math(SECOND_POINT) in caption
+        and quotient in caption
+        and caption.rstrip(".").endswith(simplest)
+    )
+
+
+def test_each_row_reads_two_plus_its_gap():
+    parts = [plus_gap_parts(row) for row in secant_rows()]
+    assert parts == [("2", "1"), ("2", "0.5"), ("2", "0.1"), ("2", "0.01"), ("2", "0.001")]
+    for row, (constant, gap) in zip(secant_rows(), parts, strict=True):
+        assert sp.Rational(constant) + sp.Rational(gap) == row.slope
+        assert gap == row.gap_text
+
+
+def test_narration_reads_the_rows_as_two_plus_the_gap():
+    # "2 plus 1, 2 plus 0.5, and on down to 2 plus 0.001": the first two rows and the last
+    said = numbers_in(SCRIPT.beat("every_row").spoken_text)
+    rows = secant_rows()
+    expected = [n for row in (rows[0], rows[1], rows[-1]) for n in plus_gap_parts(row)]
+    assert said == ["2"] + expected  # "each slope is 2 plus its gap:" first
+    assert numbers_in(SCRIPT.beat("exactly_two").spoken_text)[-1] == str(LIMIT)
+    assert "exactly" in SCRIPT.beat("exactly_two").spoken_text
 
 
 def test_every_number_in_the_narration_is_a_computed_one():
@@ -140,6 +196,8 @@ def test_every_number_in_the_narration_is_a_computed_one():
     computed |= (
         {r.x2_text for r in rows} | {r.y2_text for r in rows} | {r.slope_spoken for r in rows}
     )
+    computed |= {r.gap_text for r in rows} | {exact_decimal(r.rise) for r in rows}
+    computed |= {str(ALGEBRA.constant)}
     computed |= {str(v) for v in quotient_at_zero()}
     for beat in SCRIPT.beats:
         for number in numbers_in(beat.spoken_text + " " + beat.caption_text):

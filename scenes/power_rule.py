@@ -143,20 +143,24 @@ class ApplyShortcutRules(NarratedScene):
             )
 
         table = self.derivative_table()
-        highlight = None
-        notes = None
-        # One beat per row (beat ids stay literal so the beat checker can read them).
+        # One beat per row (beat ids stay literal so the beat checker can read them); the log's
+        # use in ML gets a beat of its own.
         with self.beat("table_power") as beat:
             self.play(FadeOut(rule), FadeOut(square), FadeOut(at_one), FadeOut(secant_line))
             self.play(FadeIn(table["header"]))
             beat.wait_until("row")
-            highlight, notes = self.show_row(table, 0, highlight, notes, beat, "ml")
+            highlight, notes = self.show_row(table, 0, None, None)
+            self.reveal_ml(notes, beat, "ml")
         with self.beat("table_exp") as beat:
-            highlight, notes = self.show_row(table, 1, highlight, notes, beat, "ml")
+            highlight, notes = self.show_row(table, 1, highlight, notes)
+            self.reveal_ml(notes, beat, "ml")
         with self.beat("table_log") as beat:
-            highlight, notes = self.show_row(table, 2, highlight, notes, beat, "ml")
+            highlight, notes = self.show_row(table, 2, highlight, notes)
+        with self.beat("log_in_ml") as beat:
+            self.reveal_ml(notes, beat, "ml", "slope", "chain")
         with self.beat("table_constant") as beat:
-            highlight, notes = self.show_row(table, 3, highlight, notes, beat, "ml")
+            highlight, notes = self.show_row(table, 3, highlight, notes)
+            self.reveal_ml(notes, beat, "ml")
 
         with self.beat("recap"):
             self.play(FadeOut(highlight), FadeOut(notes))
@@ -199,12 +203,16 @@ class ApplyShortcutRules(NarratedScene):
         english_title = Tex("In plain English", font_size=LABEL_SIZE, color=MUTED_COLOR)
         english = wrapped_tex(row.english)
         ml_title = Tex("Where it appears in ML", font_size=LABEL_SIZE, color=MUTED_COLOR)
-        ml = VGroup(wrapped_tex(row.ml))
+        # The ML part in the steps it is revealed: the use, then its formula, then a caveat.
+        ml_part = VGroup(
+            VGroup(ml_title, wrapped_tex(row.ml)).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
+        )
         if row.ml_tex:
-            ml.add(MathTex(row.ml_tex, font_size=MATH_SIZE, color=TEXT_COLOR))
-            ml.arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+            ml_part.add(MathTex(row.ml_tex, font_size=MATH_SIZE, color=TEXT_COLOR))
+        if row.ml_note:
+            ml_part.add(wrapped_tex(row.ml_note, color=MUTED_COLOR))
+        ml_part.arrange(DOWN, aligned_edge=LEFT, buff=0.3)
         english_part = VGroup(english_title, english).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
-        ml_part = VGroup(ml_title, ml).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
         notes = VGroup(english_part, ml_part).arrange(DOWN, aligned_edge=LEFT, buff=0.6)
         return notes.move_to([PANEL_LEFT, 0.2, 0], aligned_edge=LEFT)
 
@@ -214,36 +222,42 @@ class ApplyShortcutRules(NarratedScene):
         index: int,
         highlight: Mobject | None,
         notes: VGroup | None,
-        beat: BeatTracker,
-        ml_mark: str,
     ) -> tuple[Mobject, VGroup]:
-        """Write row ``index`` of the table and swap the panel to its notes (English, then ML at the mark)."""
+        """Write row ``index`` of the table, box it, and swap the panel to its plain-English note.
+
+        Returns the box and the row's notes; their ML part is still to be revealed.
+        """
         row_group = table["rows"][index]
         box = SurroundingRectangle(row_group, color=HIGHLIGHT_COLOR, buff=0.15)
         box.stretch_to_fit_width(TABLE_RIGHT - TABLE_LEFT).move_to(
             [(TABLE_LEFT + TABLE_RIGHT) / 2, row_group.get_y(), 0]
         )
         new_notes = self.row_notes(ROWS[index])
-        english, ml = new_notes
         fades = [FadeOut(notes)] if notes is not None else []
         self.play(
             *fades,
             Write(row_group),
             Create(box) if highlight is None else ReplacementTransform(highlight, box),
         )
-        self.play(FadeIn(english, shift=0.2 * RIGHT))
-        beat.wait_until(ml_mark)
-        self.play(FadeIn(ml, shift=0.2 * RIGHT))
+        self.play(FadeIn(new_notes[0], shift=0.2 * RIGHT))
         return box, new_notes
 
+    def reveal_ml(self, notes: VGroup, beat: BeatTracker, *marks: str) -> None:
+        """Show the notes' ML part: all at once at one mark, or one step per mark."""
+        steps = notes[1]
+        groups = [steps] if len(marks) == 1 else list(steps)
+        for mark, group in zip(marks, groups, strict=True):
+            beat.wait_until(mark)
+            self.play(FadeIn(group, shift=0.2 * RIGHT))
 
-def wrapped_tex(text: str) -> Tex:
+
+def wrapped_tex(text: str, color: str = TEXT_COLOR) -> Tex:
     """Prose set in LaTeX, left-aligned, broken to fit the note panel (at clause ends when possible)."""
     return Tex(
         r"\\ ".join(note_lines(text)),
         tex_environment="flushleft",
         font_size=LABEL_SIZE + 2,
-        color=TEXT_COLOR,
+        color=color,
     )
 
 

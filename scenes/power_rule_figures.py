@@ -13,9 +13,10 @@ from scenes.calculus import derivative, x
 n = sp.Symbol("n")
 #: A constant.
 c = sp.Symbol("c")
-#: A weight, and a predicted probability that depends on it (for cross-entropy).
+#: A weight, a loss that depends on it, and a predicted probability (for cross-entropy).
 w = sp.Symbol("w", real=True)
-p = sp.Function("p")(w)
+L = sp.Function("L")(w)
+p = sp.Symbol("p", positive=True)
 
 #: The worked example: x², the function of the secant table, at x = 1.
 SQUARE = x**2
@@ -54,6 +55,7 @@ class DerivativeRow:
     english: str  # LaTeX text mode; spaces only between words, so it can be wrapped there
     ml: str
     ml_tex: str | None = None  # an ML formula, when the source gives one
+    ml_note: str | None = None  # a caveat under the formula
 
     @property
     def derivative(self) -> sp.Expr:
@@ -66,10 +68,14 @@ class DerivativeRow:
 
 #: d/dw (w²), the L2 penalty's derivative.
 L2_DERIVATIVE = derivative(w**2, w)
-#: d/dw (−ln p) with p = p(w), the cross-entropy term's derivative (the chain rule gives dp/dw).
-CROSS_ENTROPY_DERIVATIVE = derivative(-sp.log(p), w)
-#: The same written as the source does, −(1/p)·dp/dw, for the check that the two agree.
-CROSS_ENTROPY_AS_SHOWN = -(1 / p) * sp.Derivative(p, w)
+#: d/dp (−ln p): the cross-entropy term's slope with respect to the probability p itself (one
+#: variable; reaching a weight through p takes the chain rule, which the chapter has not taught).
+CROSS_ENTROPY_DERIVATIVE = derivative(-sp.log(p), p)
+#: d/dw (L(w) + c): a constant added to the loss leaves its slope with respect to w as it was.
+SHIFTED_LOSS_DERIVATIVE = derivative(L + c, w)
+
+#: Where ln x exists on the real line: x > 0 (its derivative 1/x exists for x < 0 too).
+LOG_DOMAIN = sp.calculus.util.continuous_domain(sp.log(x), x, sp.S.Reals)
 
 ROWS = (
     DerivativeRow(
@@ -91,16 +97,19 @@ ROWS = (
         key="log",
         f=sp.log(x),
         f_tex=r"\ln x",
-        english=r"The slope shrinks as $x$ grows; undefined at $x\le0$",
-        ml="Cross-entropy loss",
-        ml_tex=r"\frac{d}{dw}\left(-\ln p\right) = -\frac{1}{p} \cdot \frac{dp}{dw}",
+        english=rf"$\ln x$ exists only for $x > {LOG_DOMAIN.inf}$; there, its slope shrinks as $x$ grows",
+        ml=r"Cross-entropy loss $-\ln p$, with $p$ the probability of the right answer",
+        ml_tex=rf"\frac{{d}}{{dp}}\left(-\ln p\right) = {sp.latex(CROSS_ENTROPY_DERIVATIVE)}",
+        ml_note="Reaching each weight takes the chain rule, not yet covered",
     ),
     DerivativeRow(
         key="constant",
         f=c,
         f_tex="c",
         english="A constant never changes: its derivative is zero",
-        ml="Bias terms contribute zero to the gradient",
+        ml="A constant added to the loss leaves its slope unchanged",
+        # sympy prints L'(w) as d/dw L(w); the tests pin SHIFTED_LOSS_DERIVATIVE == L'(w)
+        ml_tex=r"\frac{d}{dw}\left(L(w) + c\right) = L'(w)",
     ),
 )
 

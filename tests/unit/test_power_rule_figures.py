@@ -10,16 +10,18 @@ from mathreel.narration import parse_narration
 from mathreel.paths import NARRATION_DIR
 from scenes.calculus import x
 from scenes.power_rule_figures import (
-    CROSS_ENTROPY_AS_SHOWN,
     CROSS_ENTROPY_DERIVATIVE,
     L2_DERIVATIVE,
+    LOG_DOMAIN,
     ROWS,
     SECANT_LIMIT,
     SECANT_SLOPE_TEXTS,
+    SHIFTED_LOSS_DERIVATIVE,
     SQUARE_AT,
     SQUARE_AT_ONE_TEX,
     SQUARE_DERIVATIVE,
     SQUARE_SLOPE_AT_ONE,
+    L,
     c,
     n,
     p,
@@ -83,24 +85,54 @@ def test_table_shows_the_computed_derivatives():
         assert r.derivative_tex == sp.latex(sp.powsimp(sp.diff(r.f, x)), mul_symbol="dot")
 
 
-def test_log_is_undefined_at_or_below_zero_and_its_slope_shrinks():
-    domain = sp.calculus.util.continuous_domain(sp.log(x), x, sp.S.Reals)
-    assert domain == sp.Interval.open(0, sp.oo)
+def test_log_exists_only_above_zero_where_its_slope_shrinks():
+    # ln x is real only for x > 0 ...
+    assert LOG_DOMAIN == sp.Interval.open(0, sp.oo)
+    assert sp.log(sp.Symbol("t", positive=True)).is_real
+    assert sp.log(sp.Symbol("t", negative=True)).is_real is False
+    assert sp.log(sp.Integer(0)) == sp.zoo
+    # ... while 1/x is defined for x < 0 too: the domain is the log's, not the slope's
     slope = row("log").derivative
+    assert slope.subs(x, -2) == sp.Rational(-1, 2)
     assert sp.diff(slope, x) == -1 / x**2  # negative for every x > 0: the slope shrinks as x grows
+    assert row("log").english.startswith(r"$\ln x$ exists only for $x > 0$")
+    said = SCRIPT.beat("table_log").spoken_text
+    assert (
+        f"log exists only for x above {LOG_DOMAIN.inf}" in said
+        and "its slope shrinks as x grows" in said
+    )
 
 
 def test_ml_examples():
     assert L2_DERIVATIVE == 2 * w
     assert row("power").ml_tex.endswith("= 2 w")
-    assert sp.simplify(CROSS_ENTROPY_DERIVATIVE - CROSS_ENTROPY_AS_SHOWN) == 0
-    assert sp.simplify(CROSS_ENTROPY_DERIVATIVE.subs(sp.Derivative(p, w), 1) - (-1 / p)) == 0
 
 
-def test_table_text_is_the_sources():
+def test_cross_entropy_is_shown_in_one_variable_without_the_chain_rule():
+    # d/dp (−ln p) = −1/p: the log row applied to p itself, no weight, no chain rule
+    assert CROSS_ENTROPY_DERIVATIVE == -1 / p
+    assert row("log").ml_tex.endswith(r"= - \frac{1}{p}")
+    assert r"\frac{d}{dp}" in row("log").ml_tex and "dw" not in row("log").ml_tex
+    # the step to a weight is named, not done
+    assert "chain rule" in row("log").ml_note
+    said = SCRIPT.beat("log_in_ml").spoken_text.lower()
+    assert "with respect to p" in said and "chain rule" in said
+    assert "−1/p" in SCRIPT.beat("log_in_ml").caption_text
+
+
+def test_a_constant_added_to_the_loss_leaves_its_slope_unchanged():
+    # the true statement behind the constant row (a bias is a weight, not a constant: its
+    # derivative is not zero in general, so the ML column must not say otherwise)
+    assert SHIFTED_LOSS_DERIVATIVE == sp.Derivative(L, w)
+    assert row("constant").ml_tex.endswith("= L'(w)")
+    assert "bias" not in row("constant").ml.lower()
+    said = SCRIPT.beat("table_constant").spoken_text
+    assert "bias" not in said.lower() and "leaves its slope" in said
+
+
+def test_table_text_is_the_sources_where_the_source_is_right():
     assert row("power").english == "Bring down the exponent, reduce it by 1"
     assert row("exp").ml == "Softmax, exponential learning-rate schedules"
-    assert row("constant").ml == "Bias terms contribute zero to the gradient"
 
 
 def test_narration_numbers_match_the_figures():
@@ -121,6 +153,7 @@ def test_narration_numbers_match_the_figures():
 
 def test_every_number_in_the_narration_is_a_computed_one():
     computed = {str(SQUARE_AT), str(SQUARE_SLOPE_AT_ONE), str(row("constant").derivative)}
+    computed |= {str(LOG_DOMAIN.inf)}
     computed |= {"2"}  # the exponent of x² and w² (and the L2 in "L2 regularisation")
     computed |= {"1"}  # n - 1 and 1/x, 1/p
     for beat in SCRIPT.beats:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import sympy as sp
 from manim import *
@@ -12,6 +10,7 @@ from mathreel.scene import NarratedScene
 from scenes import check_understanding_figures as fig
 from scenes.calculus import numeric
 from scenes.drawing import tangent_segment
+from scenes.quiz_drawing import play_countdown, reveal_choice
 from scenes.style import (
     AXES_COLOR,
     BODY_SIZE,
@@ -30,12 +29,15 @@ from scenes.style import (
     TITLE_SIZE,
     WEIGHT_COLOR,
 )
+from scenes.text_blocks import numbered_lines
 
 #: Left edge of question and choice text.
 TEXT_LEFT = -5.9
 #: Where a graph sits under an answer, and where its readouts go.
 GRAPH_CENTRE = np.array([-2.6, -1.05, 0])
 READOUT_X = 3.3
+#: The countdown ring, bottom right, clear of the choices.
+COUNTDOWN_CENTRE = np.array([5.2, -2.45, 0])
 
 
 def _question(number: int, text: str) -> VGroup:
@@ -48,50 +50,36 @@ def _question(number: int, text: str) -> VGroup:
 
 def _choices(texts: list[str], top: float) -> VGroup:
     """Lettered answer choices, one per line, left aligned."""
-    rows = VGroup(
-        *(
-            Tex(rf"\textbf{{{letter}.}}\ \ {text}", font_size=LABEL_SIZE + 2, color=TEXT_COLOR)
-            for letter, text in zip(fig.CHOICE_LETTERS, texts, strict=True)
-        )
+    rows = numbered_lines(
+        texts, [f"{letter}." for letter in fig.CHOICE_LETTERS], font_size=LABEL_SIZE + 2, buff=0.42
     )
-    rows.arrange(DOWN, aligned_edge=LEFT, buff=0.42)
     return rows.align_to([TEXT_LEFT + 0.3, top, 0], UP + LEFT)
+
+
+def _answer_axes(
+    x_range: list[float],
+    y_range: list[float],
+    x_length: float,
+    y_length: float,
+    centre: np.ndarray = GRAPH_CENTRE,
+) -> Axes:
+    """Plain axes for an answer's worked example, left of the readouts."""
+    return Axes(
+        x_range=x_range,
+        y_range=y_range,
+        x_length=x_length,
+        y_length=y_length,
+        axis_config={"color": AXES_COLOR},
+        tips=False,
+    ).move_to(centre)
 
 
 class CheckUnderstanding(NarratedScene):
     def countdown(self, beat) -> None:
-        """A 'pause and think' cue, then a ring that empties over the narration's pause."""
-        cue = Tex(r"Pause the video and think", font_size=SMALL_SIZE, color=MUTED_COLOR)
-        ring_centre = np.array([5.2, -2.45, 0])
-        cue.next_to(ring_centre, DOWN, buff=0.7).align_to([6.2, 0, 0], RIGHT)
-        progress = ValueTracker(0.0)
-        track = Circle(radius=0.5, color=MUTED_COLOR, stroke_width=3, stroke_opacity=0.4)
-        track.move_to(ring_centre)
-        ring = always_redraw(
-            lambda: Arc(
-                radius=0.5,
-                start_angle=PI / 2,
-                angle=max(1e-3, TAU * (1 - progress.get_value())),
-                arc_center=ring_centre,
-                color=HIGHLIGHT_COLOR,
-                stroke_width=6,
-            )
+        """The thinking pause, counted down on screen for exactly as long as the narration is silent."""
+        self.countdown_parts = play_countdown(
+            self, beat, fig.think_seconds(beat.plan), fig.TIMES_UP, COUNTDOWN_CENTRE
         )
-
-        def seconds_left() -> int:
-            return max(1, math.ceil(fig.COUNTDOWN_SECONDS * (1 - progress.get_value()) - 1e-9))
-
-        digit = Integer(seconds_left(), font_size=BODY_SIZE, color=HIGHLIGHT_COLOR).move_to(
-            ring_centre
-        )
-        digit.add_updater(lambda m: m.set_value(seconds_left()).move_to(ring_centre))
-        self.play(FadeIn(cue), FadeIn(track), FadeIn(ring), FadeIn(digit), run_time=beat.until())
-        self.play(
-            progress.animate.set_value(1.0), run_time=beat.until("times_up"), rate_func=linear
-        )
-        digit.clear_updaters()
-        ring.clear_updaters()
-        self.countdown_parts = VGroup(cue, track, ring, digit)
 
     def construct(self) -> None:
         with self.beat("intro") as beat:
@@ -122,31 +110,18 @@ class CheckUnderstanding(NarratedScene):
             self.countdown(beat)
 
         with self.beat("q1_answer") as beat:
-            right = q1_choices[fig.CHOICE_LETTERS.index(fig.Q1_ANSWER)]
-            others = VGroup(*(c for c in q1_choices if c is not right))
-            box = SurroundingRectangle(right, color=HIGHLIGHT_COLOR, buff=0.15)
-            self.play(
-                FadeOut(self.countdown_parts),
-                others.animate.set_color(MUTED_COLOR),
-                Create(box),
-                run_time=NORMAL,
-            )
-            beat.wait_until("graph")
-            answer = VGroup(right, box)
-            self.play(FadeOut(others), FadeOut(q1[1]), FadeOut(q1[0]), run_time=FAST)
-            self.play(
-                answer.animate.to_edge(UP, buff=0.5).align_to([TEXT_LEFT, 0, 0], LEFT),
-                run_time=FAST,
+            answer = reveal_choice(
+                self,
+                beat,
+                q1_choices,
+                fig.CHOICE_LETTERS.index(fig.Q1_ANSWER),
+                q1,
+                self.countdown_parts,
+                "graph",
+                TEXT_LEFT,
             )
 
-            axes = Axes(
-                x_range=[-1, 3, 1],
-                y_range=[-1, 6, 1],
-                x_length=5.4,
-                y_length=5.0,
-                axis_config={"color": AXES_COLOR},
-                tips=False,
-            ).move_to(GRAPH_CENTRE)
+            axes = _answer_axes([-1, 3, 1], [-1, 6, 1], 5.4, 5.0)
             f = numeric(fig.Q1_CURVE)
             at = float(fig.Q1_AT)
             curve = axes.plot(f, x_range=[-1, 2.42], color=FUNCTION_COLOR)
@@ -270,20 +245,15 @@ class CheckUnderstanding(NarratedScene):
                 .align_to([TEXT_LEFT, 0, 0], LEFT),
                 run_time=NORMAL,
             )
-            axes2 = Axes(
-                x_range=[-1.5, 1.5, 0.5],
-                y_range=[-3, 3, 1],
-                x_length=4.6,
-                y_length=4.6,
-                axis_config={"color": AXES_COLOR},
-                tips=False,
-            ).move_to(GRAPH_CENTRE)
+            axes2 = _answer_axes([-1.5, 1.5, 0.5], [-3, 3, 1], 4.6, 4.6)
             g = numeric(fig.Q2_CURVE)
             dg = numeric(fig.Q2_DERIVATIVE)
             curve2 = axes2.plot(g, x_range=[-1.42, 1.42], color=FUNCTION_COLOR)
             at2 = float(fig.Q2_AT)
             flat = tangent_segment(axes2, g, dg(at2), at2, 2.8)
             point2 = Dot(axes2.c2p(at2, g(at2)), color=POINT_COLOR, radius=0.08)
+            # Above the curve, which is redrawn under them as x^3 becomes the hill.
+            VGroup(flat, point2).set_z_index(1)
             cubic_label = MathTex(
                 "f(x) = " + sp.latex(fig.Q2_CURVE), font_size=LABEL_SIZE + 2, color=FUNCTION_COLOR
             )
@@ -341,23 +311,52 @@ class CheckUnderstanding(NarratedScene):
             self.play(GrowArrow(rising_arrow), FadeIn(rising), run_time=FAST)
             beat.wait_until("neither")
             self.play(FadeIn(neither, shift=UP * 0.2), run_time=NORMAL)
+
+        with self.beat("q2_maximum") as beat:
+            # The same flat tangent at 0, now on a hill: f'(0) = 0 at a local maximum.
+            evidence = VGroup(stacked, rising, rising_arrow, neither)
+            hill = axes2.plot(numeric(fig.Q2_HILL), x_range=[-1.42, 1.42], color=FUNCTION_COLOR)
+            hill_label = MathTex(
+                "f(x) = " + sp.latex(fig.Q2_HILL), font_size=LABEL_SIZE + 2, color=FUNCTION_COLOR
+            ).move_to(cubic_label)
+            hill_deriv = MathTex(
+                r"f'(x) = " + sp.latex(fig.Q2_HILL_DERIVATIVE),
+                font_size=LABEL_SIZE + 2,
+                color=TANGENT_COLOR,
+            ).move_to(deriv_label)
+            hill_zero = MathTex(
+                rf"f'({fig.SHOWN['q2_at']}) = {fig.SHOWN['q2_hill_slope']}",
+                font_size=BODY_SIZE + 2,
+                color=TANGENT_COLOR,
+            ).move_to(zero_label)
+            maximum = Tex(r"a local maximum", font_size=LABEL_SIZE, color=TEXT_COLOR)
+            maximum.next_to(hill_zero, DOWN, buff=0.5)
+            self.play(FadeOut(evidence), run_time=min(FAST, beat.until("hill")))
+            beat.wait_until("hill")
+            self.play(
+                ReplacementTransform(curve2, hill),
+                ReplacementTransform(cubic_label, hill_label),
+                ReplacementTransform(deriv_label, hill_deriv),
+                ReplacementTransform(zero_label, hill_zero),
+                run_time=NORMAL,
+            )
+            self.play(FadeIn(maximum, shift=UP * 0.2), run_time=FAST)
             q2_all = VGroup(
                 statement,
                 verdict_group,
                 axes2,
-                curve2,
+                hill,
                 flat,
                 point2,
-                top_readouts,
-                stacked,
-                rising,
-                rising_arrow,
-                neither,
+                hill_label,
+                hill_deriv,
+                hill_zero,
+                maximum,
             )
 
         # -- Q3: why does gradient descent need derivatives? ---------------------------------------------
         with self.beat("q3_ask") as beat:
-            q3 = _question(3, r"Why does gradient descent need derivatives during training?")
+            q3 = _question(3, r"Why does gradient descent need derivatives?")
             q3_choices = _choices(
                 [
                     r"to compute the value of the loss",
@@ -376,31 +375,17 @@ class CheckUnderstanding(NarratedScene):
             self.countdown(beat)
 
         with self.beat("q3_answer") as beat:
-            right3 = q3_choices[fig.CHOICE_LETTERS.index(fig.Q3_ANSWER)]
-            others3 = VGroup(*(c for c in q3_choices if c is not right3))
-            box3 = SurroundingRectangle(right3, color=HIGHLIGHT_COLOR, buff=0.15)
-            self.play(
-                FadeOut(self.countdown_parts),
-                others3.animate.set_color(MUTED_COLOR),
-                Create(box3),
-                run_time=NORMAL,
+            reveal_choice(
+                self,
+                beat,
+                q3_choices,
+                fig.CHOICE_LETTERS.index(fig.Q3_ANSWER),
+                q3,
+                self.countdown_parts,
+                "example",
+                TEXT_LEFT,
             )
-            beat.wait_until("example")
-            answer3 = VGroup(right3, box3)
-            self.play(FadeOut(others3), FadeOut(q3), run_time=FAST)
-            self.play(
-                answer3.animate.to_edge(UP, buff=0.5).align_to([TEXT_LEFT, 0, 0], LEFT),
-                run_time=FAST,
-            )
-
-            axes3 = Axes(
-                x_range=[1, 6, 1],
-                y_range=[0, 6, 1],
-                x_length=6.0,
-                y_length=4.6,
-                axis_config={"color": AXES_COLOR},
-                tips=False,
-            ).move_to(GRAPH_CENTRE + LEFT * 0.2)
+            axes3 = _answer_axes([1, 6, 1], [0, 6, 1], 6.0, 4.6, centre=GRAPH_CENTRE + LEFT * 0.2)
             loss = numeric(fig.LOSS, fig.w)
             dloss = numeric(fig.LOSS_DERIVATIVE, fig.w)
             # Starts clear of the vertical axis, so the curve never runs along it.
@@ -426,32 +411,38 @@ class CheckUnderstanding(NarratedScene):
                 font_size=BODY_SIZE + 2,
                 color=TANGENT_COLOR,
             )
-            step = MathTex(
-                r"w_{\text{new}} = ",
-                fig.SHOWN["w_start"],
-                rf"- {fig.SHOWN['eta']} \cdot",
-                fig.SHOWN["slope_at_start"],
-                "=",
-                fig.SHOWN["w_new"],
+            sign = Tex(r"positive: $w$ should decrease", font_size=LABEL_SIZE, color=TEXT_COLOR)
+            readouts3 = VGroup(loss_label, slope3, sign).arrange(DOWN, buff=0.4)
+            readouts3.move_to([READOUT_X + 0.3, 0.2, 0])
+            self.play(
+                Create(axes3), Create(curve3), FadeIn(loss_label, w_axis_label), run_time=NORMAL
+            )
+            self.play(FadeIn(start_dot), FadeIn(w0_mark), FadeIn(w0_tick), run_time=FAST)
+            self.play(Create(tangent3), Write(slope3), run_time=min(NORMAL, beat.until("sign")))
+            beat.wait_until("sign")
+            self.play(FadeIn(sign, shift=UP * 0.2), run_time=FAST)
+
+        with self.beat("q3_step") as beat:
+            # The step in the order it is spoken: its size, the new weight, the new loss.
+            step_size = MathTex(
+                r"\eta\, L'(" + fig.SHOWN["w_start"] + ") = ",
+                rf"{fig.SHOWN['eta']} \cdot {fig.SHOWN['slope_at_start']}",
+                rf"= {fig.SHOWN['step_size']}",
                 font_size=LABEL_SIZE + 2,
                 color=WEIGHT_COLOR,
             )
-            step[3].set_color(TANGENT_COLOR)
+            move = MathTex(
+                rf"w:\ {fig.SHOWN['w_start']} \ \to\ {fig.SHOWN['w_new']}",
+                font_size=LABEL_SIZE + 2,
+                color=WEIGHT_COLOR,
+            )
             loss_drop = MathTex(
                 rf"L:\ {fig.SHOWN['loss_start']} \ \to\ {fig.SHOWN['loss_new']}",
                 font_size=LABEL_SIZE + 2,
                 color=LOSS_COLOR,
             )
-            rule = MathTex(
-                r"w_{\text{new}} = w - \eta\, L'(w)", font_size=LABEL_SIZE + 2, color=WEIGHT_COLOR
-            )
-            readouts3 = VGroup(loss_label, slope3, rule, step, loss_drop).arrange(DOWN, buff=0.4)
-            readouts3.move_to([READOUT_X + 0.3, -0.8, 0])
-            self.play(
-                Create(axes3), Create(curve3), FadeIn(loss_label, w_axis_label), run_time=NORMAL
-            )
-            self.play(FadeIn(start_dot), FadeIn(w0_mark), FadeIn(w0_tick), run_time=FAST)
-            self.play(Create(tangent3), Write(slope3), run_time=beat.until("step"))
+            steps = VGroup(step_size, move, loss_drop).arrange(DOWN, buff=0.4)
+            steps.next_to(slope3, DOWN, buff=0.45)
             new_mark = Dot(axes3.c2p(w1, 0), color=WEIGHT_COLOR, radius=0.07)
             step_arrow = Arrow(
                 axes3.c2p(w0, 0) + UP * 0.22,
@@ -465,11 +456,18 @@ class CheckUnderstanding(NarratedScene):
             new_tick = MathTex(
                 rf"w = {fig.SHOWN['w_new']}", font_size=LABEL_SIZE, color=WEIGHT_COLOR
             ).next_to(new_dot, RIGHT, buff=0.3)
-            self.play(FadeIn(rule), run_time=FAST)
-            self.play(Write(step), run_time=NORMAL)
-            self.play(GrowArrow(step_arrow), TransformFromCopy(w0_mark, new_mark), run_time=NORMAL)
+            self.play(FadeOut(sign), run_time=FAST)
+            self.play(Write(step_size), run_time=beat.until("new_weight"))
+            self.play(
+                FadeIn(move),
+                GrowArrow(step_arrow),
+                TransformFromCopy(w0_mark, new_mark),
+                run_time=beat.until("loss"),
+            )
+            # The old label leaves as the new one arrives, so the two never overlap.
             self.play(
                 TransformFromCopy(start_dot, new_dot),
+                FadeOut(w0_tick),
                 FadeIn(new_tick),
                 FadeIn(loss_drop),
                 run_time=NORMAL,

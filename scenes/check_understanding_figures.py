@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import sympy as sp
 
+from scenes import gradient_descent_figures as gd
 from scenes.calculus import decimal, derivative, slope_at, tangent_line, value_at, x
 
-#: Seconds the viewer is given to think before each answer (the narration's {pause:N}).
-COUNTDOWN_SECONDS = 3
+#: The mark that ends each question's thinking pause (the last segment of its beat).
+TIMES_UP = "times_up"
+
+
+def think_seconds(plan) -> float:
+    """The silence a question beat leaves for thinking, from its plan (a ``BeatPlan``): from the
+    end of its speech to the mark after its closing ``{pause:N}``. The countdown lasts this long."""
+    return plan.marks[TIMES_UP] - plan.speech_end
+
 
 # -- Q1: f'(x0) is the slope of the tangent line at x0 -------------------------------------------------
 Q1_CURVE = x**2
@@ -24,20 +32,25 @@ Q2_CURVE = x**3
 Q2_DERIVATIVE = derivative(Q2_CURVE)  # 3x^2
 Q2_AT = sp.Integer(0)
 Q2_SLOPE = slope_at(Q2_CURVE, Q2_AT)  # 0
-Q2_TANGENT = tangent_line(Q2_CURVE, Q2_AT)  # 0
 Q2_STEP = sp.Rational(1, 10)
 Q2_LEFT = value_at(Q2_CURVE, Q2_AT - Q2_STEP)  # -1/1000
 Q2_CENTRE = value_at(Q2_CURVE, Q2_AT)  # 0
 Q2_RIGHT = value_at(Q2_CURVE, Q2_AT + Q2_STEP)  # 1/1000
 
-# -- Q3: one gradient-descent step on L(w) = (w - 3)^2 ---------------------------------------------------
-w = sp.Symbol("w", real=True)
-LOSS = (w - 3) ** 2
-LOSS_DERIVATIVE = sp.diff(LOSS, w)  # 2(w - 3)
-W_START = sp.Integer(5)
-LEARNING_RATE = sp.Rational(1, 10)
+# -- Q2, second part: a flat tangent on a local maximum --------------------------------------------
+Q2_HILL = -(x**2)
+Q2_HILL_DERIVATIVE = derivative(Q2_HILL)  # -2x
+Q2_HILL_SLOPE = slope_at(Q2_HILL, Q2_AT)  # 0: the same flat tangent as x^3 at 0
+
+# -- Q3: one gradient-descent step on the gradient-descent scene's loss ------------------------------
+w = gd.w
+LOSS = gd.LOSS  # (w - 3)^2
+LOSS_DERIVATIVE = gd.LOSS_PRIME  # 2(w - 3)
+W_START = gd.START  # 5
+LEARNING_RATE = gd.LEARNING_RATE  # 1/10
 SLOPE_AT_START = LOSS_DERIVATIVE.subs(w, W_START)  # 4
-W_NEW = W_START - LEARNING_RATE * SLOPE_AT_START  # 23/5
+STEP_SIZE = LEARNING_RATE * SLOPE_AT_START  # 2/5
+W_NEW = W_START - STEP_SIZE  # 23/5
 LOSS_START = LOSS.subs(w, W_START)  # 4
 LOSS_NEW = LOSS.subs(w, W_NEW)  # 64/25
 
@@ -49,15 +62,16 @@ SHOWN = {
     "q1_rise": decimal(Q1_RISE, 0),  # "3"
     "q2_at": decimal(Q2_AT, 0),  # "0"
     "q2_slope": decimal(Q2_SLOPE, 0),  # "0"
-    "q2_step": decimal(Q2_STEP, 1),  # "0.1"
     "q2_left_at": decimal(Q2_AT - Q2_STEP, 1),  # "-0.1"
     "q2_right_at": decimal(Q2_AT + Q2_STEP, 1),  # "0.1"
     "q2_left": decimal(Q2_LEFT, 3),  # "-0.001"
     "q2_centre": decimal(Q2_CENTRE, 0),  # "0"
     "q2_right": decimal(Q2_RIGHT, 3),  # "0.001"
+    "q2_hill_slope": decimal(Q2_HILL_SLOPE, 0),  # "0"
     "w_start": decimal(W_START, 0),  # "5"
     "eta": decimal(LEARNING_RATE, 1),  # "0.1"
     "slope_at_start": decimal(SLOPE_AT_START, 0),  # "4"
+    "step_size": decimal(STEP_SIZE, 1),  # "0.4"
     "w_new": decimal(W_NEW, 1),  # "4.6"
     "loss_start": decimal(LOSS_START, 0),  # "4"
     "loss_new": decimal(LOSS_NEW, 2),  # "2.56"

@@ -28,10 +28,25 @@ from scenes.style import (
     TITLE_SIZE,
     WEIGHT_COLOR,
 )
+from scenes.text_blocks import text_lines
 
 #: Top edge of the graphics under the takeaway list, so a graph never touches the list.
 GRAPHIC_TOP = 1.2
 GRAPHIC_BOTTOM = -3.45
+#: Centre of the readouts beside a takeaway graph.
+READOUT_X = 3.4
+
+
+def _graphic_axes(x_range: list[float], y_range: list[float]) -> Axes:
+    """Axes for a takeaway's picture: left of centre, between the list and the bottom edge."""
+    return Axes(
+        x_range=x_range,
+        y_range=y_range,
+        x_length=5.2,
+        y_length=GRAPHIC_TOP - GRAPHIC_BOTTOM - 0.2,
+        axis_config={"color": AXES_COLOR},
+        tips=False,
+    ).move_to([-1.6, (GRAPHIC_TOP + GRAPHIC_BOTTOM) / 2, 0])
 
 
 class CompareDerivativeWithGradient(NarratedScene):
@@ -219,35 +234,61 @@ class CompareDerivativeWithGradient(NarratedScene):
             self.play(GrowArrow(down_arrow), FadeIn(down_label), run_time=NORMAL)
             self.play(Write(downhill), FadeIn(descent), run_time=NORMAL)
 
+        with self.beat("not_at_minimum") as beat:
+            # The straight line to the minimum beside the steepest way down: they differ.
+            min_point = plane.c2p(*(float(v) for v in fig.MINIMUM_POINT))
+            min_dot = Dot(min_point, color=HIGHLIGHT_COLOR, radius=0.08)
+            min_label = Tex(r"minimum", font_size=LABEL_SIZE, color=HIGHLIGHT_COLOR)
+            min_label.next_to(min_dot, UP + LEFT, buff=0.12)
+            to_min = DashedLine(plane.c2p(px, py), min_point, color=MUTED_COLOR, stroke_width=3)
+            # Each step takes a fresh gradient, so the path bends in towards the minimum.
+            path_points = [plane.c2p(float(a), float(b)) for a, b in fig.SURFACE_PATH]
+            path = VMobject(color=WEIGHT_COLOR, stroke_width=3).set_points_as_corners(path_points)
+            path_dots = VGroup(*(Dot(p, color=WEIGHT_COLOR, radius=0.06) for p in path_points[1:]))
+            self.play(FadeIn(min_dot), FadeIn(min_label), run_time=FAST)
+            self.play(Create(to_min), run_time=beat.until("local"))
+            # The first step runs along the arrow; the arrow dims so the bend shows.
+            self.play(
+                VGroup(down_arrow, down_label).animate.set_opacity(0.35),
+                Create(path),
+                LaggedStart(*(FadeIn(d) for d in path_dots), lag_ratio=0.4),
+                run_time=2 * NORMAL,
+            )
+
         # -- takeaways: a list on top, one picture at a time below ---------------------------
-        lines = VGroup(
-            Tex(r"1.\ \ $f'(x)$ is the slope of the tangent at $x$", font_size=LABEL_SIZE),
-            Tex(
-                r"2.\ \ $f'(x_0) = 0$ means flat: minimum, maximum, or saddle", font_size=LABEL_SIZE
-            ),
-            Tex(r"3.\ \ gradient descent steps downhill until $L'(w) = 0$", font_size=LABEL_SIZE),
-        ).set_color(TEXT_COLOR)
-        lines.arrange(DOWN, aligned_edge=LEFT, buff=0.28).to_edge(UP, buff=0.5).to_edge(
-            LEFT, buff=1.0
+        lines = text_lines(
+            [
+                r"1.\ \ $f'(x)$ is the slope of the tangent at $x$",
+                r"2.\ \ $f'(x_0) = 0$ means flat: local min, local max, or neither",
+                r"3.\ \ gradient descent steps against the slope, until the slope is near 0",
+            ],
+            buff=0.28,
         )
+        lines.to_edge(UP, buff=0.5).to_edge(LEFT, buff=1.0)
 
         with self.beat("takeaway_slope") as beat:
             map_group = VGroup(
-                plane, w1_label, w2_label, contours, dot, up_arrow, down_arrow, up_label, down_label
+                plane,
+                w1_label,
+                w2_label,
+                contours,
+                dot,
+                up_arrow,
+                down_arrow,
+                up_label,
+                down_label,
+                min_dot,
+                min_label,
+                to_min,
+                path,
+                path_dots,
             )
             self.play(
                 FadeOut(map_group),
                 FadeOut(VGroup(surface, at_point, ascent, downhill, descent)),
                 run_time=FAST,
             )
-            axes1 = Axes(
-                x_range=[-2, 2, 1],
-                y_range=[-1, 4, 1],
-                x_length=5.2,
-                y_length=GRAPHIC_TOP - GRAPHIC_BOTTOM - 0.2,
-                axis_config={"color": AXES_COLOR},
-                tips=False,
-            ).move_to([-1.6, (GRAPHIC_TOP + GRAPHIC_BOTTOM) / 2, 0])
+            axes1 = _graphic_axes([-2, 2, 1], [-1, 4, 1])
             f1 = numeric(fig.SLIDE_EXPR)
             df1 = numeric(fig.ONE_VAR_DERIVATIVE)
             curve1 = axes1.plot(f1, x_range=[-1.95, 1.95], color=FUNCTION_COLOR)
@@ -270,7 +311,7 @@ class CompareDerivativeWithGradient(NarratedScene):
             # The live slope is the lambdified sympy derivative of the drawn curve.
             readout.add_updater(lambda m: m.set_value(df1(at.get_value())))
             readout_group = VGroup(readout_label, readout).arrange(RIGHT, buff=0.2)
-            readout_group.move_to([3.4, -0.9, 0])
+            readout_group.move_to([READOUT_X, -0.9, 0])
             readout.add_updater(lambda m: m.next_to(readout_label, RIGHT, buff=0.2))
             self.play(FadeIn(lines[0], shift=DOWN * 0.2), run_time=beat.until("first"))
             self.play(Create(axes1), Create(curve1), FadeIn(curve1_label), run_time=NORMAL)
@@ -291,14 +332,7 @@ class CompareDerivativeWithGradient(NarratedScene):
                 FadeIn(lines[1], shift=DOWN * 0.2),
                 run_time=NORMAL,
             )
-            axes2 = Axes(
-                x_range=[-1.5, 1.5, 0.5],
-                y_range=[-2.5, 2.5, 1],
-                x_length=5.2,
-                y_length=GRAPHIC_TOP - GRAPHIC_BOTTOM - 0.2,
-                axis_config={"color": AXES_COLOR},
-                tips=False,
-            ).move_to([-1.6, (GRAPHIC_TOP + GRAPHIC_BOTTOM) / 2, 0])
+            axes2 = _graphic_axes([-1.5, 1.5, 0.5], [-2.5, 2.5, 1])
             f2 = numeric(fig.CUBIC)
             curve2 = axes2.plot(f2, x_range=[-1.35, 1.35], color=FUNCTION_COLOR)
             curve2_label = MathTex(
@@ -316,8 +350,8 @@ class CompareDerivativeWithGradient(NarratedScene):
                 rf"f'({sp.latex(fig.CUBIC_AT)}) = {fig.SHOWN['cubic_slope']}",
                 font_size=BODY_SIZE,
                 color=TANGENT_COLOR,
-            ).move_to([3.4, -0.5, 0])
-            neither = Tex(r"neither min nor max", font_size=LABEL_SIZE, color=TEXT_COLOR)
+            ).move_to([READOUT_X, -0.5, 0])
+            neither = Tex(r"flat, yet still rising", font_size=LABEL_SIZE, color=TEXT_COLOR)
             neither.next_to(flat, DOWN, buff=0.4)
             self.play(
                 Create(axes2), Create(curve2), FadeIn(curve2_label), run_time=beat.until("cubic")
@@ -332,14 +366,7 @@ class CompareDerivativeWithGradient(NarratedScene):
                 FadeIn(lines[2], shift=DOWN * 0.2),
                 run_time=NORMAL,
             )
-            axes3 = Axes(
-                x_range=[0, 6, 1],
-                y_range=[0, 7, 1],
-                x_length=5.2,
-                y_length=GRAPHIC_TOP - GRAPHIC_BOTTOM - 0.2,
-                axis_config={"color": AXES_COLOR},
-                tips=False,
-            ).move_to([-1.6, (GRAPHIC_TOP + GRAPHIC_BOTTOM) / 2, 0])
+            axes3 = _graphic_axes([0, 6, 1], [0, 7, 1])
             loss = numeric(fig.LOSS, fig.w)
             dloss = numeric(fig.LOSS_DERIVATIVE, fig.w)
             curve3 = axes3.plot(loss, x_range=[0.4, 5.6], color=LOSS_COLOR)
@@ -350,6 +377,22 @@ class CompareDerivativeWithGradient(NarratedScene):
             w_label = MathTex("w", font_size=LABEL_SIZE, color=WEIGHT_COLOR).next_to(
                 axes3.x_axis.get_right(), RIGHT, buff=0.15
             )
+            # At the start the slope points uphill_arrow (tangent colour, as the gradient on the map);
+            # the step goes the other way (weight colour, as the negative gradient).
+            start = float(fig.DESCENT_PATH[0])
+            start_point = axes3.c2p(start, loss(start))
+            along = tangent_segment(axes3, loss, dloss(start), start, 2.0)
+            uphill_arrow = Arrow(
+                start_point, along.get_end(), buff=0, color=TANGENT_COLOR, stroke_width=6
+            )
+            downhill_arrow = Arrow(
+                start_point, along.get_start(), buff=0, color=WEIGHT_COLOR, stroke_width=6
+            )
+            start_slope = MathTex(
+                rf"L'({fig.SHOWN['start']}) = {fig.SHOWN['start_slope']}",
+                font_size=BODY_SIZE,
+                color=TANGENT_COLOR,
+            ).move_to([READOUT_X, -0.2, 0])
             # Each step's loss on the curve, in the colour of the studied point as in the other scenes.
             steps = VGroup(
                 *(
@@ -359,23 +402,28 @@ class CompareDerivativeWithGradient(NarratedScene):
             )
             self.play(Create(axes3), Create(curve3), FadeIn(curve3_label, w_label), run_time=NORMAL)
             self.play(
-                LaggedStart(*(FadeIn(s, scale=0.5) for s in steps), lag_ratio=0.6),
+                FadeIn(steps[0]), GrowArrow(uphill_arrow), Write(start_slope), run_time=NORMAL
+            )
+            self.play(GrowArrow(downhill_arrow), run_time=FAST)
+            self.play(
+                LaggedStart(*(FadeIn(s, scale=0.5) for s in steps[1:]), lag_ratio=0.6),
                 run_time=max(1.0, beat.until("zero") - 0.1),
             )
             minimum = float(fig.LOSS_MINIMUM)
             flat3 = tangent_segment(axes3, loss, dloss(minimum), minimum, 1.6)
             bottom = Dot(axes3.c2p(minimum, loss(minimum)), color=POINT_COLOR, radius=0.08)
             zero = MathTex(
-                rf"L'({fig.SHOWN['loss_minimum']}) = {sp.latex(fig.LOSS_SLOPE_AT_MINIMUM)}",
+                rf"L'({fig.SHOWN['loss_minimum']}) = {fig.SHOWN['loss_slope_at_minimum']}",
                 font_size=BODY_SIZE,
                 color=TANGENT_COLOR,
-            ).move_to([3.4, -0.9, 0])
+            ).next_to(start_slope, DOWN, buff=0.5)
             self.play(Create(flat3), FadeIn(bottom), Write(zero), run_time=NORMAL)
 
         with self.beat("next_chapter") as beat:
             self.play(
                 FadeOut(
-                    VGroup(axes3, curve3, curve3_label, w_label, steps, flat3, bottom, zero, lines)
+                    VGroup(axes3, curve3, curve3_label, w_label, steps, flat3, bottom, zero, lines),
+                    VGroup(uphill_arrow, downhill_arrow, start_slope),
                 ),
                 run_time=FAST,
             )

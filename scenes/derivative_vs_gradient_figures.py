@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sympy as sp
 
-from scenes.calculus import decimal, derivative, slope_at, tangent_line, value_at, x
+from scenes import gradient_descent_figures as gd
+from scenes.calculus import decimal, derivative, slope_at, x
 
 # -- a derivative: one input, one number ------------------------------------------------------
 ONE_VAR_EXPR = x**2
@@ -22,6 +23,31 @@ _AT_POINT = dict(zip(WEIGHTS, POINT, strict=True))
 SURFACE_AT_POINT = SURFACE.subs(_AT_POINT)  # 7: the contour the point sits on
 GRADIENT = tuple(p.subs(_AT_POINT) for p in PARTIALS)  # (4, 6)
 DESCENT_DIRECTION = tuple(-g for g in GRADIENT)  # (-4, -6)
+#: Where every partial derivative is zero: the bottom of the bowl, the centre of the ovals.
+MINIMUM_POINT = tuple(sp.solve(PARTIALS, WEIGHTS, dict=True)[0][v] for v in WEIGHTS)  # (0, 0)
+TOWARDS_MINIMUM = tuple(m - p for m, p in zip(MINIMUM_POINT, POINT, strict=True))  # (-2, -1)
+#: Zero only if the steepest way down aimed straight at the minimum; it does not (-8).
+AIM_CROSS = DESCENT_DIRECTION[0] * TOWARDS_MINIMUM[1] - DESCENT_DIRECTION[1] * TOWARDS_MINIMUM[0]
+
+#: Gradient descent on the surface, with the chapter's learning rate: every step takes a fresh
+#: gradient, so the path bends towards the minimum although its first step does not aim at it.
+SURFACE_STEPS = 5
+
+
+def surface_descent(steps: int = SURFACE_STEPS) -> list[tuple[sp.Expr, sp.Expr]]:
+    """Points visited from POINT by w <- w - rate * grad f(w), exactly."""
+    path = [POINT]
+    for _ in range(steps):
+        at = dict(zip(WEIGHTS, path[-1], strict=True))
+        path.append(
+            tuple(
+                v - gd.LEARNING_RATE * p.subs(at) for v, p in zip(path[-1], PARTIALS, strict=True)
+            )
+        )
+    return path
+
+
+SURFACE_PATH = surface_descent()  # (2, 1), (8/5, 2/5), (32/25, 4/25), ...
 
 #: Contour levels drawn on the map; the point's own level is among them. No oval is drawn inside
 #: it, so the downhill arrow's tip and its label sit on open ground.
@@ -57,40 +83,24 @@ SLIDE_FROM = sp.Rational(-3, 2)
 SLIDE_TO = sp.Rational(3, 2)
 SLIDE_SLOPES = (slope_at(SLIDE_EXPR, SLIDE_FROM), slope_at(SLIDE_EXPR, SLIDE_TO))  # (-3, 3)
 
-# -- takeaway 2: x^3 is flat at 0 but neither a minimum nor a maximum ------------------------------
+# -- takeaway 2: x^3 is flat at 0, yet still rising: neither a minimum nor a maximum ------------------------------
 CUBIC = x**3
 CUBIC_DERIVATIVE = derivative(CUBIC)  # 3x^2
 CUBIC_AT = sp.Integer(0)
 CUBIC_SLOPE = slope_at(CUBIC, CUBIC_AT)  # 0
-CUBIC_TANGENT = tangent_line(CUBIC, CUBIC_AT)  # y = 0
-CUBIC_LEFT = value_at(CUBIC, sp.Rational(-1, 10))  # -1/1000
-CUBIC_RIGHT = value_at(CUBIC, sp.Rational(1, 10))  # 1/1000
 
-# -- takeaway 3: gradient descent on L(w) = (w - 3)^2 walks to where L'(w) = 0 ----------------------
-w = sp.Symbol("w", real=True)
-LOSS = (w - 3) ** 2
-LOSS_DERIVATIVE = sp.diff(LOSS, w)  # 2(w - 3)
-LOSS_MINIMUM = sp.solve(sp.Eq(LOSS_DERIVATIVE, 0), w)[0]  # 3
+# -- takeaway 3: gradient descent on the gradient-descent scene's loss, (w - 3)^2 -----------------
+w = gd.w
+LOSS = gd.LOSS
+LOSS_DERIVATIVE = gd.LOSS_PRIME  # 2(w - 3)
+LOSS_MINIMUM = gd.MINIMUM  # 3
 LOSS_SLOPE_AT_MINIMUM = LOSS_DERIVATIVE.subs(w, LOSS_MINIMUM)  # 0
-START_WEIGHT = sp.Integer(5)
-LEARNING_RATE = sp.Rational(1, 10)
+START_SLOPE = LOSS_DERIVATIVE.subs(w, gd.START)  # 4: positive, uphill to the right
 #: Five steps: later ones bunch up near the minimum and their dots would overlap.
 DESCENT_STEPS = 5
-
-
-def descent_path(
-    start: sp.Expr = START_WEIGHT, rate: sp.Expr = LEARNING_RATE, steps: int = DESCENT_STEPS
-) -> list[sp.Expr]:
-    """Weights visited by gradient descent, w <- w - rate * L'(w), exactly."""
-    path = [sp.nsimplify(start)]
-    for _ in range(steps):
-        current = path[-1]
-        path.append(sp.nsimplify(current - rate * LOSS_DERIVATIVE.subs(w, current)))
-    return path
-
-
-DESCENT_PATH = descent_path()  # 5, 23/5, 107/25, ...
-DESCENT_LOSSES = [LOSS.subs(w, v) for v in DESCENT_PATH]
+DESCENT = gd.descent(gd.START, DESCENT_STEPS)
+DESCENT_PATH = [s.w for s in DESCENT]  # 5, 23/5, 107/25, ...
+DESCENT_LOSSES = [s.loss for s in DESCENT]
 
 #: Strings as they appear on screen and in the narration.
 SHOWN = {
@@ -99,4 +109,7 @@ SHOWN = {
     "point": tuple(decimal(p, 0) for p in POINT),
     "cubic_slope": decimal(CUBIC_SLOPE, 0),
     "loss_minimum": decimal(LOSS_MINIMUM, 0),
+    "loss_slope_at_minimum": decimal(LOSS_SLOPE_AT_MINIMUM, 0),
+    "start": decimal(gd.START, 0),
+    "start_slope": decimal(START_SLOPE, 0),
 }

@@ -6,10 +6,17 @@ import re
 
 import sympy as sp
 
-from mathreel.narration import Pause, parse_narration
+from mathreel.narration import Mark, Pause, Phrase, parse_narration
 from mathreel.paths import NARRATION_DIR
+from mathreel.synthesis import plan_narration
+from mathreel.voices.silent import SilentVoice
 from scenes import check_understanding_figures as fig
-from scenes.calculus import x
+from scenes import gradient_descent_figures as gd
+from scenes.calculus import tangent_line, x
+
+#: Quiz questions leave the viewer at least this long to think (the house standard).
+MIN_QUIZ_PAUSE = 5
+QUESTIONS = ("q1_ask", "q2_ask", "q3_ask")
 
 SCRIPT = parse_narration(NARRATION_DIR / "check_understanding.md")
 
@@ -28,7 +35,7 @@ def test_q1_tangent_slope() -> None:
     assert fig.Q1_VALUE == sp.Rational(9, 4)
     assert fig.Q1_SLOPE == 3
     assert fig.Q1_TANGENT == 3 * x - sp.Rational(9, 4)
-    # The tangent touches the curve at x0 and nowhere else (a double root).
+    # On x^2 this tangent meets the curve only at x0 (a double root).
     assert sp.solve(sp.Eq(fig.Q1_CURVE, fig.Q1_TANGENT), x) == [fig.Q1_AT]
     assert (fig.SHOWN["q1_at"], fig.SHOWN["q1_slope"]) == ("1.5", "3")
     # The slope triangle along the tangent: 1 across, 3 up.
@@ -39,7 +46,7 @@ def test_q1_tangent_slope() -> None:
 def test_q2_cubic_is_flat_but_not_an_extremum() -> None:
     assert fig.Q2_DERIVATIVE == 3 * x**2
     assert fig.Q2_SLOPE == 0
-    assert fig.Q2_TANGENT == 0
+    assert tangent_line(fig.Q2_CURVE, fig.Q2_AT) == 0
     assert (fig.Q2_LEFT, fig.Q2_CENTRE, fig.Q2_RIGHT) == (
         sp.Rational(-1, 1000),
         0,
@@ -51,21 +58,31 @@ def test_q2_cubic_is_flat_but_not_an_extremum() -> None:
     assert shown == ["-0.1", "-0.001", "0.1", "0.001"]
 
 
+def test_q2_hill_is_flat_at_a_local_maximum() -> None:
+    assert fig.Q2_HILL == -(x**2)
+    assert fig.Q2_HILL_DERIVATIVE == -2 * x
+    assert fig.Q2_HILL_SLOPE == 0 and fig.SHOWN["q2_hill_slope"] == "0"
+    # The same flat tangent as x^3 at 0, but the hill curves down there: a local maximum.
+    assert tangent_line(fig.Q2_HILL, fig.Q2_AT) == tangent_line(fig.Q2_CURVE, fig.Q2_AT)
+    assert sp.diff(fig.Q2_HILL, x, 2).subs(x, fig.Q2_AT) < 0
+
+
+def test_q3_uses_the_gradient_descent_scene_loss() -> None:
+    assert fig.LOSS is gd.LOSS and fig.w is gd.w
+    assert fig.W_START is gd.START and fig.LEARNING_RATE is gd.LEARNING_RATE
+
+
 def test_q3_gradient_descent_step() -> None:
     assert fig.LOSS_DERIVATIVE.equals(2 * (fig.w - 3))
     assert fig.SLOPE_AT_START == 4
     assert fig.LEARNING_RATE == sp.Rational(1, 10)
+    assert fig.STEP_SIZE == sp.Rational(2, 5)
     assert fig.W_NEW == sp.Rational(23, 5)
     assert fig.LOSS_START == 4
     assert fig.LOSS_NEW == sp.Rational(64, 25)
     assert fig.LOSS_NEW < fig.LOSS_START
-    assert [fig.SHOWN[k] for k in ("slope_at_start", "eta", "w_new", "loss_start", "loss_new")] == [
-        "4",
-        "0.1",
-        "4.6",
-        "4",
-        "2.56",
-    ]
+    keys = ("slope_at_start", "eta", "step_size", "w_new", "loss_start", "loss_new")
+    assert [fig.SHOWN[k] for k in keys] == ["4", "0.1", "0.4", "4.6", "4", "2.56"]
 
 
 def test_answer_key() -> None:
@@ -75,12 +92,23 @@ def test_answer_key() -> None:
     assert spoken("q2_answer").startswith("False." if not fig.Q2_ANSWER else "True.")
 
 
-def test_each_question_pauses_for_the_countdown() -> None:
-    for beat_id in ("q1_ask", "q2_ask", "q3_ask"):
-        beat = SCRIPT.beat(beat_id)
-        pauses = [s.seconds for s in beat.segments if isinstance(s, Pause)]
-        assert pauses == [fig.COUNTDOWN_SECONDS]
-        assert [m.name for m in beat.marks][-2:] == ["think", "times_up"]
+def test_each_question_ends_on_a_pause_of_at_least_five_seconds() -> None:
+    for beat_id in QUESTIONS:
+        segments = SCRIPT.beat(beat_id).segments
+        *_, think, prompt, pause, times_up = segments
+        assert think == Mark("think", think.line)
+        assert isinstance(prompt, Phrase) and prompt.spoken == "Pause and think."
+        assert isinstance(pause, Pause) and pause.seconds >= MIN_QUIZ_PAUSE, beat_id
+        assert times_up == Mark(fig.TIMES_UP, times_up.line)
+
+
+def test_the_countdown_lasts_exactly_the_pause() -> None:
+    """The scene's countdown runs for think_seconds(plan): the pause the narration asks for."""
+    plan = plan_narration(SCRIPT, "check_understanding", SilentVoice(), None)
+    for beat_id in QUESTIONS:
+        pause = [s for s in SCRIPT.beat(beat_id).segments if isinstance(s, Pause)]
+        assert len(pause) == 1
+        assert abs(fig.think_seconds(plan.beat(beat_id)) - pause[0].seconds) < 1e-9
 
 
 # -- the narration says what the scene computes ---------------------------------------------------
@@ -106,15 +134,19 @@ def test_narration_q2_numbers() -> None:
 
 
 def test_narration_q3_numbers() -> None:
-    text = spoken("q3_answer")
     s = fig.SHOWN
+    text = spoken("q3_answer")
     assert f"w equals {s['w_start']}" in text
     assert f"L prime of {s['w_start']} is {s['slope_at_start']}" in text
-    assert f"learning rate of {s['eta']}" in text
-    assert f"{s['w_start']} minus {s['eta']} times {s['slope_at_start']} gives {s['w_new']}" in text
-    assert f"the loss falls from {s['loss_start']} to {s['loss_new']}" in text
+    assert "It is positive, so w should decrease." in text and fig.SLOPE_AT_START > 0
     # L(w) = (w - 3)^2 as read aloud names the same minimum as the drawn loss.
-    assert "w minus 3, squared" in text and fig.LOSS == (fig.w - 3) ** 2
+    assert "w minus 3, all squared" in text and fig.LOSS == (fig.w - 3) ** 2
+    step = spoken("q3_step")
+    assert f"learning rate of {s['eta']}" in step
+    # In steps, never "5 minus 0.1 times 4".
+    assert f"the step is {s['eta']} times {s['slope_at_start']}, which is {s['step_size']}" in step
+    assert f"w moves from {s['w_start']} to {s['w_new']}" in step
+    assert f"the loss falls from {s['loss_start']} to {s['loss_new']}" in step
 
 
 def test_every_number_in_the_narration_is_accounted_for() -> None:

@@ -9,7 +9,8 @@ import sympy as sp
 from mathreel.narration import parse_narration
 from mathreel.paths import NARRATION_DIR
 from scenes import derivative_vs_gradient_figures as fig
-from scenes.calculus import decimal, x
+from scenes import gradient_descent_figures as gd
+from scenes.calculus import decimal, tangent_line, value_at, x
 
 SCRIPT = parse_narration(NARRATION_DIR / "derivative_vs_gradient.md")
 
@@ -61,20 +62,49 @@ def test_contour_semi_axes_lie_on_their_level() -> None:
     assert fig.contour_semi_axes(sp.Integer(12)) == (2 * sp.sqrt(3), 2)
 
 
+def test_the_steepest_way_down_is_not_aimed_at_the_minimum() -> None:
+    assert fig.MINIMUM_POINT == (0, 0)
+    assert all(
+        p.subs(dict(zip(fig.WEIGHTS, fig.MINIMUM_POINT, strict=True))) == 0 for p in fig.PARTIALS
+    )
+    assert fig.TOWARDS_MINIMUM == (-2, -1)
+    # Parallel vectors have a zero cross product; -(4, 6) and (-2, -1) do not.
+    assert fig.AIM_CROSS == -8
+
+
+def test_descent_on_the_surface_bends_towards_the_minimum() -> None:
+    path = fig.SURFACE_PATH
+    assert path[0] == fig.POINT and len(path) == fig.SURFACE_STEPS + 1
+    # The first step runs along the steepest way down: eta times (-4, -6).
+    assert path[1] == (sp.Rational(8, 5), sp.Rational(2, 5))
+    assert tuple(b - a for a, b in zip(path[0], path[1], strict=True)) == tuple(
+        gd.LEARNING_RATE * d for d in fig.DESCENT_DIRECTION
+    )
+    w1, w2 = fig.WEIGHTS
+    heights = [fig.SURFACE.subs({w1: a, w2: b}) for a, b in path]
+    assert all(h1 > h2 for h1, h2 in zip(heights, heights[1:], strict=False))
+    # It bends: later steps head more nearly at the minimum than the first (w2 dies out faster).
+    ratios = [b / a for a, b in path]
+    assert all(r1 > r2 for r1, r2 in zip(ratios, ratios[1:], strict=False))
+
+
 def test_slide_endpoints_and_cubic() -> None:
     assert fig.SLIDE_SLOPES == (-3, 3)
     assert fig.CUBIC_DERIVATIVE == 3 * x**2
     assert fig.CUBIC_SLOPE == 0
-    assert fig.CUBIC_TANGENT == 0
-    # Neither a minimum nor a maximum: lower on the left, higher on the right.
-    assert fig.CUBIC_LEFT == sp.Rational(-1, 1000) < 0 < fig.CUBIC_RIGHT == sp.Rational(1, 1000)
-    assert decimal(fig.CUBIC_LEFT, 3) == "-0.001"
+    assert tangent_line(fig.CUBIC, fig.CUBIC_AT) == 0
+    # Flat, yet still rising: lower on the left, higher on the right.
+    assert value_at(fig.CUBIC, sp.Rational(-1, 10)) < 0 < value_at(fig.CUBIC, sp.Rational(1, 10))
 
 
-def test_descent_reaches_the_zero_of_the_loss_derivative() -> None:
+def test_descent_uses_the_gradient_descent_scene_loss() -> None:
+    assert fig.LOSS is gd.LOSS and fig.w is gd.w
     assert fig.LOSS_DERIVATIVE.equals(2 * (fig.w - 3))
     assert fig.LOSS_MINIMUM == 3
     assert fig.LOSS_SLOPE_AT_MINIMUM == 0
+    assert fig.START_SLOPE == 4 and fig.START_SLOPE > 0  # uphill to the right: descent goes left
+    assert (fig.SHOWN["start"], fig.SHOWN["start_slope"]) == ("5", "4")
+    assert (fig.SHOWN["loss_minimum"], fig.SHOWN["loss_slope_at_minimum"]) == ("3", "0")
     assert fig.DESCENT_PATH[:2] == [5, sp.Rational(23, 5)]
     assert decimal(fig.DESCENT_PATH[1], 1) == "4.6"
     # Every step lowers the loss and moves towards the minimum.
@@ -93,22 +123,31 @@ def test_narration_partials_and_gradient() -> None:
     text = spoken("worked_example")
     c1 = fig.PARTIALS[0].coeff(w1)
     c2 = fig.PARTIALS[1].coeff(w2)
-    assert f"{c1} w 1 and {c2} w 2" in text
-    assert f"plus {fig.SURFACE.coeff(w2**2)} w 2 squared" in text
+    assert f"{c1} w-one and {c2} w-two" in text
+    assert f"plus {fig.SURFACE.coeff(w2**2)} w-two squared" in text
     px, py = fig.SHOWN["point"]
     gx, gy = fig.SHOWN["gradient"]
-    assert f"At the point {px}, {py}, the gradient is the vector {gx}, {gy}." in text
-    assert f"The gradient at {px}, {py} points" in spoken("steepest_ascent")
+    # Each coordinate named, so "2, 1" cannot run together.
+    assert (
+        f"Where w-one is {px} and w-two is {py}, the gradient has components {gx} and {gy}." in text
+    )
+    assert "At our point, the gradient points" in spoken("steepest_ascent")
 
 
-def test_narration_cubic_and_descent() -> None:
-    assert f"f prime of 0 equal to {fig.SHOWN['cubic_slope']}" in spoken("takeaway_zero")
-    assert "f′(0) = 0" in caption("takeaway_zero")
-    assert "reaches zero" in spoken("takeaway_descent") and fig.LOSS_SLOPE_AT_MINIMUM == 0
+def test_narration_descent_goes_against_the_derivative() -> None:
+    text = spoken("takeaway_descent")
+    assert "the derivative points uphill, so gradient descent steps the other way" in text
+    assert "near zero for every weight" in text and "a local minimum, or perhaps a saddle" in text
+    assert "finds the minimum" not in text
+    assert "not aimed at the minimum" in spoken("not_at_minimum") and fig.AIM_CROSS != 0
+
+
+def test_narration_says_local_where_local() -> None:
+    assert "a local minimum, a local maximum, or neither" in spoken("takeaway_zero")
 
 
 def test_every_number_in_the_narration_is_accounted_for() -> None:
-    """Digits spoken anywhere are either computed values or variable indices (w 1, w 2, x 1)."""
+    """Digits spoken anywhere are computed values."""
     w1, w2 = fig.WEIGHTS
     computed = {
         fig.SHOWN["one_var_slope"],
@@ -121,7 +160,6 @@ def test_every_number_in_the_narration_is_accounted_for() -> None:
         fig.SHOWN["cubic_slope"],
         str(fig.CUBIC_AT),
     }
-    indices = {"1", "2"}
     for beat in SCRIPT.beats:
         for number in re.findall(r"\d+(?:\.\d+)?", beat.spoken_text):
-            assert number in computed | indices, (beat.id, number)
+            assert number in computed, (beat.id, number)

@@ -1,0 +1,94 @@
+"""Quiz pieces: a countdown as long as the narration's thinking pause, and the reveal of an answer."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    PI,
+    RIGHT,
+    TAU,
+    UP,
+    Arc,
+    Circle,
+    Create,
+    FadeIn,
+    FadeOut,
+    Integer,
+    Scene,
+    SurroundingRectangle,
+    Tex,
+    ValueTracker,
+    VGroup,
+    always_redraw,
+    linear,
+)
+
+from scenes.style import BODY_SIZE, FAST, HIGHLIGHT_COLOR, MUTED_COLOR, NORMAL, SMALL_SIZE
+
+RING_RADIUS = 0.5
+
+
+def play_countdown(scene: Scene, beat, seconds: float, end_mark: str, centre: np.ndarray) -> VGroup:
+    """Show a 'pause and think' cue and a ring with whole seconds left while the beat's speech ends,
+    then empty the ring over the thinking pause, landing on ``end_mark``.
+
+    ``seconds`` is the pause's length from the beat's plan, so the digits count down the real
+    silence (5, 4, 3, 2, 1 for a five-second pause). Returns the parts, for the scene to remove.
+    """
+    cue = Tex(r"Pause the video and think", font_size=SMALL_SIZE, color=MUTED_COLOR)
+    cue.next_to(centre, DOWN, buff=RING_RADIUS + 0.2).align_to(centre + RIGHT * 1.0, RIGHT)
+    progress = ValueTracker(0.0)
+    track = Circle(radius=RING_RADIUS, color=MUTED_COLOR, stroke_width=3, stroke_opacity=0.4)
+    track.move_to(centre)
+    ring = always_redraw(
+        lambda: Arc(
+            radius=RING_RADIUS,
+            start_angle=PI / 2,
+            angle=max(1e-3, TAU * (1 - progress.get_value())),
+            arc_center=centre,
+            color=HIGHLIGHT_COLOR,
+            stroke_width=6,
+        )
+    )
+
+    def seconds_left() -> int:
+        return max(1, math.ceil(seconds * (1 - progress.get_value()) - 1e-9))
+
+    digit = Integer(seconds_left(), font_size=BODY_SIZE, color=HIGHLIGHT_COLOR).move_to(centre)
+    digit.add_updater(lambda m: m.set_value(seconds_left()).move_to(centre))
+    scene.play(FadeIn(cue), FadeIn(track), FadeIn(ring), FadeIn(digit), run_time=beat.until())
+    scene.play(progress.animate.set_value(1.0), run_time=beat.until(end_mark), rate_func=linear)
+    digit.clear_updaters()
+    ring.clear_updaters()
+    return VGroup(cue, track, ring, digit)
+
+
+def reveal_choice(
+    scene: Scene,
+    beat,
+    choices: VGroup,
+    right_index: int,
+    question: VGroup,
+    countdown: VGroup,
+    lift_mark: str,
+    left_edge: float,
+) -> VGroup:
+    """Box the right choice and grey the others; at ``lift_mark`` clear the rest and lift the boxed
+    choice to the top left (``left_edge``), leaving room for a worked example. Returns it, boxed."""
+    right = choices[right_index]
+    others = VGroup(*(c for i, c in enumerate(choices) if i != right_index))
+    box = SurroundingRectangle(right, color=HIGHLIGHT_COLOR, buff=0.15)
+    scene.play(
+        FadeOut(countdown), others.animate.set_color(MUTED_COLOR), Create(box), run_time=NORMAL
+    )
+    beat.wait_until(lift_mark)
+    answer = VGroup(right, box)
+    scene.play(FadeOut(others), FadeOut(question), run_time=FAST)
+    scene.play(
+        answer.animate.to_edge(UP, buff=0.5).align_to([left_edge, 0, 0], LEFT), run_time=FAST
+    )
+    return answer

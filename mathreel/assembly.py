@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -15,9 +15,10 @@ import numpy as np
 
 from mathreel import audio as audio_mod
 from mathreel.audio_cache import read_wav
-from mathreel.captions import SceneSpan, build_cues, caption_problems, to_srt, to_webvtt
+from mathreel.captions import Cue, SceneSpan, build_cues, caption_problems, to_srt, to_webvtt
 from mathreel.chapter_markers import chapters_webvtt, description_block, markers
 from mathreel.errors import UserError
+from mathreel.escape import ass_dialogue_text
 from mathreel.files import publish
 from mathreel.jobs import SceneFiles, SceneResult
 from mathreel.manifest import Chapter
@@ -48,6 +49,7 @@ _ASSEMBLY_MODULES = (
     "mux",
     "audio",
     "caption_text",
+    "escape",
 )
 
 
@@ -209,19 +211,28 @@ def _mux_chapter(
                     packet.dts += shift
                     packet.stream = vout
                     out.mux(packet)
-        for cue in cues:
-            start, end = round(cue.start * 1000), round(cue.end * 1000)
-            text = "0,0,Default,,0,0,0,," + r"\N".join(cue.lines)
-            sub = av.subtitles.subtitle.SubtitleSet.create(
-                text=text.encode("utf-8"), start=0, end=end - start, pts=start
-            )
-            packet = subs.codec_context.encode_subtitle(sub)
-            packet.stream = subs
-            packet.pts = packet.dts = start
-            packet.duration = end - start
-            packet.time_base = Fraction(1, 1000)
+        for packet in mov_text_packets(subs, cues):
             out.mux(packet)
         encode_aac(out, track)
+
+
+def mov_text_packets(
+    subs: av.subtitles.stream.SubtitleStream, cues: Sequence[Cue]
+) -> Iterator[av.Packet]:
+    """One mov_text packet per cue, on a millisecond clock: each cue's lines go to ffmpeg's
+    encoder as an ASS dialogue, escaped so the track holds exactly the caption text."""
+    for cue in cues:
+        start, end = round(cue.start * 1000), round(cue.end * 1000)
+        text = "0,0,Default,,0,0,0,," + ass_dialogue_text("\n".join(cue.lines))
+        sub = av.subtitles.subtitle.SubtitleSet.create(
+            text=text.encode("utf-8"), start=0, end=end - start, pts=start
+        )
+        packet = subs.codec_context.encode_subtitle(sub)
+        packet.stream = subs
+        packet.pts = packet.dts = start
+        packet.duration = end - start
+        packet.time_base = Fraction(1, 1000)
+        yield packet
 
 
 def _poster_time(

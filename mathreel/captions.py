@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mathreel.caption_text import MAX_LINE, MAX_LINES, break_lines, fits_cue
+from mathreel.escape import srt_text, webvtt_text
 from mathreel.synthesis import NarrationPlan
 from mathreel.timeline import Timeline
 
@@ -124,13 +125,18 @@ def stamp(seconds: float, sep: str) -> str:
 
 
 def to_srt(cues: Sequence[Cue]) -> str:
+    """The cues as an SRT file (text through :func:`mathreel.escape.srt_text`)."""
     blocks = [
-        f"{i}\n{stamp(c.start, ',')} --> {stamp(c.end, ',')}\n" + "\n".join(c.lines)
+        f"{i}\n{stamp(c.start, ',')} --> {stamp(c.end, ',')}\n" + srt_text("\n".join(c.lines))
         for i, c in enumerate(cues, start=1)
     ]
     return "\n\n".join(blocks) + "\n"
 
 
 def to_webvtt(cues: Sequence[Cue]) -> str:
-    blocks = [f"{stamp(c.start, '.')} --> {stamp(c.end, '.')}\n" + "\n".join(c.lines) for c in cues]
+    """The cues as a WebVTT file (text through :func:`mathreel.escape.webvtt_text`)."""
+    blocks = [
+        f"{stamp(c.start, '.')} --> {stamp(c.end, '.')}\n" + webvtt_text("\n".join(c.lines))
+        for c in cues
+    ]
     return "WEBVTT\n\n" + "\n\n".join(blocks) + "\n"

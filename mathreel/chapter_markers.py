@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from mathreel.captions import stamp
 from mathreel.errors import UserError
+from mathreel.escape import webvtt_text
 
 MIN_MARKERS = 3
 MIN_LENGTH = 10.0
@@ -63,8 +64,9 @@ def description_block(found: Sequence[Marker]) -> str:
 
 
 def chapters_webvtt(found: Sequence[Marker]) -> str:
+    """The markers as a WebVTT ``kind="chapters"`` file (titles through :func:`webvtt_text`)."""
     blocks = [
-        f"{i}\n{stamp(m.start, '.')} --> {stamp(m.end, '.')}\n{m.title}"
+        f"{i}\n{stamp(m.start, '.')} --> {stamp(m.end, '.')}\n{webvtt_text(m.title)}"
         for i, m in enumerate(found, 1)
     ]
     return "WEBVTT\n\n" + "\n\n".join(blocks) + "\n"

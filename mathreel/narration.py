@@ -32,7 +32,7 @@ BEAT_ID = re.compile(r"[a-z][a-z0-9_]*")
 _HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*$")
 _INLINE = re.compile(
     r"\{(?P<brace>[^{}]*)\}"  # {mark:name} or {pause:1.5}
-    r"|\[(?P<caption>[^\[\]]+)\]\(say:\s*(?P<spoken>[^()]+?)\s*\)"  # [f′(x)](say: f prime of x)
+    r"|\[(?P<caption>[^\[\]]+)\]\(say:\s*(?P<spoken>[^()]*?)\s*\)"  # [f′(x)](say: f prime of x)
 )
 _MARK = re.compile(r"mark:(?P<name>[a-z][a-z0-9_]*)")
 _PAUSE = re.compile(r"pause:(?P<seconds>\d+(?:\.\d+)?)")
@@ -133,17 +133,24 @@ def parse_narration(path: Path | str) -> Script:
     """Parse a narration file; a malformed file raises :class:`NarrationError` with file:line."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except FileNotFoundError:
         raise NarrationError(path, 1, "narration file not found") from None
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise NarrationError(path, 1, f"not UTF-8 text ({err.reason})") from None
+        # The line the bad byte is on, counted as the parser counts lines.
+        line = len((data[: err.start].decode("utf-8") + "?").splitlines())
+        raise NarrationError(
+            path, line, f"not UTF-8 text (byte 0x{data[err.start]:02x}: {err.reason})"
+        ) from None
     return parse_narration_text(text, path)
 
 
 def parse_narration_text(text: str, path: Path | str = "<narration>") -> Script:
     """Parse narration Markdown given as a string (``path`` only names it in errors)."""
     path = Path(path)
+    text = text.removeprefix("\ufeff")  # a byte-order mark some editors write first
     title: str | None = None
     beats: list[Beat] = []
     seen: dict[str, int] = {}
@@ -258,6 +265,12 @@ class _SegmentBuilder:
                     before = line[match.start() - 1] if match.start() else ""
                     space = before.isspace() or (not before and bool(self.words))
                     caption, spoken = match.group("caption").strip(), match.group("spoken")
+                    if not spoken:
+                        raise NarrationError(
+                            self.path,
+                            number,
+                            f"'{match.group()}' says nothing: write the words to speak after 'say:'",
+                        )
                     self.words.append(_Word(caption, spoken, space, number, True))
                 else:
                     self.flush()
@@ -353,18 +366,34 @@ def split_phrase(phrase: Phrase) -> tuple[Phrase, Phrase] | None:
 
 
 def _split_long(path: Path, words: list[_Word]) -> list[list[_Word]]:
-    """Split a sentence too long for one caption cue at clause punctuation, else between words."""
-    if not words:
-        return []
+    """Split a sentence too long for one caption cue at clause punctuation, else between words.
+
+    Each piece is the longest run of words that fits a cue, cut back to its last clause end.
+    Whether a run fits only shrinks as it drops words from its end, and a cue holds at most
+    two lines of 42 characters, so each cut looks at a few dozen words: linear in the sentence.
+    """
     pieces: list[list[_Word]] = []
-    rest = list(words)
-    while not fits_cue(_join(rest, "caption")):
-        fits = [i for i in range(1, len(rest)) if fits_cue(_join(rest[:i], "caption"))]
-        if not fits:
-            raise NarrationError(path, rest[0].line, "a single word longer than a caption cue")
-        clause_ends = [i for i in fits if _CLAUSE_END.search(rest[i - 1].caption) and i >= 2]
-        cut = clause_ends[-1] if clause_ends else fits[-1]
-        pieces.append(rest[:cut])
-        rest = rest[cut:]
-    pieces.append(rest)
+    start = 0
+    while start < len(words):
+        end = _longest_fitting_run(words, start)
+        if end == start:
+            raise NarrationError(path, words[start].line, "a single word longer than a caption cue")
+        if end < len(words):
+            clause_ends = [
+                i for i in range(start + 2, end + 1) if _CLAUSE_END.search(words[i - 1].caption)
+            ]
+            end = clause_ends[-1] if clause_ends else end
+        pieces.append(words[start:end])
+        start = end
     return pieces
+
+
+def _longest_fitting_run(words: list[_Word], start: int) -> int:
+    """The largest ``end`` such that ``words[start:end]`` fits one caption cue (``start`` if none)."""
+    text = ""
+    for end in range(start, len(words)):
+        word = words[end]
+        text += (" " if end > start and word.space_before else "") + word.caption
+        if not fits_cue(text):
+            return end
+    return len(words)

@@ -1,14 +1,13 @@
-"""The chapter's static player page and its Markdown transcript (all narration text HTML-escaped)."""
+"""The chapter's static player page and its Markdown transcript (text escaped by mathreel.escape)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from html import escape
 from typing import TYPE_CHECKING
 
 from mathreel.captions import SceneSpan
 from mathreel.chapter_markers import Marker, clock
+from mathreel.escape import html_text, markdown_text, script_json, webvtt_text
 from mathreel.manifest import Chapter
 
 if TYPE_CHECKING:
@@ -28,13 +27,14 @@ def transcript_entries(spans: Sequence[SceneSpan]) -> list[tuple[float, str, str
 
 def transcript_markdown(chapter: Chapter, spans: Sequence[SceneSpan]) -> str:
     """The narration as read, one timestamped paragraph per beat, a heading per scene."""
-    lines = [f"# {chapter.course} — Chapter {chapter.number}: {chapter.title}", ""]
+    heading = f"{chapter.course} — Chapter {chapter.number}: {chapter.title}"
+    lines = [f"# {markdown_text(heading)}", ""]
     current = None
     for start, title, text in transcript_entries(spans):
         if title != current:
-            lines += [f"## {title}", ""]
+            lines += [f"## {markdown_text(title)}", ""]
             current = title
-        lines += [f"**[{clock(start)}]** {text}", ""]
+        lines += [f"**[{clock(start)}]** {markdown_text(text)}", ""]
     return "\n".join(lines)
 
 
@@ -95,20 +95,19 @@ def player_page(
 ) -> str:
     """A static page: the video with captions and chapters tracks, a chapter list and a live transcript."""
     names = files.names
+    # The fallback's VTTCue(start, end, text) parses ``text`` as cue text, as a .vtt file's is.
     data = {
-        "captions": [[c.start, c.end, "\n".join(c.lines)] for c in cues],
-        "chapters": [[m.start, m.end, m.title] for m in found],
+        "captions": [[c.start, c.end, webvtt_text("\n".join(c.lines))] for c in cues],
+        "chapters": [[m.start, m.end, webvtt_text(m.title)] for m in found],
     }
-    # JSON inside <script> cannot close the element early once '<' is escaped.
-    data_json = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
     chapter_items = "\n".join(
         f'<li><button type="button" data-time="{m.start:.3f}"><span class="time">{clock(m.start)}</span>'
-        f"{escape(m.title)}</button></li>"
+        f"{html_text(m.title)}</button></li>"
         for m in found
     )
     transcript_items = "\n".join(
         f'<li data-start="{start:.3f}"><button type="button" data-time="{start:.3f}">'
-        f'<span class="time">{clock(start)}</span>{escape(text)}</button></li>'
+        f'<span class="time">{clock(start)}</span>{html_text(text)}</button></li>'
         for start, _, text in transcript_entries(spans)
     )
     title = f"{chapter.course} — Chapter {chapter.number}: {chapter.title}"
@@ -118,17 +117,17 @@ def player_page(
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
-<title>{escape(title)}</title>
+<title>{html_text(title)}</title>
 <style>{_STYLE}</style>
 </head>
 <body>
-<header><p>{escape(chapter.course)} · Chapter {chapter.number}</p><h1>{escape(chapter.title)}</h1></header>
+<header><p>{html_text(chapter.course)} · Chapter {chapter.number}</p><h1>{html_text(chapter.title)}</h1></header>
 <main>
 <div>
-<video id="video" controls preload="metadata" playsinline poster="{escape(names["poster"].name)}">
-<source src="{escape(names["video"].name)}" type="video/mp4">
-<track id="captions-track" kind="captions" src="{escape(names["vtt"].name)}" srclang="en" label="English" default>
-<track id="chapters-track" kind="chapters" src="{escape(names["chapters_vtt"].name)}" srclang="en" label="Chapters" default>
+<video id="video" controls preload="metadata" playsinline poster="{html_text(names["poster"].name)}">
+<source src="{html_text(names["video"].name)}" type="video/mp4">
+<track id="captions-track" kind="captions" src="{html_text(names["vtt"].name)}" srclang="en" label="English" default>
+<track id="chapters-track" kind="chapters" src="{html_text(names["chapters_vtt"].name)}" srclang="en" label="Chapters" default>
 </video>
 <nav aria-label="Chapters"><h2>Chapters</h2><ol id="chapters">
 {chapter_items}
@@ -138,7 +137,7 @@ def player_page(
 {transcript_items}
 </ol></section>
 </main>
-<script id="chapter-data" type="application/json">{data_json}</script>
+<script id="chapter-data" type="application/json">{script_json(data)}</script>
 <script>{_SCRIPT}</script>
 </body>
 </html>

@@ -97,6 +97,8 @@ def test_reads_file_from_disk(tmp_path):
         ("# T\n## a\nA stray ] here.\n", 3, "stray ']'"),
         ("# T\n", 1, "no beats"),
         ("# T\n## a\nHi.\n<!-- never closed\n", 4, "unclosed '<!--' comment"),
+        ("# T\n## a\nHi.\nSo [x](say: ) is.\n", 4, "'[x](say: )' says nothing"),
+        ("# T\n## a\nSo [x](say:) is.\n", 3, "'[x](say:)' says nothing"),
     ],
 )
 def test_malformed_files_fail_with_file_and_line(text, line, fragment):
@@ -111,3 +113,33 @@ def test_malformed_files_fail_with_file_and_line(text, line, fragment):
 def test_missing_file_is_a_narration_error(tmp_path):
     with pytest.raises(NarrationError, match="narration file not found"):
         parse_narration(tmp_path / "nope.md")
+
+
+def test_non_utf8_byte_is_reported_at_its_line(tmp_path):
+    path = tmp_path / "bad.md"
+    path.write_bytes(b"# T\n## a\nFine.\nCaf\xc3\xa9 ok.\nBad \xe9 byte.\n")
+    with pytest.raises(NarrationError) as caught:
+        parse_narration(path)
+    assert str(caught.value).startswith(f"{path}:5: not UTF-8 text (byte 0xe9"), str(caught.value)
+
+
+def test_byte_order_mark_is_accepted(tmp_path):
+    path = tmp_path / "bom.md"
+    path.write_bytes("# The Title\n## a\nHi.\n".encode("utf-8-sig"))
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    script = parse_narration(path)
+    assert script.title == "The Title" and script.beat("a").line == 2
+
+
+def test_a_five_thousand_word_sentence_splits_into_cues():
+    # The splitter used to try every prefix of the sentence (~n^4); bench/bench_parse.py times it.
+    words = [("one", "two", "three", "four", "five,", "six", "seven")[i % 7] for i in range(5000)]
+    sentence = " ".join(words) + "."
+    (beat,) = parse_narration_text(f"# T\n## a\n{sentence}\n").beats
+    captions = [p.caption for p in beat.phrases]
+    assert " ".join(captions) == sentence
+    assert all(fits_cue(c) for c in captions)
+    # Each piece is cut at its last clause end that fits, so all but the last end with the comma.
+    assert all(c.endswith("five,") for c in captions[:-1])
+    # The longest run that fits is 16-17 words; cut back to its last comma, 12 then 14 words.
+    assert [len(c.split()) for c in captions] == [12] + [14] * 356 + [4]

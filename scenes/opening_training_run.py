@@ -1,4 +1,4 @@
-"""Opening: two equal one-epoch drops of a training loss, yet different slopes at the two instants."""
+"""Opening: four loss readings, three measuring windows, and the rate at epoch 11 as the window shrinks to nothing."""
 
 from __future__ import annotations
 
@@ -7,22 +7,31 @@ from manim import *
 from mathreel.scene import NarratedScene
 from scenes.calculus import numeric
 from scenes.opening_training_run_figures import (
-    AVERAGE_TEXT,
     EPOCH_RANGE,
-    INTERVALS,
     LOSS,
     LOSS_TEXT,
+    LOSSES,
+    MIDDLE_CHANGE_TEXT,
+    MIDDLE_EPOCHS_TEXT,
+    MIDDLE_WINDOW,
+    ONE_EPOCH_WINDOWS,
+    QUESTION_EPOCH,
+    RATE_TEXT,
+    RATES,
     READINGS,
-    SLOPE_TEXT,
-    average_change,
+    TANGENT_SLOPE,
+    TANGENT_SLOPE_TEXT,
+    WINDOW_AFTER,
+    WINDOW_BEFORE,
+    WINDOWS,
     t,
-    tangent_line,
 )
 from scenes.style import (
     AXES_COLOR,
     BODY_SIZE,
     FAST,
     HEADING_SIZE,
+    HIGHLIGHT_COLOR,
     LABEL_SIZE,
     LOSS_COLOR,
     MUTED_COLOR,
@@ -32,16 +41,21 @@ from scenes.style import (
     SMALL_SIZE,
     TANGENT_COLOR,
     TEXT_COLOR,
-    TITLE_SIZE,
     WEIGHT_COLOR,
 )
 
 loss_fn = numeric(LOSS, t)
+tangent_slope = float(TANGENT_SLOPE)
 
-# Zoom windows: three epochs from one before each interval, and the same loss span in both so
-# the two panels' tilts compare directly (the span is small, so slopes are exaggerated alike).
-ZOOM_SPAN = 0.14
-ZOOM_WINDOWS = {10: (9, 12, 2.32), 20: (19, 22, 1.04)}
+#: Epochs over which a line through the question epoch is drawn (secants and the tangent alike).
+LINE_SPAN = (QUESTION_EPOCH - 4, QUESTION_EPOCH + 10)
+#: The table's columns (epoch, loss) and its rows' heights; the rates column sits right of it.
+COLUMN_X = (2.0, 3.5)
+ROW_Y = {10: 1.1, 11: 0.45, 20: -0.75, 21: -1.4}
+HEADER_TOP = 2.2
+BRACE_X = 4.05
+#: Left edge of the right-hand column once the table has gone.
+COLUMN_LEFT = 1.6
 
 
 def overview_axes() -> Axes:
@@ -63,85 +77,60 @@ def overview_axes() -> Axes:
     return axes
 
 
-def zoom_panel(epoch: int) -> VGroup:
-    """A close-up of the curve around ``epoch``: the secant over the interval and the tangent."""
-    lo, hi, bottom = ZOOM_WINDOWS[epoch]
-    axes = Axes(
-        x_range=[lo, hi, 1],
-        y_range=[bottom, bottom + ZOOM_SPAN, ZOOM_SPAN],
-        x_length=4.6,
-        y_length=3.2,
-        axis_config={"color": AXES_COLOR, "include_tip": False, "font_size": SMALL_SIZE},
-        x_axis_config={"numbers_to_include": list(range(lo, hi + 1))},
-        y_axis_config={"include_ticks": False},
+def line_through_question(axes: Axes, slope: float, color: str) -> Line:
+    """The line through the reading at the question epoch with ``slope`` (loss per epoch)."""
+    e0, l0 = QUESTION_EPOCH, float(LOSSES[QUESTION_EPOCH])
+    lo, hi = LINE_SPAN
+    return Line(
+        axes.c2p(lo, l0 + slope * (lo - e0)),
+        axes.c2p(hi, l0 + slope * (hi - e0)),
+        color=color,
+        stroke_width=4,
     )
-    curve = axes.plot(loss_fn, x_range=[lo, hi], color=LOSS_COLOR, stroke_width=5)
-    interval = next(iv for iv in INTERVALS if iv[0] == epoch)
-    avg = average_change(*interval)
-    loss_here = dict(READINGS)[epoch]
-    secant = axes.plot(
-        lambda e: float(loss_here + avg * (e - epoch)),
-        x_range=[lo, hi],
+
+
+def secant(axes: Axes, window: tuple[int, int]) -> Line:
+    """The line through both readings of ``window``, drawn two epochs past each end."""
+    start, end = window
+    margin = 2
+    rate, l0 = float(RATES[window]), float(LOSSES[start])
+    return Line(
+        axes.c2p(start - margin, l0 - rate * margin),
+        axes.c2p(end + margin, l0 + rate * (end - start + margin)),
         color=SECANT_COLOR,
         stroke_width=4,
     )
-    tangent = axes.plot(
-        numeric(tangent_line(epoch), t), x_range=[lo, hi], color=TANGENT_COLOR, stroke_width=4
-    )
-    readings = VGroup(
-        *[
-            Dot(axes.c2p(e, float(v)), radius=0.07, color=LOSS_COLOR)
-            for e, v in READINGS
-            if e in interval
-        ]
-    )
-    point = Dot(axes.c2p(epoch, float(loss_here)), radius=0.1, color=POINT_COLOR)
-    # The magnified window's outline: the overview's small frame grows into it.
-    corner_lo, corner_hi = axes.c2p(lo, bottom), axes.c2p(hi, bottom + ZOOM_SPAN)
-    frame = Rectangle(
-        width=corner_hi[0] - corner_lo[0],
-        height=corner_hi[1] - corner_lo[1],
-        color=MUTED_COLOR,
-        stroke_width=2,
-    ).move_to((corner_lo + corner_hi) / 2)
-    title = Text(f"near epoch {epoch}", font_size=LABEL_SIZE, color=TEXT_COLOR)
-    title.next_to(axes, UP, buff=0.25)
-    # Braces keep the minus sign unary after the words.
-    avg_label = MathTex(
-        r"\text{average slope}\ \ ",
-        "{" + AVERAGE_TEXT[interval] + "}",
-        font_size=BODY_SIZE,
-        color=SECANT_COLOR,
-    )
-    slope_label = MathTex(
-        r"\text{tangent slope}\ \ ",
-        "{" + SLOPE_TEXT[epoch] + "}",
-        font_size=BODY_SIZE,
-        color=TANGENT_COLOR,
-    )
-    labels = VGroup(avg_label, slope_label).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
-    labels.next_to(axes, DOWN, buff=0.55)
-    panel = VGroup(frame, axes, curve, secant, tangent, readings, point, title, labels)
-    panel.frame, panel.axes, panel.curve = frame, axes, curve
-    panel.secant, panel.tangent = secant, tangent
-    panel.readings, panel.point, panel.title = readings, point, title
-    panel.avg_label, panel.slope_label = avg_label, slope_label
-    return panel
+
+
+def rate_brace(window: tuple[int, int]) -> VGroup:
+    """A brace beside the table from one reading's row to the next, with the window's rate."""
+    start, end = window
+    span = Line([BRACE_X, ROW_Y[start] - 0.05, 0], [BRACE_X, ROW_Y[end] + 0.05, 0])
+    brace = Brace(span, RIGHT, color=SECANT_COLOR, buff=0)
+    # Braces keep the minus sign unary.
+    label = MathTex("{" + RATE_TEXT[window] + "}", font_size=HEADING_SIZE, color=SECANT_COLOR)
+    label.next_to(brace, RIGHT, buff=0.12)
+    return VGroup(brace, label)
+
+
+def words(text: str, color: str = TEXT_COLOR, size: float = BODY_SIZE) -> Tex:
+    return Tex(text, font_size=size, color=color)
 
 
 class MeasureTrainingRunSlopes(NarratedScene):
     def construct(self) -> None:
         axes = overview_axes()
-        x_label = Text("epoch", font_size=SMALL_SIZE, color=MUTED_COLOR)
+        x_label = words("epoch", MUTED_COLOR, SMALL_SIZE)
         x_label.next_to(axes.x_axis.get_right(), RIGHT, buff=0.2)
-        y_label = Text("loss", font_size=SMALL_SIZE, color=LOSS_COLOR)
+        y_label = words("loss", LOSS_COLOR, SMALL_SIZE)
         y_label.next_to(axes.y_axis.get_top(), UP, buff=0.2)
         dots = {e: Dot(axes.c2p(e, float(v)), radius=0.08, color=LOSS_COLOR) for e, v in READINGS}
 
         # The readings as a table beside the plot: pairs one epoch apart are too close to label.
         header = VGroup(
-            Text("epoch", font_size=LABEL_SIZE, color=MUTED_COLOR),
-            Text("loss", font_size=LABEL_SIZE, color=LOSS_COLOR),
+            words("epoch", MUTED_COLOR, LABEL_SIZE),
+            words("loss", LOSS_COLOR, LABEL_SIZE),
+            words("per epoch", SECANT_COLOR, LABEL_SIZE),
         )
         rows = {
             e: VGroup(
@@ -150,22 +139,22 @@ class MeasureTrainingRunSlopes(NarratedScene):
             )
             for e, _ in READINGS
         }
-        column_x = (2.0, 3.5)
-        row_y = {10: 1.1, 11: 0.45, 20: -0.75, 21: -1.4}
-        for cell, cx in zip(header, column_x, strict=True):
-            # Tops aligned (both words have ascenders), so the baselines line up.
-            cell.move_to([cx, 2.0, 0]).align_to([0, 2.2, 0], UP)
+        for cell, cx in zip(header[:2], COLUMN_X, strict=True):
+            cell.move_to([cx, 0, 0]).align_to([0, HEADER_TOP, 0], UP)
+        # "per epoch" heads the rates beside the braces; tops aligned, so the baselines match.
+        header[2].align_to([BRACE_X + 0.3, HEADER_TOP, 0], UL)
         for e, row in rows.items():
-            for cell, cx in zip(row, column_x, strict=True):
-                cell.move_to([cx, row_y[e], 0])
+            for cell, cx in zip(row, COLUMN_X, strict=True):
+                cell.move_to([cx, ROW_Y[e], 0])
         rule = Line([1.4, 1.6, 0], [4.1, 1.6, 0], color=AXES_COLOR, stroke_width=2)
+        rates = {w: rate_brace(w) for w in WINDOWS}
 
         with self.beat("readings") as beat:
             self.play(
                 Create(axes),
                 FadeIn(x_label),
                 FadeIn(y_label),
-                FadeIn(header),
+                FadeIn(header[:2]),
                 Create(rule),
                 run_time=beat.until("e10"),
             )
@@ -175,126 +164,167 @@ class MeasureTrainingRunSlopes(NarratedScene):
                     FadeIn(dots[e], scale=1.6), FadeIn(rows[e], shift=0.2 * LEFT), run_time=FAST
                 )
 
-        # Each one-epoch step: its drop beside the table, its secant on the plot.
-        drops = {}
-        secants = {}
-        for start, end in INTERVALS:
-            brace = Brace(VGroup(rows[start], rows[end]), RIGHT, color=SECANT_COLOR, buff=0.2)
-            label = MathTex(AVERAGE_TEXT[(start, end)], font_size=HEADING_SIZE, color=SECANT_COLOR)
-            label.next_to(brace, RIGHT, buff=0.15)
-            drops[(start, end)] = VGroup(brace, label)
-            avg = average_change(start, end)
-            loss0 = dict(READINGS)[start]
-            secants[(start, end)] = axes.plot(
-                lambda e, a=avg, s=start, y0=loss0: float(y0 + a * (e - s)),
-                x_range=[start - 3, end + 3],
-                color=SECANT_COLOR,
-                stroke_width=4,
-            )
-        per_epoch = Text("per epoch", font_size=SMALL_SIZE, color=SECANT_COLOR)
-        per_epoch.next_to(drops[INTERVALS[1]][1], DOWN, buff=0.4)
-
+        one_epoch_secants = VGroup(*[secant(axes, w) for w in ONE_EPOCH_WINDOWS])
         with self.beat("equal_drops") as beat:
+            self.play(Create(one_epoch_secants), run_time=beat.until("average"))
+            self.bring_to_front(*dots.values())
             self.play(
-                *[GrowFromCenter(d[0]) for d in drops.values()],
-                *[FadeIn(d[1]) for d in drops.values()],
-                run_time=beat.until("average"),
-            )
-            self.play(
-                *[Create(s) for s in secants.values()],
-                FadeIn(per_epoch),
+                *[GrowFromCenter(rates[w][0]) for w in ONE_EPOCH_WINDOWS],
+                *[FadeIn(rates[w][1]) for w in ONE_EPOCH_WINDOWS],
+                FadeIn(header[2]),
+                rule.animate.put_start_and_end_on([1.4, 1.6, 0], [6.0, 1.6, 0]),
                 run_time=NORMAL,
             )
-            # The secants are drawn over the readings; keep the readings visible on top.
-            self.bring_to_front(*dots.values())
 
-        curve = axes.plot(loss_fn, x_range=list(EPOCH_RANGE), color=LOSS_COLOR, stroke_width=5)
-        with self.beat("one_smooth_run") as beat:
-            self.play(FadeOut(VGroup(*secants.values())), run_time=beat.until("curve"))
-            self.play(Create(curve), run_time=2 * NORMAL)
-            self.bring_to_front(*dots.values())
+        # The middle window as a slope triangle under its secant: 9 epochs across, 1.26 down.
+        start, end = MIDDLE_WINDOW
+        top, bottom = float(LOSSES[start]), float(LOSSES[end])
+        corner = axes.c2p(start, bottom)
+        drop_leg = Line(axes.c2p(start, top), corner, color=SECANT_COLOR, stroke_width=3)
+        run_leg = Line(corner, axes.c2p(end, bottom), color=MUTED_COLOR, stroke_width=3)
+        drop_label = MathTex(
+            "{" + MIDDLE_CHANGE_TEXT + "}", font_size=BODY_SIZE, color=SECANT_COLOR
+        ).next_to(drop_leg, LEFT, buff=0.15)
+        run_label = Tex(
+            f"{MIDDLE_EPOCHS_TEXT} epochs", font_size=SMALL_SIZE, color=MUTED_COLOR
+        ).next_to(run_leg, DOWN, buff=0.15)
+        # Lines through epoch 11 span the same epochs as the live ones that later replace them.
+        middle_secant = line_through_question(axes, float(RATES[MIDDLE_WINDOW]), SECANT_COLOR)
+        triangle = VGroup(drop_leg, run_leg, drop_label, run_label)
 
-        panels = {e: zoom_panel(e) for e in ZOOM_WINDOWS}
-        panels[10].move_to([-3.3, -0.1, 0])
-        panels[20].move_to([3.3, -0.1, 0])
-        # Frames on the overview marking what each panel magnifies.
-        windows = {}
-        for e, (lo, hi, bottom) in ZOOM_WINDOWS.items():
-            corner_lo = axes.c2p(lo, bottom)
-            corner_hi = axes.c2p(hi, bottom + ZOOM_SPAN)
-            windows[e] = Rectangle(
-                width=corner_hi[0] - corner_lo[0],
-                height=corner_hi[1] - corner_lo[1],
-                color=MUTED_COLOR,
-                stroke_width=2,
-            ).move_to((corner_lo + corner_hi) / 2)
-        overview = VGroup(axes, x_label, y_label, curve, *dots.values())
-        table = VGroup(header, rule, *rows.values(), *drops.values(), per_epoch)
-
-        with self.beat("tangents_differ") as beat:
-            self.play(FadeOut(table), *[Create(w) for w in windows.values()], run_time=FAST)
+        with self.beat("middle_window") as beat:
+            self.play(FadeOut(one_epoch_secants), run_time=FAST)
+            beat.wait_until("triangle")
+            self.play(Create(middle_secant), run_time=FAST)
             self.play(
-                FadeOut(overview),
-                *[ReplacementTransform(windows[e], panels[e].frame) for e in panels],
+                Create(drop_leg),
+                Create(run_leg),
+                FadeIn(drop_label),
+                FadeIn(run_label),
+                run_time=beat.until("rate"),
+            )
+            self.bring_to_front(*dots.values())
+            self.play(
+                GrowFromCenter(rates[MIDDLE_WINDOW][0]),
+                FadeIn(rates[MIDDLE_WINDOW][1]),
                 run_time=NORMAL,
             )
-            self.play(*[Create(p.axes) for p in panels.values()], run_time=FAST)
-            for p in panels.values():
-                self.play(
-                    FadeIn(p.title),
-                    Create(p.curve),
-                    FadeIn(p.readings),
-                    Create(p.secant),
-                    FadeIn(p.avg_label),
-                    run_time=NORMAL,
-                )
-            for e in (10, 20):
-                beat.wait_until(f"tangent_{e}")
-                p = panels[e]
-                self.play(
-                    Create(p.tangent),
-                    FadeIn(p.point, scale=1.5),
-                    FadeIn(p.slope_label),
-                    run_time=NORMAL,
-                )
 
-        # A summary: the same average twice, two different instantaneous rates.
-        # Columns wide apart: the two-line headings at LABEL_SIZE are each about 3 units wide.
-        col_x = (-4.1, -0.4, 3.8)
-        head_texts = ("average over\nthe next epoch", "slope at\nthat instant")
-        heads = VGroup(
-            Text(head_texts[0], font_size=LABEL_SIZE, color=SECANT_COLOR),
-            Text(head_texts[1], font_size=LABEL_SIZE, color=TANGENT_COLOR),
+        # Both windows that meet at epoch 11, drawn through it; the question stays open.
+        question_ring = Circle(radius=0.17, color=POINT_COLOR, stroke_width=4).move_to(
+            dots[QUESTION_EPOCH]
         )
-        summary_rows = VGroup()
-        for i, (start, end) in enumerate(INTERVALS):
-            summary_rows.add(
-                VGroup(
-                    Text(f"epoch {start}", font_size=LABEL_SIZE, color=TEXT_COLOR),
-                    MathTex(AVERAGE_TEXT[(start, end)], font_size=TITLE_SIZE, color=SECANT_COLOR),
-                    MathTex(SLOPE_TEXT[start], font_size=TITLE_SIZE, color=TANGENT_COLOR),
-                )
+        row_box = SurroundingRectangle(rows[QUESTION_EPOCH], color=POINT_COLOR, buff=0.12)
+        before_secant = line_through_question(axes, float(RATES[WINDOW_BEFORE]), SECANT_COLOR)
+        depends = words("It depends on the window.", HIGHLIGHT_COLOR)
+        # Under the table, clear of the x-axis label.
+        depends.move_to([3.85, -2.1, 0])
+
+        with self.beat("which_rate") as beat:
+            self.play(
+                FadeOut(triangle),
+                Create(question_ring),
+                Create(row_box),
+                run_time=beat.until("both"),
             )
-            for cell, cx in zip(summary_rows[i], col_x, strict=True):
-                cell.move_to([cx, 0.5 - 1.1 * i, 0])
-        for cell, text, cx in zip(heads, head_texts, col_x[1:], strict=True):
-            # Sit both headings on one baseline: that of the first glyph of their last line
-            # (Text has one glyph per non-space character).
-            first_of_last = len(text.split("\n")[0].replace(" ", ""))
-            cell.move_to([cx, 0, 0])
-            cell.shift((1.75 - cell[first_of_last].get_bottom()[1]) * UP)
+            self.play(Create(before_secant), run_time=FAST)
+            self.bring_to_front(*dots.values())
+            self.play(
+                Indicate(rates[WINDOW_BEFORE][1], color=SECANT_COLOR),
+                Indicate(rates[WINDOW_AFTER][1], color=SECANT_COLOR),
+                run_time=NORMAL,
+            )
+            beat.wait_until("depends")
+            self.play(FadeIn(depends, shift=0.2 * UP), run_time=FAST)
+
+        # One possible run through the readings; both windows shrink toward epoch 11 along it.
+        curve = axes.plot(loss_fn, x_range=list(EPOCH_RANGE), color=LOSS_COLOR, stroke_width=5)
+        run_label = words("one possible run", LOSS_COLOR, SMALL_SIZE)
+        # Under the run's tail: the shrinking secants sweep the space above it.
+        run_label.move_to(axes.c2p(25, 0.75))
+        widths = {w: w[1] - w[0] for w in (WINDOW_BEFORE, WINDOW_AFTER)}
+        direction = {WINDOW_BEFORE: -1, WINDOW_AFTER: 1}  # which side of epoch 11 each lies
+        shrink = ValueTracker(0.0)  # 0: the readings' windows; 1: shrunk to nothing
+
+        def window_slope(window: tuple[int, int]) -> float:
+            width = widths[window] * (1 - shrink.get_value())
+            if width < 1e-9:  # no window left: the limit, the tangent's slope
+                return tangent_slope
+            other = QUESTION_EPOCH + direction[window] * width
+            return (loss_fn(other) - loss_fn(QUESTION_EPOCH)) / (other - QUESTION_EPOCH)
+
+        def window_end(window: tuple[int, int]) -> Dot:
+            other = QUESTION_EPOCH + direction[window] * widths[window] * (1 - shrink.get_value())
+            return Dot(axes.c2p(other, loss_fn(other)), radius=0.08, color=SECANT_COLOR)
+
+        live = {
+            w: VGroup(
+                always_redraw(
+                    lambda w=w: line_through_question(axes, window_slope(w), SECANT_COLOR)
+                ),
+                always_redraw(lambda w=w: window_end(w)),
+            )
+            for w in (WINDOW_BEFORE, WINDOW_AFTER)
+        }
+        # Readouts of both windows' slopes, left-anchored so digits do not shift the labels.
+        readouts = VGroup()
+        for w, name in ((WINDOW_BEFORE, "window before"), (WINDOW_AFTER, "window after")):
+            value = DecimalNumber(
+                float(RATES[w]), num_decimal_places=2, font_size=HEADING_SIZE, color=SECANT_COLOR
+            )
+            readouts.add(VGroup(words(name, MUTED_COLOR, LABEL_SIZE), value))
+        readouts.arrange(DOWN, aligned_edge=LEFT, buff=0.45).align_to([COLUMN_LEFT, 2.6, 0], UL)
+        for row in readouts:
+            row[1].next_to(row[0], RIGHT, buff=0.35)
+        value_x = max(row[1].get_left()[0] for row in readouts)
+        for row, w in zip(readouts, (WINDOW_BEFORE, WINDOW_AFTER), strict=True):
+            anchor = np.array([value_x, row[0].get_center()[1], 0])
+            row[1].move_to(anchor, aligned_edge=LEFT)
+            row[1].add_updater(
+                lambda m, w=w, a=anchor: m.set_value(window_slope(w)).move_to(a, aligned_edge=LEFT)
+            )
+        tangent = line_through_question(axes, tangent_slope, TANGENT_COLOR)
+        tangent_note = VGroup(
+            words("tangent, on this run:", TANGENT_COLOR, LABEL_SIZE),
+            MathTex(
+                r"\approx " + TANGENT_SLOPE_TEXT + r"\ \text{per epoch}",
+                font_size=BODY_SIZE,
+                color=TANGENT_COLOR,
+            ),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
+        tangent_note.next_to(readouts, DOWN, buff=0.6).align_to(readouts, LEFT)
+        readings_table = VGroup(header, rule, *rows.values(), *rates.values(), row_box, depends)
+
+        with self.beat("shrink_window") as beat:
+            self.play(FadeOut(readings_table), run_time=FAST)
+            self.play(Create(curve), FadeIn(run_label), run_time=beat.until("shrink"))
+            # Hand the still secants over to the live ones that shrink along the curve.
+            self.remove(before_secant, middle_secant)
+            self.add(*live.values(), *dots.values(), question_ring)
+            self.play(FadeIn(readouts), run_time=FAST)
+            self.play(shrink.animate.set_value(1.0), run_time=beat.until("settle"))
+            for row in readouts:
+                row[1].clear_updaters()
+            self.remove(*live.values())
+            self.add(tangent, *dots.values(), question_ring)
+            self.play(Create(tangent), FadeIn(tangent_note), run_time=NORMAL)
+
         derivative_note = VGroup(
-            Text("rate at an instant: the derivative", font_size=LABEL_SIZE, color=TEXT_COLOR),
-            MathTex(r"L'(t)", font_size=TITLE_SIZE, color=TANGENT_COLOR),
-        ).arrange(RIGHT, buff=0.4)
-        derivative_note.move_to([0, -2.5, 0])
+            words(r"window shrunk to nothing:", TEXT_COLOR, LABEL_SIZE),
+            MathTex(r"L'(t)", font_size=HEADING_SIZE + 10, color=TANGENT_COLOR),
+            words(r"loss per epoch, at one instant", TANGENT_COLOR, LABEL_SIZE),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+        derivative_note.align_to([COLUMN_LEFT, 2.6, 0], UL)
 
-        with self.beat("average_vs_instant") as beat:
-            self.play(FadeOut(VGroup(*panels.values())), run_time=FAST)
-            self.play(FadeIn(heads), FadeIn(summary_rows), run_time=beat.until("derivative"))
-            self.play(Write(derivative_note), run_time=NORMAL)
+        with self.beat("derivative") as beat:
+            self.play(FadeOut(readouts), FadeOut(tangent_note), run_time=FAST)
+            self.play(
+                FadeIn(derivative_note, lag_ratio=0.3),
+                Indicate(tangent, color=TANGENT_COLOR),
+                run_time=NORMAL,
+            )
 
-        # Why it matters: one derivative per weight, gathered into the gradient.
+        # Training's derivatives: one per weight, each how the loss changes as that weight moves.
         weight_names = ["w_1", "w_2", "w_3", None, "w_n"]
         column_x = [-4.0, -2.0, 0.0, 2.0, 4.0]
         weights, partials, arrows = VGroup(), VGroup(), VGroup()
@@ -315,53 +345,66 @@ class MeasureTrainingRunSlopes(NarratedScene):
                 arrows.add(
                     Arrow(w.get_bottom(), p.get_top(), buff=0.15, color=MUTED_COLOR, stroke_width=3)
                 )
-        step_title = Text("one training step", font_size=LABEL_SIZE, color=MUTED_COLOR)
-        step_title.move_to([0, 2.8, 0])
+        nudge_note = words(
+            r"how the loss changes as one weight is nudged", TANGENT_COLOR, LABEL_SIZE
+        ).move_to([0, -1.4, 0])
+        step_title = words("one training step", MUTED_COLOR, LABEL_SIZE).move_to([0, 2.8, 0])
+        overview = VGroup(axes, x_label, y_label, curve, run_label, tangent, question_ring)
+
+        with self.beat("per_weight") as beat:
+            self.play(
+                FadeOut(overview),
+                FadeOut(VGroup(*dots.values())),
+                FadeOut(derivative_note),
+                run_time=FAST,
+            )
+            beat.wait_until("nudge")
+            self.play(
+                FadeIn(weights[0]),
+                GrowArrow(arrows[0]),
+                FadeIn(partials[0]),
+                FadeIn(nudge_note),
+                run_time=beat.until("weights"),
+            )
+            self.play(
+                FadeIn(step_title),
+                LaggedStart(*[FadeIn(w) for w in weights[1:]], lag_ratio=0.2),
+                LaggedStart(*[GrowArrow(a) for a in arrows[1:]], lag_ratio=0.2),
+                LaggedStart(*[FadeIn(p) for p in partials[1:]], lag_ratio=0.2),
+                run_time=NORMAL,
+            )
+
         grad_brace = Brace(partials, DOWN, color=TANGENT_COLOR, buff=0.2)
         grad_label = VGroup(
-            Text("the gradient", font_size=BODY_SIZE, color=TANGENT_COLOR),
+            words("the gradient", TANGENT_COLOR),
             MathTex(r"\nabla L", font_size=HEADING_SIZE, color=TANGENT_COLOR),
         ).arrange(RIGHT, buff=0.3)
         grad_label.next_to(grad_brace, DOWN, buff=0.2)
         # The voice says who is told; on screen, only what it tells (a full sentence is too wide).
-        direction = Text(
-            "which way to adjust each weight",
-            font_size=LABEL_SIZE,
-            color=TEXT_COLOR,
-            t2c={"each weight": WEIGHT_COLOR},
+        direction_note = Tex(
+            r"which way to adjust ", r"each weight", font_size=LABEL_SIZE, color=TEXT_COLOR
         )
-        direction.next_to(grad_label, DOWN, buff=0.4)
+        direction_note[1].set_color(WEIGHT_COLOR)
+        direction_note.next_to(grad_label, DOWN, buff=0.4)
         gradient_group = VGroup(
-            step_title, weights, arrows, partials, grad_brace, grad_label, direction
+            step_title, weights, arrows, partials, grad_brace, grad_label, direction_note
         )
-
-        without = Text(
-            "without derivatives:",
-            font_size=HEADING_SIZE,
-            color=TEXT_COLOR,
-            t2c={"derivatives": TANGENT_COLOR},
-        )
+        without = Tex(r"without ", r"derivatives", ":", font_size=HEADING_SIZE, color=TEXT_COLOR)
+        without[1].set_color(TANGENT_COLOR)
         losses = VGroup(
             *[
-                Text(f"no {what}", font_size=HEADING_SIZE, color=TEXT_COLOR)
+                words(f"no {what}", TEXT_COLOR, HEADING_SIZE)
                 for what in ("gradient descent", "backpropagation", "learning")
             ]
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.45)
         VGroup(without, losses).arrange(DOWN, buff=0.7).move_to(ORIGIN)
 
         with self.beat("why_derivatives") as beat:
-            self.play(FadeOut(VGroup(heads, summary_rows, derivative_note)), run_time=FAST)
+            self.play(FadeOut(nudge_note), run_time=FAST)
             self.play(
-                FadeIn(step_title), FadeIn(weights, lag_ratio=0.2), run_time=beat.until("weights")
+                GrowFromCenter(grad_brace), FadeIn(grad_label), run_time=beat.until("direction")
             )
-            self.play(
-                LaggedStart(*[GrowArrow(a) for a in arrows], lag_ratio=0.2),
-                LaggedStart(*[FadeIn(p) for p in partials], lag_ratio=0.2),
-                run_time=beat.until("gradient"),
-            )
-            self.play(GrowFromCenter(grad_brace), FadeIn(grad_label), run_time=NORMAL)
-            beat.wait_until("direction")
-            self.play(FadeIn(direction, shift=0.2 * UP), run_time=NORMAL)
+            self.play(FadeIn(direction_note, shift=0.2 * UP), run_time=NORMAL)
             beat.wait_until("without")
             self.play(FadeOut(gradient_group), run_time=FAST)
             self.play(FadeIn(without), run_time=FAST)

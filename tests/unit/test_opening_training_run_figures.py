@@ -1,4 +1,4 @@
-"""The opening scene's figures: the source's readings, the curve through them, and its two tangent slopes."""
+"""The opening scene's figures: the source's readings, the rate over three windows, and one possible run."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ import sympy as sp
 from mathreel.narration import parse_narration
 from mathreel.paths import NARRATION_DIR
 from scenes import opening_training_run_figures as fig
-from scenes.calculus import decimal
 
 NARRATION = parse_narration(NARRATION_DIR / "opening_training_run.md")
+BEATS = {b.id: b for b in NARRATION.beats}
 SPOKEN = " ".join(b.spoken_text for b in NARRATION.beats)
 CAPTIONS = " ".join(b.caption_text for b in NARRATION.beats)
 
@@ -28,57 +28,44 @@ def test_readings_are_the_sources() -> None:
     assert fig.LOSS_TEXT == {10: "2.41", 11: "2.38", 20: "1.12", 21: "1.09"}
 
 
-@pytest.mark.parametrize("interval", [(10, 11), (20, 21)])
-def test_both_averages_are_minus_three_hundredths_exactly(interval: tuple[int, int]) -> None:
-    assert fig.AVERAGES[interval] == sp.Rational(-3, 100)
-    assert fig.AVERAGE_TEXT[interval] == "-0.03"
-    assert fig.DROP_TEXT[interval] == "0.03"
+@pytest.mark.parametrize("window", [(10, 11), (20, 21)])
+def test_both_one_epoch_rates_are_minus_three_hundredths_exactly(window: tuple[int, int]) -> None:
+    assert window in fig.ONE_EPOCH_WINDOWS
+    assert fig.RATES[window] == sp.Rational(-3, 100)
+    assert fig.RATE_TEXT[window] == "-0.03"
+    assert fig.DROP_TEXT[window] == "0.03"
+
+
+def test_middle_window_falls_1_26_in_9_epochs_that_is_minus_0_14_per_epoch() -> None:
+    assert fig.MIDDLE_WINDOW == (11, 20)
+    assert fig.MIDDLE_DROP == sp.Rational(126, 100)
+    assert fig.MIDDLE_EPOCHS == 9
+    assert fig.RATES[fig.MIDDLE_WINDOW] == sp.Rational(-14, 100)  # exact, not rounded
+    assert (fig.MIDDLE_DROP_TEXT, fig.MIDDLE_CHANGE_TEXT) == ("1.26", "-1.26")
+    assert fig.MIDDLE_EPOCHS_TEXT == "9"
+    assert fig.RATE_TEXT[fig.MIDDLE_WINDOW] == "-0.14"
+    assert fig.RATE_SIZE_TEXT[fig.MIDDLE_WINDOW] == "0.14"
+
+
+def test_the_windows_before_and_after_epoch_11_disagree() -> None:
+    assert fig.QUESTION_EPOCH == 11
+    assert fig.WINDOW_BEFORE == (10, 11) and fig.WINDOW_AFTER == (11, 20)
+    assert fig.RATES[fig.WINDOW_BEFORE] != fig.RATES[fig.WINDOW_AFTER]
 
 
 @pytest.mark.parametrize(("epoch", "loss"), fig.READINGS)
-def test_curve_passes_through_every_reading_exactly(epoch: int, loss: sp.Rational) -> None:
-    assert sp.simplify(fig.LOSS.subs(fig.t, epoch) - loss) == 0
+def test_run_passes_through_every_reading_exactly(epoch: int, loss: sp.Rational) -> None:
+    assert sp.simplify(fig.loss_at(epoch) - loss) == 0
 
 
-@pytest.mark.parametrize("interval", [(10, 11), (20, 21)])
-def test_curve_average_over_each_interval_is_the_readings_average(
-    interval: tuple[int, int],
-) -> None:
-    start, end = interval
-    on_curve = (fig.LOSS.subs(fig.t, end) - fig.LOSS.subs(fig.t, start)) / (end - start)
-    assert sp.simplify(on_curve - sp.Rational(-3, 100)) == 0
+@pytest.mark.parametrize("window", [(10, 11), (11, 20), (20, 21)])
+def test_run_over_each_window_has_the_readings_rate(window: tuple[int, int]) -> None:
+    assert sp.simplify(fig.secant_slope(*window) - fig.RATES[window]) == 0
 
 
-def test_tangent_slopes_differ_and_straddle_the_average() -> None:
-    slope_10, slope_20 = (sp.N(fig.SLOPES[e], 30) for e in (10, 20))
-    # What the scene shows and says: the curve's own slopes at those instants.
-    assert fig.SLOPE_TEXT == {10: "-0.024", 20: "-0.038"}
-    assert fig.SLOPE_SIZE_TEXT == {10: "0.024", 20: "0.038"}
-    assert float(slope_10) == pytest.approx(-0.0240794513, abs=1e-9)
-    assert float(slope_20) == pytest.approx(-0.0375689057, abs=1e-9)
-    # "More slowly than the average" at 10, "faster than the average" at 20.
-    assert -sp.Rational(3, 100) < slope_10 < 0
-    assert slope_20 < -sp.Rational(3, 100)
-
-
-def test_slopes_are_the_derivative_of_the_drawn_curve() -> None:
-    f = sp.lambdify(fig.t, fig.LOSS, "numpy")
-    h = 1e-6
-    for epoch in fig.TANGENT_EPOCHS:
-        numeric = (f(epoch + h) - f(epoch - h)) / (2 * h)
-        assert numeric == pytest.approx(float(fig.SLOPES[epoch]), abs=1e-8)
-
-
-def test_fall_speeds_up_at_ten_and_eases_off_at_twenty() -> None:
-    # The narration says so: |L′| grows through epoch 10 and shrinks through epoch 20.
-    second = sp.diff(fig.LOSS, fig.t, 2)
-    assert sp.N(second.subs(fig.t, 10)) < 0  # slope getting more negative
-    assert sp.N(second.subs(fig.t, 20)) > 0  # slope getting less negative
-
-
-def test_curve_decreases_everywhere() -> None:
+def test_run_decreases_everywhere() -> None:
     # L′(t) = b + (c / w) sech²(...) with b < 0 and c < 0: negative for every t.
-    assert fig.LINEAR_COEFF.is_negative or sp.N(fig.LINEAR_COEFF) < 0
+    assert sp.N(fig.LINEAR_COEFF) < 0
     assert sp.N(fig.DROP_COEFF) < 0
     assert fig.DROP_WIDTH > 0
     slope = sp.lambdify(fig.t, fig.LOSS_SLOPE, "numpy")
@@ -88,33 +75,83 @@ def test_curve_decreases_everywhere() -> None:
     assert np.all(np.diff(values) < 0)
 
 
-def test_curve_stays_a_plausible_loss_over_the_plot() -> None:
+def test_run_stays_a_plausible_loss_over_the_plot() -> None:
     lo, hi = fig.EPOCH_RANGE
     assert 0.5 < float(fig.loss_at(hi)) < float(fig.loss_at(lo)) < 3.0
 
 
-def test_tangent_line_touches_the_curve() -> None:
-    for epoch in fig.TANGENT_EPOCHS:
-        line = fig.tangent_line(epoch)
-        assert sp.simplify(line.subs(fig.t, epoch) - fig.loss_at(epoch)) == 0
-        assert sp.simplify(sp.diff(line, fig.t) - fig.SLOPES[epoch]) == 0
+def test_tangent_slope_is_the_derivative_of_the_drawn_run() -> None:
+    f = sp.lambdify(fig.t, fig.LOSS, "numpy")
+    h = 1e-6
+    e = fig.QUESTION_EPOCH
+    assert (f(e + h) - f(e - h)) / (2 * h) == pytest.approx(float(fig.TANGENT_SLOPE), abs=1e-8)
+    assert sp.simplify(fig.TANGENT_LINE.subs(fig.t, e) - fig.loss_at(e)) == 0
+    assert sp.simplify(sp.diff(fig.TANGENT_LINE, fig.t) - fig.TANGENT_SLOPE) == 0
+
+
+@pytest.mark.parametrize(("window", "side"), [((10, 11), -1), ((11, 20), 1)])
+def test_shrinking_either_window_closes_in_on_the_tangent(
+    window: tuple[int, int], side: int
+) -> None:
+    # The scene shrinks each window toward epoch 11 along the drawn run: the slopes approach L′(11).
+    width = window[1] - window[0]
+    fractions = [sp.Integer(1), sp.Rational(1, 3), sp.Rational(1, 10), sp.Rational(1, 100)]
+    here = fig.QUESTION_EPOCH
+    tangent = sp.N(fig.TANGENT_SLOPE, 30)
+    gaps = []
+    for f in fractions:
+        other = here + side * width * f
+        rise = sp.N(fig.LOSS.subs(fig.t, other) - fig.LOSS.subs(fig.t, here), 30)
+        gaps.append(abs(float(rise / (other - here) - tangent)))
+    # At the full width the window's slope is the readings' rate.
+    assert gaps[0] == pytest.approx(abs(float(fig.RATES[window] - tangent)), abs=1e-12)
+    assert all(a > b for a, b in zip(gaps, gaps[1:], strict=False))
+    assert gaps[-1] < 1e-3
+    # The tangent lies between the two windows' rates: they close in from either side.
+    assert fig.RATES[fig.WINDOW_AFTER] < fig.TANGENT_SLOPE < fig.RATES[fig.WINDOW_BEFORE]
+
+
+def test_tangent_slope_is_rounded_to_hundredths() -> None:
+    assert float(fig.TANGENT_SLOPE) == pytest.approx(-0.0375689057, abs=1e-9)
+    assert fig.TANGENT_SLOPE_TEXT == "-0.04"
+    assert fig.TANGENT_SLOPE_SIZE_TEXT == "0.04"
 
 
 def test_narration_says_the_computed_numbers() -> None:
     for text in fig.LOSS_TEXT.values():
         assert text in SPOKEN
-    assert f"fell by {fig.DROP_TEXT[(10, 11)]}" in SPOKEN
-    assert f"minus {decimal(-fig.AVERAGES[(10, 11)], 2)}" in SPOKEN
-    for epoch in fig.TANGENT_EPOCHS:
-        assert f"minus {fig.SLOPE_SIZE_TEXT[epoch]}" in SPOKEN
-        assert fig.SLOPE_TEXT[epoch].replace("-", "−") in CAPTIONS
+    assert f"fell by {fig.DROP_TEXT[(10, 11)]} in one epoch" in BEATS["equal_drops"].spoken_text
+    assert f"minus {fig.RATE_SIZE_TEXT[(10, 11)]} per epoch" in BEATS["equal_drops"].spoken_text
+    middle = BEATS["middle_window"].spoken_text
+    assert (
+        f"From epoch {fig.MIDDLE_WINDOW[0]} to epoch {fig.MIDDLE_WINDOW[1]}, the loss fell by "
+        f"{fig.MIDDLE_DROP_TEXT} in {fig.MIDDLE_EPOCHS_TEXT} epochs" in middle
+    )
+    assert f"minus {fig.RATE_SIZE_TEXT[fig.MIDDLE_WINDOW]} per epoch" in middle
+    which = BEATS["which_rate"].spoken_text
+    assert f"at epoch {fig.QUESTION_EPOCH}?" in which
+    assert f"minus {fig.RATE_SIZE_TEXT[fig.WINDOW_BEFORE]} per epoch" in which
+    assert f"minus {fig.RATE_SIZE_TEXT[fig.WINDOW_AFTER]}" in which
+    assert f"about minus {fig.TANGENT_SLOPE_SIZE_TEXT} per epoch" in (
+        BEATS["shrink_window"].spoken_text
+    )
+    for shown in (*fig.RATE_TEXT.values(), fig.TANGENT_SLOPE_TEXT):
+        assert shown.replace("-", "−") in CAPTIONS
+
+
+def test_narration_names_the_run_as_one_possibility_and_the_rate_per_epoch() -> None:
+    assert "one possible run" in BEATS["shrink_window"].spoken_text
+    assert "on this run" in BEATS["shrink_window"].spoken_text
+    assert "per epoch" in BEATS["derivative"].spoken_text
+    assert "one weight is nudged" in BEATS["per_weight"].spoken_text
 
 
 def test_narration_has_no_number_the_figures_do_not_give() -> None:
     allowed = (
         set(fig.LOSS_TEXT.values())
         | set(fig.DROP_TEXT.values())
-        | set(fig.SLOPE_SIZE_TEXT.values())
+        | set(fig.RATE_SIZE_TEXT.values())
+        | {fig.MIDDLE_DROP_TEXT, fig.MIDDLE_EPOCHS_TEXT, fig.TANGENT_SLOPE_SIZE_TEXT}
         | {str(e) for e, _ in fig.READINGS}
     )
     said = set(re.findall(r"\d+(?:\.\d+)?", SPOKEN))

@@ -23,6 +23,27 @@ TRIANGLE_RISES: dict[int, sp.Expr] = {
     a: value_at(STRAIGHT_LINE, a + 1) - value_at(STRAIGHT_LINE, a) for a in TRIANGLE_STARTS
 }
 
+#: Zoom until straight: windows around x = 1 on the parabola, each a zoom factor narrower than the
+#: first (half-width 1). At the window's edge the curve sits h² above its tangent, so the gap
+#: shrinks a hundredfold for each tenfold zoom, far faster than the window itself.
+ZOOM_POINT = LINE_POINT
+ZOOM_TANGENT: sp.Expr = TANGENT_LINES[ZOOM_POINT]
+FIRST_HALF_WIDTH = sp.Integer(1)
+ZOOM_FACTORS: tuple[int, ...] = (1, 10, 100)
+HALF_WIDTHS: dict[int, sp.Expr] = {z: FIRST_HALF_WIDTH / z for z in ZOOM_FACTORS}
+EDGE_GAPS: dict[int, sp.Expr] = {
+    z: value_at(PARABOLA - ZOOM_TANGENT, ZOOM_POINT + h) for z, h in HALF_WIDTHS.items()
+}
+
+#: A small step, the source's example: with f′(2) = 3 or −3, x + 0.01 changes y by about ±0.03.
+STEP_AT = 2
+STEP = sp.Rational(1, 100)
+STEP_SLOPES: tuple[int, ...] = (3, -3)
+STEP_CHANGES: dict[int, sp.Expr] = {s: s * STEP for s in STEP_SLOPES}
+
+#: Seconds of silence after each prediction prompt, counted down on screen.
+PREDICTION_PAUSE = 4
+
 #: The explorer's stops on the parabola: a point right of the vertex, one left, then the vertex.
 VERTEX = 0
 RIGHT_STOP = sp.Rational(3, 2)
@@ -44,6 +65,12 @@ CUBIC_SIDE_VALUES: dict[int, sp.Expr] = {a: value_at(CUBIC, a) for a in CUBIC_SI
 CUBIC_VALUE_AT_POINT: sp.Expr = value_at(CUBIC, CUBIC_POINT)
 
 
+#: Where x³ is below its value at 0: every x < 0, however close, so 0 is not even a local minimum.
+CUBIC_BELOW_ZERO_POINT: sp.Set = sp.solve_univariate_inequality(
+    CUBIC < CUBIC_VALUE_AT_POINT, x, relational=False
+)
+
+
 def is_minimum_by_neighbours(expr: sp.Expr, at: int, neighbours: tuple[int, ...]) -> bool:
     """Whether f(at) is below f at each neighbour: the "look at both sides" check."""
     here = value_at(expr, at)
@@ -62,12 +89,38 @@ def integer_text(value: sp.Expr) -> str:
     return str(int(v))
 
 
+def exact_decimal(value: sp.Expr) -> str:
+    """A terminating decimal written out in full, as many places as it needs (1/10000 -> 0.0001)."""
+    v = sp.Rational(value)
+    for places in range(12):
+        if (v * 10**places).is_integer:
+            return decimal(v, places)
+    raise ValueError(f"{value} does not terminate within 12 places")
+
+
+def signed(text: str) -> str:
+    """A decimal with its sign always written: "+0.03", "-0.03"."""
+    return text if text.startswith("-") else "+" + text
+
+
 TANGENT_SLOPE_TEXT: dict[int, str] = {a: integer_text(s) for a, s in TANGENT_SLOPES.items()}
 STRAIGHT_LINE_SLOPE_TEXT: str = integer_text(STRAIGHT_LINE_SLOPE)
 TRIANGLE_RISE_TEXT: dict[int, str] = {a: integer_text(r) for a, r in TRIANGLE_RISES.items()}
 EXPLORER_SLOPE_TEXT: dict[sp.Expr, str] = {
     s: decimal(v, READOUT_PLACES) for s, v in EXPLORER_SLOPES.items()
 }
+#: The slope where the slide toward the vertex starts and ends: it rises from -3 to 0.
+SLIDE_SLOPE_TEXT: tuple[str, str] = (
+    integer_text(EXPLORER_SLOPES[LEFT_STOP]),
+    integer_text(EXPLORER_SLOPES[sp.Integer(VERTEX)]),
+)
 EXPLORER_SIGN: dict[sp.Expr, str] = {s: sign_word(v) for s, v in EXPLORER_SLOPES.items()}
 CUBIC_SLOPE_TEXT: str = integer_text(CUBIC_SLOPE_AT_POINT)
 CUBIC_SIDE_TEXT: dict[int, str] = {a: integer_text(v) for a, v in CUBIC_SIDE_VALUES.items()}
+ZOOM_TEXT: dict[int, str] = {z: str(z) for z in ZOOM_FACTORS}
+EDGE_GAP_TEXT: dict[int, str] = {z: exact_decimal(g) for z, g in EDGE_GAPS.items()}
+STEP_TEXT: str = exact_decimal(STEP)
+STEP_SLOPE_TEXT: dict[int, str] = {s: integer_text(s) for s in STEP_SLOPES}
+STEP_CHANGE_TEXT: dict[int, str] = {s: signed(exact_decimal(c)) for s, c in STEP_CHANGES.items()}
+#: The change's size, as said ("raises y by about 0.03").
+STEP_CHANGE_SIZE_TEXT: dict[int, str] = {s: exact_decimal(abs(c)) for s, c in STEP_CHANGES.items()}

@@ -8,7 +8,7 @@ import os
 import click
 
 from mathreel import commands
-from mathreel.errors import UserError
+from mathreel.errors import failure_line
 from mathreel.quality import QUALITY_CHOICES
 from mathreel.voices import DEFAULT_VOICE, VOICES
 
@@ -48,17 +48,23 @@ def workers_option(f):
 
 
 class Cli(click.Group):
-    """A group that turns the library's :class:`UserError` into a one-line message and exit 2."""
+    """A group that turns every failure into one line and an exit status, never a traceback: bad
+    input (exit 2), a disk fault naming its path, Ctrl-C (130), a bug (1, with its log's path)."""
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except UserError as err:
-            raise UsageFailure(str(err)) from None
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except (Exception, KeyboardInterrupt) as err:
+            message, code = failure_line(err)
+            raise OneLineFailure(message, code) from None
 
 
-class UsageFailure(click.ClickException):
-    exit_code = 2
+class OneLineFailure(click.ClickException):
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
 
 
 @click.group(cls=Cli, context_settings={"help_option_names": ["-h", "--help"]})
@@ -153,6 +159,19 @@ def smoke_command(workers: int, update_golden: bool, scenes: tuple[str, ...]) ->
       python render.py smoke --scene slope_at_a_point
     """
     commands.smoke(workers, update_golden, click.echo, scenes)
+
+
+@cli.command("doctor")
+@quality_option("h")
+def doctor_command(quality: str) -> None:
+    """Check the system tools, LaTeX packages, fonts, the voice model, free disk space for the
+    chosen quality and write access, and verify every cache entry (removing damaged ones).
+
+    \b
+    Example:
+      python render.py doctor --quality 4k
+    """
+    commands.doctor(quality, click.echo)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mathreel import jobs, manifest  # noqa: E402
 from mathreel.audio_cache import AudioCache  # noqa: E402
+from mathreel.layout import SceneFiles  # noqa: E402
 from mathreel.narration import parse_narration  # noqa: E402
+from mathreel.paths import cache_dir  # noqa: E402
 from mathreel.quality import get_quality  # noqa: E402
 from mathreel.voices import get_voice  # noqa: E402
 
@@ -45,12 +47,13 @@ def render_time(scene: manifest.SceneEntry, quality_name: str, voice_name: str) 
     quality, voice = get_quality(quality_name), get_voice(voice_name)
     with tempfile.TemporaryDirectory() as out:
         os.environ["MATHREEL_OUTPUT"] = out
-        plan = jobs.prepare(scene, voice, AudioCache(jobs.cache_dir() / "audio"))
+        plan = jobs.prepare(scene, voice, AudioCache(cache_dir() / "audio"))
         started = time.perf_counter()
-        jobs.render_scene_job(scene, plan, quality)
+        files = SceneFiles(scene.stem, quality)
+        render = jobs.render_scene_job(scene, plan, quality)
+        jobs.publish_scene(render, files, jobs.scene_key(scene, plan, quality))
         seconds = time.perf_counter() - started
-        video = jobs.SceneFiles(scene.stem, quality).video
-        size = video.stat().st_size
+        size = files.video.stat().st_size
     child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(
         f"render {scene.stem} at {quality.name} ({voice_name}): {seconds:.1f} s wall for {plan.duration:.1f} s "

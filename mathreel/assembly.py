@@ -6,7 +6,6 @@ import hashlib
 import json
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
@@ -14,16 +13,19 @@ import av
 import numpy as np
 
 from mathreel import audio as audio_mod
+from mathreel import records
 from mathreel.audio_cache import read_wav
 from mathreel.captions import Cue, SceneSpan, build_cues, caption_problems, to_srt, to_webvtt
 from mathreel.chapter_markers import chapters_webvtt, description_block, markers
 from mathreel.errors import UserError
 from mathreel.escape import ass_dialogue_text
 from mathreel.files import publish
-from mathreel.jobs import SceneFiles, SceneResult
+from mathreel.jobs import SceneResult, digest_sources, module_closure
+from mathreel.layout import ChapterFiles, SceneFiles
+from mathreel.locks import hold
 from mathreel.manifest import Chapter
-from mathreel.mux import MP4_OPTIONS, add_audio_stream, encode_aac
-from mathreel.paths import ROOT, output_dir
+from mathreel.mux import MP4_OPTIONS, add_audio_stream, encode_aac, video_packet_count
+from mathreel.paths import ROOT, shown
 from mathreel.player import player_page, transcript_markdown
 from mathreel.quality import Quality
 from mathreel.synthesis import NarrationPlan
@@ -41,57 +43,15 @@ Style: Default,Sans,16,&Hffffff,&Hffffff,&H0,&H0,0,0,0,0,100,100,0,0,1,1,0,2,10,
 [Events]
 Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text
 """
-_ASSEMBLY_MODULES = (
-    "assembly",
-    "captions",
-    "chapter_markers",
-    "player",
-    "mux",
-    "audio",
-    "caption_text",
-    "escape",
-)
-
-
-@dataclass(frozen=True)
-class ChapterFiles:
-    """The deliverables of one chapter at one quality."""
-
-    chapter: Chapter
-    quality: Quality
-
-    @property
-    def folder(self) -> Path:
-        return output_dir() / self.quality.name / self.chapter.slug
-
-    def path(self, suffix: str) -> Path:
-        return self.folder / f"{self.chapter.slug}{suffix}"
-
-    @property
-    def video(self) -> Path:
-        return self.path(".mp4")
-
-    @property
-    def names(self) -> dict[str, Path]:
-        return {
-            "video": self.video,
-            "srt": self.path(".srt"),
-            "vtt": self.path(".vtt"),
-            "chapters_vtt": self.path(".chapters.vtt"),
-            "description": self.path(".description.txt"),
-            "transcript": self.path(".transcript.md"),
-            "poster": self.path(".poster.png"),
-            "player": self.folder / "index.html",
-            "qc": self.folder / "qc.json",
-        }
 
 
 def _inputs_key(chapter: Chapter, scenes: Sequence[SceneFiles]) -> str:
+    """Hash of the chapter's inputs: its manifest entry, its scenes' records (which hold every
+    scene file's digest) and the assembly code."""
     digest = hashlib.sha256(repr((chapter.title, chapter.course, chapter.poster)).encode())
     for files in scenes:
         digest.update(files.key.read_bytes())
-    for name in _ASSEMBLY_MODULES:
-        digest.update((ROOT / "mathreel" / f"{name}.py").read_bytes())
+    digest_sources(digest, module_closure(ROOT / "mathreel" / "assembly.py"))
     return digest.hexdigest()
 
 
@@ -101,23 +61,38 @@ def assemble_chapter(
     results: Sequence[SceneResult],
     echo: Callable[[str], None] = print,
 ) -> ChapterFiles:
-    """Join the rendered scenes into the chapter deliverables, unless none of their inputs changed."""
+    """Join the rendered scenes into the chapter deliverables, unless none of their inputs changed
+    and every deliverable checks out against the chapter's record."""
     out = ChapterFiles(chapter, quality)
+    with hold(out.lock, f"{chapter.slug} at {quality.name}"):
+        return _assemble_locked(chapter, quality, out, results, echo)
+
+
+def _assemble_locked(
+    chapter: Chapter,
+    quality: Quality,
+    out: ChapterFiles,
+    results: Sequence[SceneResult],
+    echo: Callable[[str], None],
+) -> ChapterFiles:
     scenes = [r.files for r in results]
     key = _inputs_key(chapter, scenes)
-    key_path = out.folder / ".key"
-    if (
-        key_path.exists()
-        and key_path.read_text() == key
-        and all(p.exists() for p in out.names.values())
-    ):
-        echo(f"{chapter.slug}: unchanged, deliverables in {out.folder}")
+    verdict = records.check(out.key, key, out.names)
+    if verdict.record is not None:
+        echo(f"{chapter.slug}: unchanged, deliverables in {shown(out.folder)}")
         return out
+    if verdict.damaged:
+        echo(f"{chapter.slug}: {verdict.reason}: assembling again")
 
     plans = [NarrationPlan.load(f.plan) for f in scenes]
     timelines = [Timeline.load(f.timeline) for f in scenes]
-    offsets = list(np.cumsum([0.0] + [t.duration for t in timelines[:-1]]))
-    total = float(sum(t.duration for t in timelines))
+    fps = quality.fps
+    # Scenes join on whole frames: each starts where the frames before it end.
+    frame_counts = [r.record.frames for r in results]
+    starts = np.cumsum([0] + frame_counts[:-1])
+    offsets = [float(Fraction(int(n), fps)) for n in starts]
+    total_frames = int(sum(frame_counts))
+    total = total_frames / fps
     spans = [SceneSpan(o, p, t) for o, p, t in zip(offsets, plans, timelines, strict=True)]
     found = markers([(o, p.title) for o, p in zip(offsets, plans, strict=True)], total)
     cues = build_cues(spans, total)
@@ -131,9 +106,8 @@ def assemble_chapter(
     if audible:
         track, _ = audio_mod.normalize(track)
 
-    with tempfile.TemporaryDirectory(
-        dir=out.folder.parent if out.folder.parent.exists() else None
-    ) as tmp_name:
+    out.folder.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=out.folder.parent, prefix=".assembling-") as tmp_name:
         tmp = Path(tmp_name)
         staged = {name: tmp / path.name for name, path in out.names.items()}
         _mux_chapter(
@@ -152,19 +126,46 @@ def assemble_chapter(
         staged["player"].write_text(player_page(chapter, out, cues, found, spans), encoding="utf-8")
         qc = quality_report(staged["video"], cues, found, total)
         qc["caption_problems"] = caption_problems(cues)
+        qc["frames"] = _frame_check(staged["video"], results, total_frames, fps, qc)
         staged["qc"].write_text(json.dumps(qc, indent=2), encoding="utf-8")
         out.folder.mkdir(parents=True, exist_ok=True)
-        key_path.unlink(missing_ok=True)
+        out.key.unlink(missing_ok=True)
         for name, path in out.names.items():
-            if name != "qc":
-                publish(staged[name], path)
-        publish(staged["qc"], out.names["qc"])  # last: its presence marks a complete set
-    key_path.write_text(key)
+            publish(staged[name], path)
+    records.write_record(out.key, key, total_frames, fps, out.names)
+    audio = qc["audio"]
+    sound = (
+        f"{audio['integrated_lufs']:.1f} LUFS, true peak {audio['true_peak_dbtp']:.1f} dBTP"
+        if np.isfinite(audio["integrated_lufs"])
+        else "silent narration"
+    )
     echo(
         f"{chapter.slug}: {total / 60:.1f} min, {len(found)} chapters, {len(cues)} captions, "
-        f"{qc['audio']['integrated_lufs']:.1f} LUFS, true peak {qc['audio']['true_peak_dbtp']:.1f} dBTP -> {out.video}"
+        f"{sound} -> {shown(out.video)}"
     )
     return out
+
+
+def _frame_check(
+    video: Path, results: Sequence[SceneResult], expected: int, fps: int, qc: dict
+) -> dict:
+    """The chapter's frames counted from its packets against the scenes' records; a chapter that
+    lost or gained a frame, or whose duration is off by more than a frame, is never published."""
+    found = video_packet_count(video)
+    duration = qc["duration_seconds"]
+    check = {
+        "expected": expected,
+        "found": found,
+        "per_scene": {r.entry.stem: r.record.frames for r in results},
+        "duration_seconds": duration,
+        "expected_seconds": round(expected / fps, 3),
+    }
+    if found != expected or abs(duration - expected / fps) > 1.0 / fps + 1e-3:
+        raise UserError(
+            f"the assembled chapter has {found} frames ({duration:.3f} s) where its scenes hold "
+            f"{expected} ({expected / fps:.3f} s): nothing was published"
+        )
+    return check
 
 
 def _mux_chapter(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from pathlib import Path
 
 import numpy as np
 from scipy.signal import resample_poly
@@ -16,9 +17,8 @@ from mathreel.timeline import Timeline, sample_of
 RATE = 48000
 #: Fade at each phrase edge, seconds: no clicks where a clip starts or stops.
 EDGE_FADE = 0.006
-#: Integrated loudness target (LUFS) and true-peak ceiling (dBTP) of every scene and chapter.
+#: Integrated loudness target (LUFS) of every scene and chapter (true peaks stay under -1.5 dBTP).
 TARGET_LUFS = -16.0
-TRUE_PEAK_CEILING = -1.5
 #: Ceiling the limiter aims for, leaving room for the AAC encoder's overshoot.
 _LIMIT_DBTP = -2.3
 
@@ -43,8 +43,12 @@ def edge_fade(samples: np.ndarray, rate: int = RATE, seconds: float = EDGE_FADE)
     return out
 
 
-def build_narration_track(plan: NarrationPlan, timeline: Timeline, duration: float) -> np.ndarray:
-    """Mono float32 track of ``duration`` seconds: each phrase at its beat's real start + offset."""
+def build_narration_track(
+    plan: NarrationPlan, timeline: Timeline, duration: float, audio_root: Path
+) -> np.ndarray:
+    """Mono float32 track of ``duration`` seconds: each phrase at its beat's real start + offset.
+
+    Phrase audio paths in ``plan`` are relative to ``audio_root`` (the phrase-audio cache)."""
     track = np.zeros(sample_of(duration, RATE), dtype=np.float32)
     if not plan.audible:
         return track
@@ -53,7 +57,7 @@ def build_narration_track(plan: NarrationPlan, timeline: Timeline, duration: flo
         for phrase in beat.phrases:
             if phrase.audio is None:
                 continue
-            speech = read_wav(phrase.audio)
+            speech = read_wav(audio_root / phrase.audio)
             clip = edge_fade(resample(speech.samples, speech.rate))
             at = sample_of(start + phrase.offset, RATE)
             end = min(len(track), at + len(clip))

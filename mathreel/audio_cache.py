@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
+from mathreel.files import write_text_atomic
 from mathreel.voices.base import Speech, Voice
 
 #: Bump when the cached audio's processing changes (trimming, format) to retire old entries.
@@ -51,20 +52,32 @@ def write_wav_atomic(path: Path, speech: Speech) -> None:
 
 
 def read_wav(path: Path) -> Speech:
-    """Read a mono 16-bit WAV written by :func:`write_wav_atomic` (or a recorded take)."""
+    """Read a 16-bit WAV written by :func:`write_wav_atomic` (or a recorded take) as mono.
+
+    A file holding fewer samples than its header promises (cut short) is a ``ValueError``."""
     with wave.open(str(path), "rb") as wav:
         rate, channels, width = wav.getframerate(), wav.getnchannels(), wav.getsampwidth()
-        frames = wav.readframes(wav.getnframes())
+        count = wav.getnframes()
+        frames = wav.readframes(count)
     if width != 2:
         raise ValueError(f"{path}: expected 16-bit PCM, found {8 * width}-bit")
+    if len(frames) != count * width * channels:
+        raise ValueError(
+            f"{path}: cut short ({len(frames)} bytes of samples, its header says {count * width * channels})"
+        )
     samples = np.frombuffer(frames, dtype="<i2").astype(np.float32) / 32768.0
     if channels > 1:
         samples = samples.reshape(-1, channels).mean(axis=1)
     return Speech(samples, rate)
 
 
+def _digest_path(wav: Path) -> Path:
+    return wav.with_suffix(".sha256")
+
+
 class AudioCache:
-    """Phrase audio by key under ``root/<voice>/<key[:2]>/<key>.wav``."""
+    """Phrase audio by key under ``root/<voice>/<key[:2]>/<key>.wav``, each entry with a
+    ``.sha256`` beside it (the WAV's size and digest), checked before the entry is used."""
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
@@ -73,16 +86,38 @@ class AudioCache:
         key = cache_key(text, voice.name, identity)
         return self.root / voice.name / key[:2] / f"{key}.wav"
 
+    def relative(self, path: Path) -> str:
+        """An entry's path relative to the cache root, as plans store it (path-independent)."""
+        return path.relative_to(self.root).as_posix()
+
+    def read_verified(self, path: Path) -> Speech | None:
+        """The entry's audio when its size and digest match its record; None (entry removed)
+        when it is missing, cut short, changed or unreadable."""
+        if not path.exists():
+            return None
+        try:
+            size, digest = _digest_path(path).read_text(encoding="ascii").split()
+            data = path.read_bytes()
+            if len(data) == int(size) and hashlib.sha256(data).hexdigest() == digest:
+                return read_wav(path)
+        except (OSError, ValueError, UnicodeDecodeError, wave.Error, EOFError):
+            pass
+        path.unlink(missing_ok=True)
+        _digest_path(path).unlink(missing_ok=True)
+        return None
+
+    def entries(self) -> list[Path]:
+        return sorted(self.root.glob("*/*/*.wav"))
+
     def get_or_synthesize(
         self, voice: Voice, text: str, identity: dict[str, object]
     ) -> tuple[Path, Speech, bool]:
         """The phrase's audio file and samples; the bool is True when it came from the cache."""
         path = self.path_for(voice, text, identity)
-        if path.exists():
-            try:
-                return path, read_wav(path), True
-            except (wave.Error, EOFError, ValueError):
-                path.unlink(missing_ok=True)  # a damaged entry is synthesized again
-        speech = voice.synthesize(text)
-        write_wav_atomic(path, speech)
+        cached = self.read_verified(path)
+        if cached is not None:
+            return path, cached, True
+        write_wav_atomic(path, voice.synthesize(text))
+        data = path.read_bytes()
+        write_text_atomic(_digest_path(path), f"{len(data)} {hashlib.sha256(data).hexdigest()}\n")
         return path, read_wav(path), False

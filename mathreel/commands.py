@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from mathreel import assembly, jobs
-from mathreel.audio_cache import AudioCache, read_wav
+from mathreel.audio_cache import AudioCache
 from mathreel.errors import UserError
 from mathreel.manifest import find_scene, get_chapter, load_chapters
 from mathreel.narration import parse_narration
@@ -44,9 +44,9 @@ class _CachedOrEstimated(Voice):
 
     def synthesize(self, text: str) -> Speech:
         if self.identity_ is not None:
-            path = self.cache.path_for(self.piper, text, self.identity_)
-            if path.exists():
-                return read_wav(path)
+            speech = self.cache.read_verified(self.cache.path_for(self.piper, text, self.identity_))
+            if speech is not None:
+                return speech
         self.exact = False
         return SilentVoice().synthesize(text)
 
@@ -79,6 +79,35 @@ def list_chapters(echo: Echo) -> None:
     echo(
         "(~ marks durations estimated from the text; they become exact once the piper audio is cached)"
     )
+
+
+def chapter_minutes() -> float:
+    """The longest chapter's length in minutes, estimated from its narration's text."""
+    from mathreel.voices.silent import SilentVoice
+
+    voice = SilentVoice()
+    return (
+        max(
+            sum(
+                plan_narration(parse_narration(s.narration_path), s.stem, voice, None).duration
+                for s in chapter.scenes
+            )
+            for chapter in load_chapters()
+        )
+        / 60
+    )
+
+
+def doctor(quality: str, echo: Echo) -> None:
+    """Check the machine and verify the caches; a failed check is exit status 1."""
+    from mathreel import doctor as checks
+
+    if not checks.run(get_quality(quality), echo):
+        raise DoctorFailed("doctor: fix the failed checks above, then run ./run.sh render")
+
+
+class DoctorFailed(UserError):
+    exit_code = 1
 
 
 def render_scene(name: str, quality: str, voice: str, force: bool, echo: Echo) -> None:

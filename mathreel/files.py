@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 
@@ -13,20 +16,54 @@ def temporary_sibling(path: Path) -> Path:
 
 
 def publish(src: Path, dst: Path) -> None:
-    """Move ``src`` onto ``dst`` atomically (copying first when they are on different file systems)."""
+    """Move ``src`` onto ``dst`` atomically. Across file systems it is copied to a temporary
+    sibling first, which is removed again if the copy fails (a full disk), so ``dst`` is always
+    either the old file or the whole new one."""
     dst.parent.mkdir(parents=True, exist_ok=True)
     try:
         os.replace(src, dst)
-    except OSError:
-        tmp = temporary_sibling(dst)
+        return
+    except OSError as err:
+        if err.errno != errno.EXDEV:
+            raise
+    tmp = temporary_sibling(dst)
+    try:
         shutil.copyfile(src, tmp)
         os.replace(tmp, dst)
-        Path(src).unlink(missing_ok=True)
+    except OSError as err:
+        tmp.unlink(missing_ok=True)
+        # copyfile names its source when the target's disk is full; the user needs the target.
+        raise OSError(err.errno, err.strerror, str(dst)) from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    Path(src).unlink(missing_ok=True)
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a uniquely named temporary sibling and a rename; a failed
+    write (a full disk) leaves no temporary file behind."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".partial")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def write_text_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary sibling and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = temporary_sibling(path)
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    """Write ``text`` (UTF-8) to ``path`` atomically, as :func:`write_bytes_atomic`."""
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def sha256_file(path: Path) -> str:
+    """The SHA-256 of a file's bytes, read in 1 MiB blocks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()

@@ -1,4 +1,5 @@
-"""Render jobs: narration planned once, scenes rendered in parallel processes, unchanged ones skipped."""
+"""Render jobs: narration planned once, scenes rendered in parallel processes, unchanged ones reused
+only after their files are checked against their record."""
 
 from __future__ import annotations
 
@@ -7,67 +8,34 @@ import hashlib
 import json
 import os
 import shutil
-import subprocess
-import sys
+import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
+from mathreel import launch, locks, records
 from mathreel.audio_cache import AudioCache
-from mathreel.errors import UserError
-from mathreel.files import publish, write_text_atomic
+from mathreel.errors import Interrupted, UserError
+from mathreel.files import publish
+from mathreel.layout import SceneFiles
 from mathreel.manifest import SceneEntry
 from mathreel.narration import parse_narration
-from mathreel.paths import ROOT, cache_dir, output_dir
+from mathreel.paths import ROOT, cache_dir, shown
 from mathreel.quality import Quality
 from mathreel.scene_source import check_beats, read_scene_source
 from mathreel.synthesis import NarrationPlan, plan_narration
+from mathreel.timeline import Timeline
 from mathreel.voices.base import Voice
 
 #: System tools a render needs, with the Debian package that brings each.
 REQUIRED_TOOLS = {"latex": "texlive-latex-base", "dvisvgm": "dvisvgm"}
-#: Pipeline modules whose code shapes a rendered scene file (part of every scene's input key).
-_RENDER_MODULES = ("scene", "audio", "mux", "timeline", "render_worker", "quality", "synthesis")
-
-
-@dataclass(frozen=True)
-class SceneFiles:
-    """Where one scene's render lands for one quality."""
-
-    stem: str
-    quality: Quality
-
-    @property
-    def folder(self) -> Path:
-        return output_dir() / self.quality.name / "scenes"
-
-    @property
-    def video(self) -> Path:
-        return self.folder / f"{self.stem}.mp4"
-
-    @property
-    def timeline(self) -> Path:
-        return self.folder / f"{self.stem}.timeline.json"
-
-    @property
-    def plan(self) -> Path:
-        return self.folder / f"{self.stem}.narration.json"
-
-    @property
-    def audio(self) -> Path:
-        return self.folder / f"{self.stem}.narration.wav"
-
-    @property
-    def loudness(self) -> Path:
-        return self.folder / f"{self.stem}.loudness.json"
-
-    @property
-    def key(self) -> Path:
-        return self.folder / f"{self.stem}.key"
+#: The worker's module: it and every project module it imports shape a rendered scene file.
+WORKER = ROOT / "mathreel" / "render_worker.py"
 
 
 @dataclass(frozen=True)
@@ -78,7 +46,12 @@ class SceneResult:
     files: SceneFiles
     rendered: bool
     seconds: float
-    duration: float
+    record: records.SceneRecord
+
+    @property
+    def duration(self) -> float:
+        """Seconds of video: the frames actually written, at the scene's frame rate."""
+        return self.record.seconds
 
 
 def check_tools(tools: dict[str, str] = REQUIRED_TOOLS) -> None:
@@ -90,9 +63,28 @@ def check_tools(tools: dict[str, str] = REQUIRED_TOOLS) -> None:
             )
 
 
-def source_closure(path: Path) -> list[Path]:
-    """The scene module, every project module it imports (scenes/, mathreel/), the render pipeline
-    modules and manim.cfg: all the code and settings that shape the scene's file."""
+def ensure_writable(folder: Path) -> None:
+    """Fail at once, in one line, when ``folder`` cannot take new files (read-only, no access)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(dir=folder, prefix=".write-test-")
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as err:
+        raise UserError(f"cannot write to {shown(folder)}: {err.strerror}") from None
+
+
+def _parse(path: Path) -> ast.Module:
+    try:
+        return ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    except SyntaxError as err:
+        raise UserError(f"{shown(path)}:{err.lineno}: syntax error: {err.msg}") from None
+    except UnicodeDecodeError as err:
+        raise UserError(f"{shown(path)}: not UTF-8 text ({err.reason})") from None
+
+
+def module_closure(path: Path) -> list[Path]:
+    """``path`` and every project module (scenes/, mathreel/) it imports, directly or not."""
     seen: set[Path] = set()
     todo = [path.resolve()]
     while todo:
@@ -100,8 +92,7 @@ def source_closure(path: Path) -> list[Path]:
         if current in seen or not current.exists():
             continue
         seen.add(current)
-        tree = ast.parse(current.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
+        for node in ast.walk(_parse(current)):
             names: list[str] = []
             if isinstance(node, ast.ImportFrom) and node.module:
                 names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
@@ -113,18 +104,28 @@ def source_closure(path: Path) -> list[Path]:
                     for option in (candidate.with_suffix(".py"), candidate / "__init__.py"):
                         if option.exists():
                             todo.append(option.resolve())
-    pipeline = [ROOT / "mathreel" / f"{m}.py" for m in _RENDER_MODULES] + [ROOT / "manim.cfg"]
-    return sorted(seen | {p.resolve() for p in pipeline})
+    return sorted(seen)
+
+
+def source_closure(path: Path) -> list[Path]:
+    """All the code and settings that shape a scene's file: the scene module and the project
+    modules it imports, the render worker and the modules it imports, and manim.cfg."""
+    return sorted(set(module_closure(path)) | set(module_closure(WORKER)) | {ROOT / "manim.cfg"})
+
+
+def digest_sources(digest, paths: Sequence[Path]) -> None:
+    """Feed each file's project-relative name and bytes to ``digest`` (the same on any checkout)."""
+    for path in paths:
+        digest.update(
+            str(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name).encode()
+        )
+        digest.update(path.read_bytes())
 
 
 def scene_key(entry: SceneEntry, plan: NarrationPlan, quality: Quality) -> str:
     """Hash of every input of a scene render: its code and the code it uses, narration, voice, quality."""
     digest = hashlib.sha256()
-    for path in source_closure(entry.path):
-        digest.update(
-            str(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name).encode()
-        )
-        digest.update(path.read_bytes())
+    digest_sources(digest, source_closure(entry.path))
     digest.update(plan.to_json().encode())
     digest.update(json.dumps([quality.name, quality.encoder_options(), version("manim")]).encode())
     return digest.hexdigest()
@@ -136,10 +137,7 @@ def prepare(
     """Parse the scene's narration, check it against the code's beats, synthesize its phrases."""
     script = parse_narration(entry.narration_path)
     source = read_scene_source(entry.path)
-    shown = entry.narration_path
-    check_beats(
-        source, script.beat_ids, shown.relative_to(ROOT) if shown.is_relative_to(ROOT) else shown
-    )
+    check_beats(source, script.beat_ids, Path(shown(entry.narration_path)))
 
     def count(cached: bool) -> None:
         if stats is not None:
@@ -148,28 +146,6 @@ def prepare(
             )
 
     return plan_narration(script, entry.stem, voice, cache, count)
-
-
-def _run_worker(job: dict, log_path: Path) -> None:
-    job_path = log_path.with_suffix(".job.json")
-    job_path.write_text(json.dumps(job, indent=1), encoding="utf-8")
-    with open(log_path, "w", encoding="utf-8") as log:
-        proc = subprocess.run(
-            [sys.executable, "-m", "mathreel.render_worker", str(job_path)],
-            cwd=ROOT,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-            check=False,
-        )
-    if proc.returncode != 0:
-        error = Path(job["error_out"])
-        reason = (
-            error.read_text(encoding="utf-8").strip()
-            if error.exists()
-            else f"exit status {proc.returncode}"
-        )
-        raise UserError(f"scene '{job['stem']}' failed to render: {reason} (full log: {log_path})")
 
 
 #: Manim's folders of compiled SVGs (``MathTex`` via LaTeX + dvisvgm, ``Text`` via Pango), keyed
@@ -208,20 +184,50 @@ def _keep_svg_cache(media_dir: Path) -> None:
                 os.replace(tmp, cached / svg.name)
 
 
+def _work_root() -> Path:
+    return cache_dir() / "work"
+
+
+def sweep_abandoned_work() -> None:
+    """Remove work folders left by runs that were killed (their process is gone, no error kept)."""
+    root = _work_root()
+    if not root.is_dir():
+        return
+    for folder in root.iterdir():
+        pid = folder.name.rsplit("-pid", 1)[-1].split("-")[0]
+        if not pid.isdigit() or Path(f"/proc/{pid}").exists():
+            continue
+        if not (folder / "error.txt").exists():
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+@dataclass(frozen=True)
+class SceneRender:
+    """A finished worker's files, still in its private work folder."""
+
+    work: Path
+    video: Path
+    timeline: Path
+    plan: Path
+    audio: Path
+    loudness: Path
+
+
 def render_scene_job(
     entry: SceneEntry, plan: NarrationPlan, quality: Quality, keyframes_dir: Path | None = None
-) -> Path:
-    """Render one scene in a worker process. Video mode returns the muxed MP4; key-frame mode
-    returns the folder of one PNG per beat end, with the scene's ``timeline.json`` beside them."""
+) -> SceneRender | Path:
+    """Render one scene in a worker process, in a work folder of its own (so two runs never share
+    one). Video mode returns the finished files for :func:`publish_scene`; key-frame mode returns
+    the folder of one PNG per beat end, with the scene's ``timeline.json`` beside them."""
     source = read_scene_source(entry.path)
-    # Key frames (smoke runs, tests) may run beside a video render of the same scene, or beside
-    # another smoke run: each process gets its own work folder.
-    mode = f"keyframes-{os.getpid()}" if keyframes_dir else "video"
-    work = cache_dir() / "work" / quality.name / entry.stem / mode
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
+    _work_root().mkdir(parents=True, exist_ok=True)
+    mode = "keyframes" if keyframes_dir else "video"
+    work = Path(
+        tempfile.mkdtemp(
+            dir=_work_root(), prefix=f"{quality.name}-{entry.stem}-{mode}-pid{os.getpid()}-"
+        )
+    )
     _seed_svg_cache(work / "media")
-    files = SceneFiles(entry.stem, quality)
     plan_path = work / "narration.json"
     plan_path.write_text(plan.to_json(), encoding="utf-8")
     job = {
@@ -230,6 +236,7 @@ def render_scene_job(
         "stem": entry.stem,
         "quality": quality.code,
         "plan": str(plan_path),
+        "audio_root": str(cache_dir() / "audio"),
         "timeline": str(
             keyframes_dir / "timeline.json" if keyframes_dir else work / "timeline.json"
         ),
@@ -242,23 +249,58 @@ def render_scene_job(
     }
     if keyframes_dir:
         keyframes_dir.mkdir(parents=True, exist_ok=True)
-    _run_worker(job, work / "render.log")
+    try:
+        launch.run_worker(job, work / "render.log")
+    except BaseException:
+        shutil.rmtree(work / "media", ignore_errors=True)  # keep the log the error points at
+        if not (work / "error.txt").exists():
+            shutil.rmtree(work, ignore_errors=True)
+        raise
     _keep_svg_cache(work / "media")
     if keyframes_dir:
         shutil.rmtree(work, ignore_errors=True)
         return keyframes_dir
-    # Publish: every file renamed into place; the key last, so a crash leaves the scene stale.
-    files.folder.mkdir(parents=True, exist_ok=True)
-    files.key.unlink(missing_ok=True)
-    for src, dst in (
-        (work / "scene.mp4", files.video),
-        (work / "timeline.json", files.timeline),
-        (plan_path, files.plan),
-        (work / "narration.wav", files.audio),
-        (work / "loudness.json", files.loudness),
-    ):
-        publish(src, dst)
-    return files.video
+    return SceneRender(
+        work,
+        work / "scene.mp4",
+        work / "timeline.json",
+        plan_path,
+        work / "narration.wav",
+        work / "loudness.json",
+    )
+
+
+def publish_scene(render: SceneRender, files: SceneFiles, inputs: str) -> records.SceneRecord:
+    """Check a finished render (its video holds the frames its timeline says), rename its files
+    into place and write their record last, so a run killed half-way leaves the scene stale."""
+    from mathreel.mux import video_packet_count
+
+    try:
+        timeline = Timeline.load(render.timeline)
+        frames = video_packet_count(render.video)
+        expected = round(timeline.duration * timeline.fps)
+        if abs(frames - expected) > 1:
+            raise UserError(
+                f"scene '{files.stem}' rendered {frames} frames where its timeline says "
+                f"{timeline.duration:.3f} s ({expected} frames): a bug; full log {render.work / 'render.log'}"
+            )
+        files.folder.mkdir(parents=True, exist_ok=True)
+        files.key.unlink(missing_ok=True)
+        staged = {
+            "video": render.video,
+            "timeline": render.timeline,
+            "plan": render.plan,
+            "audio": render.audio,
+            "loudness": render.loudness,
+        }
+        for role, path in files.artefacts.items():
+            publish(staged[role], path)
+        records.write_record(files.key, inputs, frames, timeline.fps, files.artefacts)
+    finally:
+        shutil.rmtree(render.work, ignore_errors=True)
+    record = records.read_record(files.key)
+    assert record is not None
+    return record
 
 
 def render_scenes(
@@ -269,76 +311,80 @@ def render_scenes(
     echo: Callable[[str], None] = print,
     force: bool = False,
 ) -> list[SceneResult]:
-    """Render ``entries`` at ``quality`` with ``voice``, ``workers`` at a time; skip unchanged scenes."""
+    """Render ``entries`` at ``quality`` with ``voice``, ``workers`` at a time; reuse a scene only
+    when its inputs are unchanged and every file it published checks out against its record.
+
+    Narration is checked and synthesized first (a malformed file writes nothing under output/);
+    then the output folder must be writable and no other run may hold any of the scenes."""
     check_tools()
     voice.check_available()
     cache = AudioCache(cache_dir() / "audio")
     plans: dict[str, NarrationPlan] = {}
+    keys: dict[str, str] = {}
     for entry in entries:
         stats: dict[str, int] = {}
         started = time.perf_counter()
-        plans[entry.stem] = prepare(entry, voice, cache, stats)
+        plans[entry.stem] = plan = prepare(entry, voice, cache, stats)
+        keys[entry.stem] = scene_key(entry, plan, quality)
         echo(
-            f"narration {entry.stem}: {len(plans[entry.stem].beats)} beats, "
-            f"{plans[entry.stem].duration:.1f} s ({stats.get('synthesized', 0)} phrases synthesized, "
-            f"{stats.get('cached', 0)} cached) in {time.perf_counter() - started:.1f} s"
+            f"narration {entry.stem}: {len(plan.beats)} beats, {plan.duration:.1f} s "
+            f"({stats.get('synthesized', 0)} phrases synthesized, {stats.get('cached', 0)} cached) "
+            f"in {time.perf_counter() - started:.1f} s"
         )
+    ensure_writable(SceneFiles(entries[0].stem, quality).folder)
+    ensure_writable(cache_dir())
+    sweep_abandoned_work()
+    with ExitStack() as held:
+        for entry in entries:
+            files = SceneFiles(entry.stem, quality)
+            held.enter_context(locks.hold(files.lock, f"{entry.stem} at {quality.name}"))
+        return _render_locked(entries, quality, plans, keys, workers, echo, force)
 
+
+def _render_locked(
+    entries: Sequence[SceneEntry],
+    quality: Quality,
+    plans: dict[str, NarrationPlan],
+    keys: dict[str, str],
+    workers: int,
+    echo: Callable[[str], None],
+    force: bool,
+) -> list[SceneResult]:
     def one(entry: SceneEntry) -> SceneResult:
         files = SceneFiles(entry.stem, quality)
-        key = scene_key(entry, plans[entry.stem], quality)
-        if (
-            not force
-            and files.key.exists()
-            and files.key.read_text() == key
-            and files.video.exists()
-        ):
-            echo(
-                f"[{entry.slug}] unchanged, reusing {files.video.relative_to(output_dir().parent)}"
-            )
-            return SceneResult(entry, files, False, 0.0, _duration(files))
-        echo(f"[{entry.slug}] rendering at {quality.name} ...")
+        key = keys[entry.stem]
+        verdict = records.check(files.key, key, files.artefacts)
+        if verdict.record is not None and not force:
+            echo(f"[{entry.slug}] unchanged, reusing {shown(files.video)}")
+            return SceneResult(entry, files, False, 0.0, verdict.record)
+        if verdict.damaged:
+            echo(f"[{entry.slug}] {verdict.reason}: rendering again at {quality.name}")
+        else:
+            echo(f"[{entry.slug}] rendering at {quality.name} ...")
         started = time.perf_counter()
-        render_scene_job(entry, plans[entry.stem], quality)
-        write_text_atomic(files.key, key)
+        render = render_scene_job(entry, plans[entry.stem], quality)
+        assert isinstance(render, SceneRender)
+        record = publish_scene(render, files, key)
         seconds = time.perf_counter() - started
-        result = SceneResult(entry, files, True, seconds, _duration(files))
         echo(
-            f"[{entry.slug}] done in {seconds:.1f} s: {result.duration:.1f} s of video -> {files.video}"
+            f"[{entry.slug}] done in {seconds:.1f} s: {record.seconds:.1f} s of video -> {shown(files.video)}"
         )
-        return result
+        return SceneResult(entry, files, True, seconds, record)
 
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        return list(pool.map(one, entries))
-
-
-def _duration(files: SceneFiles) -> float:
-    return json.loads(files.timeline.read_text(encoding="utf-8"))["duration"]
-
-
-def render_keyframes(
-    entries: Iterable[SceneEntry],
-    quality: Quality,
-    voice: Voice,
-    root: Path,
-    workers: int,
-    echo: Callable[[str], None] = print,
-) -> dict[str, Path]:
-    """The frame at the end of every beat of every scene, as PNGs under ``root/<stem>/`` (with the
-    scene's ``timeline.json``)."""
-    check_tools()
-    entries = list(entries)
-    plans = {e.stem: prepare(e, voice, AudioCache(cache_dir() / "audio")) for e in entries}
-
-    def one(entry: SceneEntry) -> tuple[str, Path]:
-        target = root / entry.stem
-        shutil.rmtree(target, ignore_errors=True)
-        started = time.perf_counter()
-        render_scene_job(entry, plans[entry.stem], quality, keyframes_dir=target)
-        echo(
-            f"[{entry.slug}] {len(plans[entry.stem].beats)} key frames in {time.perf_counter() - started:.1f} s"
-        )
-        return entry.stem, target
-
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        return dict(pool.map(one, entries))
+        futures = [pool.submit(one, entry) for entry in entries]
+        try:
+            return [future.result() for future in futures]
+        except KeyboardInterrupt:
+            for future in futures:
+                future.cancel()
+            stopped = launch.stop_all()
+            raise Interrupted(
+                f"interrupted: stopped {stopped} render process{'es' if stopped != 1 else ''}; "
+                "nothing unfinished was published"
+            ) from None
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            launch.stop_all()
+            raise

@@ -79,3 +79,10 @@ def mux_video_with_audio(
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def video_packet_count(path: Path) -> int:
+    """How many frames a file's video stream holds, counted from its packets (no decoding)."""
+    with av.open(str(path)) as container:
+        stream = container.streams.video[0]
+        return sum(1 for packet in container.demux(stream) if packet.size)

@@ -19,3 +19,9 @@ def output_dir() -> Path:
 def cache_dir() -> Path:
     """Synthesized audio, Manim's working media and render records (``MATHREEL_CACHE`` overrides)."""
     return Path(os.environ.get("MATHREEL_CACHE", ROOT / ".cache"))
+
+
+def shown(path: Path) -> str:
+    """``path`` as messages show it: relative to the project when inside it."""
+    path = Path(path)
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)

@@ -11,8 +11,8 @@ from mathreel.escape import html_text, markdown_text, script_json, webvtt_text
 from mathreel.manifest import Chapter
 
 if TYPE_CHECKING:
-    from mathreel.assembly import ChapterFiles
     from mathreel.captions import Cue
+    from mathreel.layout import ChapterFiles
 
 
 def transcript_entries(spans: Sequence[SceneSpan]) -> list[tuple[float, str, str]]:

@@ -13,7 +13,6 @@ class Quality:
 
     code: str
     long_name: str
-    manim_name: str
     width: int
     height: int
     fps: int
@@ -43,11 +42,11 @@ class Quality:
 
 
 QUALITIES = (
-    Quality("l", "low", "low_quality", 854, 480, 15),
-    Quality("m", "medium", "medium_quality", 1280, 720, 30),
-    Quality("h", "high", "high_quality", 1920, 1080, 60),
-    Quality("p", "1440p", "production_quality", 2560, 1440, 60),
-    Quality("k", "4k", "fourk_quality", 3840, 2160, 60),
+    Quality("l", "low", 854, 480, 15),
+    Quality("m", "medium", 1280, 720, 30),
+    Quality("h", "high", 1920, 1080, 60),
+    Quality("p", "1440p", 2560, 1440, 60),
+    Quality("k", "4k", 3840, 2160, 60),
 )
 QUALITY_CHOICES = tuple(c for q in QUALITIES for c in (q.code, q.long_name))
 

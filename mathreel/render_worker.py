@@ -14,7 +14,9 @@ from pathlib import Path
 
 from mathreel.paths import ROOT
 from mathreel.quality import get_quality
-from mathreel.scene import ENV_KEYFRAMES, ENV_PLAN, ENV_TIMELINE
+
+# Nothing heavy (Manim, numpy) is imported before main() has tied this process to its parent's
+# life: a parent killed during those seconds of imports must not leave a worker behind.
 
 
 def _share_parsed_svg_paths() -> None:
@@ -36,6 +38,8 @@ def run(job: dict) -> None:
     """Render the job's scene; in video mode mux its narration and write the final files."""
     import numpy as np
     from manim import config
+
+    from mathreel.scene import ENV_KEYFRAMES, ENV_PLAN, ENV_TIMELINE
 
     _share_parsed_svg_paths()
 
@@ -81,7 +85,7 @@ def run(job: dict) -> None:
     movie = Path(scene.renderer.file_writer.movie_file_path)
     plan = NarrationPlan.load(Path(job["plan"]))
     timeline = Timeline.load(Path(job["timeline"]))
-    track = build_narration_track(plan, timeline, timeline.duration)
+    track = build_narration_track(plan, timeline, timeline.duration, Path(job["audio_root"]))
     if plan.audible:
         track, loudness = normalize(track)
         loud = {
@@ -96,21 +100,66 @@ def run(job: dict) -> None:
     shutil.rmtree(Path(job["media_dir"]) / "videos", ignore_errors=True)
 
 
+def _die_with_parent(parent: int) -> None:
+    """Be killed when the render's parent goes: at once through PR_SET_PDEATHSIG, and within a
+    second through a watch on the parent's pid (the signal follows the parent's starting thread)."""
+    import ctypes
+    import signal
+    import threading
+    import time
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    if os.getppid() != parent:
+        os.kill(os.getpid(), signal.SIGKILL)
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def describe_failure(err: BaseException) -> str:
+    """One line for a failed render: a user error's own message, else the exception with the
+    place in the scene's code (scenes/...py:LINE) where it was raised, when there is one."""
+    import traceback
+
+    from mathreel.errors import UserError
+
+    message = str(err).splitlines()[0] if str(err) else ""
+    if isinstance(err, UserError):
+        return message
+    where = ""
+    frames = traceback.extract_tb(err.__traceback__)
+    if isinstance(err, SyntaxError) and err.filename:
+        frames.append(traceback.FrameSummary(err.filename, err.lineno or 0, ""))
+    for frame in reversed(frames):
+        path = Path(frame.filename)
+        if path.is_relative_to(ROOT / "scenes"):
+            where = f"{path.relative_to(ROOT)}:{frame.lineno}: "
+            break
+    return f"{where}{type(err).__name__}: {message}" if message else f"{where}{type(err).__name__}"
+
+
 def main() -> None:
     job = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
+    if job.get("parent_pid"):
+        _die_with_parent(int(job["parent_pid"]))
     sys.path.insert(0, str(ROOT))
     try:
         run(job)
     except Exception as err:  # the parent shows this one line and points at the full log
         import traceback
 
-        from mathreel.errors import UserError
-
         traceback.print_exc()
-        kind = "" if isinstance(err, UserError) else f"{type(err).__name__}: "
-        Path(job["error_out"]).write_text(
-            f"{kind}{err}".splitlines()[0] if str(err) else kind, encoding="utf-8"
-        )
+        try:
+            Path(job["error_out"]).write_text(describe_failure(err), encoding="utf-8")
+        except OSError:
+            pass  # a full disk: the parent reports the exit status and the log
         sys.exit(1)
 
 

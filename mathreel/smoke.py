@@ -80,10 +80,6 @@ class SceneFrames:
     def frame(self, beat: str) -> Path:
         return self.folder / f"{beat}.png"
 
-    @property
-    def timeline(self) -> Path:
-        return self.folder / TIMELINE
-
 
 @dataclass(frozen=True)
 class ChapterFrames:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from mathreel.audio_cache import AudioCache
 from mathreel.narration import Phrase, Script, Segment, split_phrase
+from mathreel.paths import shown
 from mathreel.timeline import layout_beat
 from mathreel.voices.base import Voice
 
@@ -18,7 +19,8 @@ MAX_PHRASE_SECONDS = 6.4
 
 @dataclass
 class PhrasePlan:
-    """A phrase's words, its caption, where it sits in its beat, and its audio file."""
+    """A phrase's words, its caption, where it sits in its beat, and its audio file (relative to
+    the phrase-audio cache, so a plan means the same on any checkout or machine)."""
 
     spoken: str
     caption: str
@@ -88,7 +90,7 @@ def plan_narration(
     Audible voices go through ``cache`` (one WAV per phrase); the silent voice needs none.
     ``on_phrase(cached)`` is called after each phrase, for progress and statistics.
     """
-    plan = NarrationPlan(scene, script.title, str(script.path), voice.name, voice.audible)
+    plan = NarrationPlan(scene, script.title, shown(script.path), voice.name, voice.audible)
     for beat in script.beats:
         spoken: list[tuple[Phrase, str | None, float]] = []
         segments: list[Segment] = []
@@ -124,7 +126,7 @@ def _speak(
         path, speech, cached = cache.get_or_synthesize(
             voice, phrase.spoken, voice.phrase_identity(phrase.spoken)
         )
-        audio: str | None = str(path)
+        audio: str | None = cache.relative(path)
     else:
         speech, cached, audio = voice.synthesize(phrase.spoken), False, None
     if on_phrase:

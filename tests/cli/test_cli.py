@@ -118,3 +118,21 @@ def test_real_process_prints_one_line_and_no_traceback():
 def test_smoke_unknown_scene_lists_choices(private_output):
     result = run("smoke", "--scene", "no_such_scene")
     assert_one_line_error(result, "unknown scene 'no_such_scene'", FIRST_SCENE)
+
+
+def test_doctor_checks_the_machine_and_removes_damaged_cache_entries(tmp_path, monkeypatch):
+    from mathreel.audio_cache import AudioCache
+    from tests.unit.test_audio_cache import CountingVoice
+
+    monkeypatch.setenv("MATHREEL_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("MATHREEL_OUTPUT", str(tmp_path / "output"))
+    cache, voice = AudioCache(tmp_path / "cache" / "audio"), CountingVoice()
+    good, _, _ = cache.get_or_synthesize(voice, "Kept.", voice.identity())
+    bad, _, _ = cache.get_or_synthesize(voice, "Cut short.", voice.identity())
+    bad.write_bytes(bad.read_bytes()[:100])
+    result = run("doctor", "-q", "l")
+    assert result.exit_code == 0, result.output
+    assert "tool latex" in result.output and "disk space at 480p15" in result.output
+    assert "1 of 2 phrase entries verified; 1 damaged, removed" in result.output
+    assert good.exists() and not bad.exists()
+    assert "0 failed" in result.output.splitlines()[-1]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 
 import numpy as np
+import pytest
 
 from mathreel.audio_cache import AudioCache, cache_key, read_wav, write_wav_atomic
 from mathreel.voices.base import Speech, Voice
@@ -87,3 +88,53 @@ def test_two_processes_writing_one_entry_leave_a_whole_file(tmp_path):
     assert len(speech.samples) == 48000
     assert len(set(np.round(speech.samples, 3))) == 1  # one writer's data, never a mix
     assert not list(tmp_path.glob(".tmp-*"))
+
+
+def test_truncated_entry_of_even_length_is_never_reused(tmp_path):
+    """Item 2 of the trust issue: a WAV cut to an even byte count still parses as WAV; its
+    recorded size and digest (and the header's frame count) catch it."""
+    cache, voice = AudioCache(tmp_path), CountingVoice()
+    path, whole, _ = cache.get_or_synthesize(
+        voice, "A phrase long enough to cut.", voice.identity()
+    )
+    data = path.read_bytes()
+    cut = len(data) // 2 & ~1
+    path.write_bytes(data[:cut])
+    with pytest.raises(ValueError, match="cut short"):
+        read_wav(path)
+    again, speech, cached = cache.get_or_synthesize(
+        voice, "A phrase long enough to cut.", voice.identity()
+    )
+    assert not cached and voice.calls == 2
+    assert len(speech.samples) == len(whole.samples)
+    assert again.read_bytes() == data
+
+
+def test_entry_changed_in_place_is_synthesized_again(tmp_path):
+    cache, voice = AudioCache(tmp_path), CountingVoice()
+    path, _, _ = cache.get_or_synthesize(voice, "Same length, other bytes.", voice.identity())
+    data = bytearray(path.read_bytes())
+    data[-1] ^= 0xFF  # same size, one sample changed: only the digest can tell
+    path.write_bytes(bytes(data))
+    _, _, cached = cache.get_or_synthesize(voice, "Same length, other bytes.", voice.identity())
+    assert not cached and voice.calls == 2
+
+
+def test_entry_without_its_digest_is_synthesized_again(tmp_path):
+    cache, voice = AudioCache(tmp_path), CountingVoice()
+    path, _, _ = cache.get_or_synthesize(voice, "Digest gone.", voice.identity())
+    path.with_suffix(".sha256").unlink()
+    _, _, cached = cache.get_or_synthesize(voice, "Digest gone.", voice.identity())
+    assert not cached and path.with_suffix(".sha256").exists()
+
+
+def test_plans_store_audio_paths_relative_to_the_cache(tmp_path):
+    from mathreel.narration import parse_narration_text
+    from mathreel.synthesis import plan_narration
+
+    script = parse_narration_text("# T\n\n## one\nA sentence to say.\n")
+    plan = plan_narration(script, "t", CountingVoice(), AudioCache(tmp_path / "cache"))
+    audio = plan.beats[0].phrases[0].audio
+    assert audio is not None and not audio.startswith("/")
+    assert (tmp_path / "cache" / audio).exists()
+    assert str(tmp_path) not in plan.to_json()

@@ -1,0 +1,207 @@
+"""``render.py doctor``: is this machine ready to render, and can what is on disk be trusted?
+
+One line per check (ok / warn / FAIL): system tools, LaTeX packages, fonts, the voice model, free
+disk space for the chosen quality, write access, and every cache entry verified (bad ones removed).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from mathreel import records
+from mathreel.audio_cache import AudioCache
+from mathreel.errors import UserError
+from mathreel.jobs import ensure_writable
+from mathreel.layout import SceneFiles
+from mathreel.manifest import load_chapters
+from mathreel.paths import cache_dir, output_dir, shown
+from mathreel.quality import QUALITIES, Quality
+
+#: System tools: what needs each, and the Debian package that brings it.
+TOOLS = {
+    "latex": ("every formula (MathTex)", "texlive-latex-base"),
+    "dvisvgm": ("every formula (MathTex)", "dvisvgm"),
+    "kpsewhich": ("finding LaTeX packages", "texlive-base"),
+    "fc-match": ("finding fonts", "fontconfig"),
+    "ffprobe": ("the tests' independent probe", "ffmpeg"),
+    "espeak-ng": ("--voice espeak", "espeak-ng"),
+    "chromium": ("the player page tests", "chromium"),
+}
+#: LaTeX packages Manim's default template loads.
+LATEX_PACKAGES = ("babel.sty", "amsmath.sty", "amssymb.sty", "english.ldf")
+#: Reference video bit rates (the upload standard's, bits per second) by frame size and rate;
+#: renders here are usually far smaller, so this is a safe upper estimate of the space needed.
+REFERENCE_BITRATE = {
+    "480p15": 1.5e6,
+    "720p30": 5e6,
+    "1080p60": 12e6,
+    "1440p60": 24e6,
+    "2160p60": 68e6,
+}
+#: Scenes, the chapter and a render's work copy each hold the video once.
+COPIES = 3
+
+
+@dataclass(frozen=True)
+class Check:
+    level: str  # "ok", "warn" or "FAIL"
+    name: str
+    detail: str
+
+
+def _tools() -> list[Check]:
+    found = []
+    for tool, (purpose, package) in TOOLS.items():
+        if shutil.which(tool):
+            found.append(Check("ok", f"tool {tool}", shutil.which(tool) or ""))
+        else:
+            level = (
+                "FAIL" if package in ("texlive-latex-base", "dvisvgm", "texlive-base") else "warn"
+            )
+            found.append(
+                Check(level, f"tool {tool}", f"missing (for {purpose}; Debian package {package})")
+            )
+    return found
+
+
+def _latex_packages() -> list[Check]:
+    if not shutil.which("kpsewhich"):
+        return []
+    missing = [
+        name
+        for name in LATEX_PACKAGES
+        if not subprocess.run(["kpsewhich", name], capture_output=True, text=True).stdout.strip()
+    ]
+    if missing:
+        return [Check("FAIL", "LaTeX packages", f"missing: {', '.join(missing)}")]
+    return [Check("ok", "LaTeX packages", ", ".join(LATEX_PACKAGES))]
+
+
+def _fonts() -> list[Check]:
+    if not shutil.which("fc-match"):
+        return []
+    out = subprocess.run(["fc-match", "sans-serif"], capture_output=True, text=True).stdout.strip()
+    return [Check("ok" if out else "warn", "fonts", out or "no sans-serif font found")]
+
+
+def _voice() -> list[Check]:
+    from mathreel.voices import get_voice
+
+    try:
+        voice = get_voice("piper")
+        voice.check_available()
+        identity = voice.identity()
+    except (UserError, OSError, ImportError) as err:
+        return [
+            Check(
+                "warn", "voice piper", f"unavailable ({err}); --voice espeak or silent still work"
+            )
+        ]
+    return [
+        Check("ok", "voice piper", f"{identity.get('model_package')} ({identity.get('model')})")
+    ]
+
+
+def _disk(quality: Quality, minutes: float) -> list[Check]:
+    need = REFERENCE_BITRATE[quality.name] / 8 * minutes * 60 * COPIES
+    folder = output_dir()
+    while not folder.exists():
+        folder = folder.parent
+    free = shutil.disk_usage(folder).free
+    level = "ok" if free >= need else "warn"
+    return [
+        Check(
+            level,
+            f"disk space at {quality.name}",
+            f"{free / 1e9:.1f} GB free in {shown(folder)}; a {minutes:.0f}-minute chapter needs "
+            f"at most about {need / 1e9:.1f} GB",
+        )
+    ]
+
+
+def _writable() -> list[Check]:
+    found = []
+    for name, folder in (("output", output_dir()), ("cache", cache_dir())):
+        try:
+            ensure_writable(folder)
+            found.append(Check("ok", f"write access to {name}", shown(folder)))
+        except UserError as err:
+            found.append(Check("FAIL", f"write access to {name}", str(err)))
+    return found
+
+
+def _audio_cache() -> list[Check]:
+    cache = AudioCache(cache_dir() / "audio")
+    entries = cache.entries()
+    bad = [path for path in entries if cache.read_verified(path) is None]
+    level = "warn" if bad else "ok"
+    detail = f"{len(entries) - len(bad)} of {len(entries)} phrase entries verified"
+    if bad:
+        detail += f"; {len(bad)} damaged, removed (they are synthesized again when needed)"
+    return [Check(level, "audio cache", detail)]
+
+
+def _svg_cache() -> list[Check]:
+    svgs = sorted((cache_dir() / "svg").glob("*/*.svg"))
+    bad = []
+    for svg in svgs:
+        try:
+            if not svg.read_bytes().rstrip().endswith(b"</svg>"):
+                bad.append(svg)
+        except OSError:
+            bad.append(svg)
+    for svg in bad:
+        svg.unlink(missing_ok=True)
+    detail = f"{len(svgs) - len(bad)} of {len(svgs)} compiled formulas whole"
+    if bad:
+        detail += f"; {len(bad)} cut short, removed"
+    return [Check("warn" if bad else "ok", "formula cache", detail)]
+
+
+def _rendered_scenes() -> list[Check]:
+    found = []
+    stems = [entry.stem for chapter in load_chapters() for entry in chapter.scenes]
+    for quality in QUALITIES:
+        checked, damaged = 0, []
+        for stem in stems:
+            files = SceneFiles(stem, quality)
+            record = records.read_record(files.key)
+            if record is None:
+                continue
+            checked += 1
+            verdict = records.check(files.key, record.inputs, files.artefacts)
+            if verdict.damaged:
+                damaged.append(f"{stem}: {verdict.reason}")
+        if checked:
+            level = "warn" if damaged else "ok"
+            detail = f"{checked - len(damaged)} of {checked} scenes verified"
+            if damaged:
+                detail += " (rendered again by the next run): " + "; ".join(damaged)
+            found.append(Check(level, f"rendered scenes {quality.name}", detail))
+    return found
+
+
+def run(quality: Quality, echo: Callable[[str], None]) -> bool:
+    """Print every check; True when nothing failed."""
+    from mathreel.commands import chapter_minutes
+
+    checks = (
+        _tools()
+        + _latex_packages()
+        + _fonts()
+        + _voice()
+        + _disk(quality, chapter_minutes())
+        + _writable()
+        + _audio_cache()
+        + _svg_cache()
+        + _rendered_scenes()
+    )
+    width = max(len(c.name) for c in checks)
+    for check in checks:
+        echo(f"{check.level:>4}  {check.name:<{width}}  {check.detail}")
+    failed = sum(c.level == "FAIL" for c in checks)
+    echo(f"doctor: {len(checks)} checks, {failed} failed")
+    return failed == 0

@@ -1,0 +1,68 @@
+"""Starting render workers (one process per scene) and stopping every one of them at once.
+
+A worker dies with its parent: it asks Linux for SIGKILL when the thread that started it goes
+(``PR_SET_PDEATHSIG``, set inside the worker, see :mod:`mathreel.render_worker`) and it also
+watches its parent's pid, because that signal is tied to the starting thread, not the process.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from mathreel.errors import UserError
+from mathreel.paths import ROOT
+
+_running: set[subprocess.Popen] = set()
+_lock = threading.Lock()
+
+
+def run_worker(job: dict, log_path: Path) -> None:
+    """Run ``python -m mathreel.render_worker`` on ``job``; a failure is one line naming the log."""
+    job = {**job, "parent_pid": os.getpid()}
+    job_path = log_path.with_suffix(".job.json")
+    job_path.write_text(json.dumps(job, indent=1), encoding="utf-8")
+    with open(log_path, "w", encoding="utf-8") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mathreel.render_worker", str(job_path)],
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+        with _lock:
+            _running.add(proc)
+        try:
+            returncode = proc.wait()
+        finally:
+            with _lock:
+                _running.discard(proc)
+    if returncode != 0:
+        error = Path(job["error_out"])
+        if error.exists():
+            reason = error.read_text(encoding="utf-8").strip()
+        elif returncode < 0:
+            reason = f"stopped by signal {signal.Signals(-returncode).name}"
+        else:
+            reason = f"exit status {returncode}"
+        raise UserError(f"scene '{job['stem']}' failed to render: {reason} (full log: {log_path})")
+
+
+def stop_all() -> int:
+    """Kill every running worker and wait for each; returns how many there were."""
+    with _lock:
+        procs = list(_running)
+    for proc in procs:
+        try:
+            proc.kill()
+        except ProcessLookupError:
+            pass
+    for proc in procs:
+        proc.wait()
+    return len(procs)

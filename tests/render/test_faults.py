@@ -1,0 +1,454 @@
+"""Fault injection: damaged files on disk, concurrent and killed runs, disk faults, broken code.
+
+Each case runs ``render.py`` as a real process in a temporary copy of the project whose manifest
+holds three tiny scenes (shapes only, silent voice, 480p15), so a whole chapter renders in seconds.
+Every case asserts what a user sees: one line, the exit status, no traceback, no partial file at a
+final name, and that the next run recovers.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from mathreel.paths import ROOT
+from tests.probe import ffprobe
+
+pytestmark = pytest.mark.render
+
+TINY_SCENE = '''
+"""A tiny scene for the fault tests: a ring drawn, then moved."""
+
+from manim import *
+
+from mathreel.scene import NarratedScene
+from scenes.tiny_shapes import ring
+
+
+class {name}(NarratedScene):
+    def construct(self) -> None:
+        shape = ring()
+        with self.beat("draw") as beat:
+            self.play(Create(shape), run_time=beat.until("move"))
+        with self.beat("move"):
+            self.play(shape.animate.shift(RIGHT))
+'''
+TINY_SHAPES = '''
+"""Shapes shared by the tiny scenes."""
+
+from manim import Circle
+
+
+def ring() -> Circle:
+    return Circle(radius=1.0, color="#56B4E9")
+'''
+TINY_NARRATION = """# {title}
+
+## draw
+A ring is drawn on the screen while this sentence is read at an ordinary pace. {mark:move} It keeps going.
+
+## move
+Then it moves to the right, and this beat lasts long enough for a chapter marker.
+"""
+STEMS = ("tiny_a", "tiny_b", "tiny_c")
+
+
+def _project(root: Path) -> Path:
+    """A copy of the pipeline with a three-scene Chapter 1 of tiny scenes."""
+    root.mkdir(parents=True)
+    for name in ("render.py", "manim.cfg"):
+        shutil.copy(ROOT / name, root / name)
+    shutil.copytree(
+        ROOT / "mathreel", root / "mathreel", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    (root / "scenes").mkdir()
+    (root / "narration").mkdir()
+    (root / "scenes" / "__init__.py").write_text("")
+    (root / "scenes" / "tiny_shapes.py").write_text(TINY_SHAPES)
+    for stem in STEMS:
+        name = "".join(part.title() for part in stem.split("_"))
+        (root / "scenes" / f"{stem}.py").write_text(TINY_SCENE.format(name=name))
+        (root / "narration" / f"{stem}.md").write_text(TINY_NARRATION.replace("{title}", name))
+    (root / "scenes" / "manifest.py").write_text(
+        textwrap.dedent(
+            f'''
+            """Tiny chapter for the fault tests."""
+
+            CHAPTERS = [
+                {{"number": 1, "course": "Faults", "title": "Tiny", "scenes": {list(STEMS)!r}}},
+            ]
+            '''
+        )
+    )
+    return root
+
+
+def _env(project: Path, output: Path | None = None) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MATHREEL_")}
+    env["MATHREEL_OUTPUT"] = str(output or project / "output")
+    env["MATHREEL_CACHE"] = str(project / ".cache")
+    env["PYTHONPATH"] = str(project)
+    return env
+
+
+def render(project: Path, *args: str, output: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "render.py", *args],
+        cwd=project,
+        env=_env(project, output),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def chapter(project: Path, *extra: str, output: Path | None = None) -> subprocess.CompletedProcess:
+    return render(
+        project, "chapter", "1", "-q", "l", "-v", "silent", "-j", "2", *extra, output=output
+    )
+
+
+def start(project: Path, *args: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "render.py", *args],
+        cwd=project,
+        env=_env(project),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+
+
+def one_line_failure(proc, code: int, *fragments: str) -> str:
+    """The failed run printed exactly one line (on stderr), with ``code`` and no traceback."""
+    assert proc.returncode == code, (proc.returncode, proc.stdout, proc.stderr)
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, proc.stderr
+    assert "Traceback" not in proc.stdout + proc.stderr
+    for fragment in fragments:
+        assert fragment in lines[0], lines[0]
+    return lines[0]
+
+
+def partial_files(folder: Path) -> list[Path]:
+    """Files left under a temporary name (a final name is never half-written)."""
+    return [p for p in folder.rglob("*") if ".partial" in p.name or p.name.startswith(".tmp-")]
+
+
+def workers_alive(project: Path) -> list[int]:
+    """Pids of render workers whose job lies in ``project``'s cache."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            cmd = (proc / "cmdline").read_bytes().decode(errors="replace")
+        except OSError:
+            continue
+        if "mathreel.render_worker" in cmd and str(project) in cmd:
+            found.append(int(proc.name))
+    return found
+
+
+def scenes_dir(project: Path) -> Path:
+    return project / "output" / "480p15" / "scenes"
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory) -> Path:
+    """The tiny chapter rendered once; each test works on its own copy of the whole project."""
+    project = _project(tmp_path_factory.mktemp("faults") / "project")
+    result = chapter(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project
+
+
+@pytest.fixture
+def project(rendered, tmp_path) -> Path:
+    copy = tmp_path / "project"
+    shutil.copytree(rendered, copy, symlinks=True)
+    return copy
+
+
+def chapter_frames(project: Path) -> int:
+    video = project / "output" / "480p15" / "chapter-01" / "chapter-01.mp4"
+    out = subprocess.run(
+        [
+            "ffprobe",
+            "-v",
+            "error",
+            "-count_packets",
+            "-select_streams",
+            "v:0",
+            "-show_entries",
+            "stream=nb_read_packets",
+            "-of",
+            "csv=p=0",
+            str(video),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return int(out.stdout.strip())
+
+
+def expected_frames(project: Path) -> int:
+    return sum(
+        json.loads((scenes_dir(project) / f"{stem}.key").read_text())["frames"] for stem in STEMS
+    )
+
+
+# -- 1. a truncated scene video is never reused -------------------------------------------------
+
+
+def test_truncated_scene_video_is_rendered_again_and_the_chapter_is_whole(project):
+    good = chapter_frames(project)
+    video = scenes_dir(project) / "tiny_b.mp4"
+    video.write_bytes(video.read_bytes()[: video.stat().st_size // 2])
+    result = chapter(project)
+    assert result.returncode == 0, result.stderr
+    assert "tiny_b.mp4 is damaged" in result.stdout and "rendering again" in result.stdout
+    assert "[01-tiny_a] unchanged" in result.stdout
+    assert chapter_frames(project) == good == expected_frames(project)
+    qc = json.loads((project / "output" / "480p15" / "chapter-01" / "qc.json").read_text())
+    assert qc["frames"]["found"] == qc["frames"]["expected"] == good
+
+
+def test_damaged_chapter_deliverable_is_assembled_again(project):
+    vtt = project / "output" / "480p15" / "chapter-01" / "chapter-01.vtt"
+    vtt.write_text("WEBVTT\n\ngarbage")
+    result = chapter(project)
+    assert result.returncode == 0, result.stderr
+    assert "chapter-01.vtt is damaged" in result.stdout
+    assert vtt.read_text().startswith("WEBVTT\n\n00:00:")
+
+
+# -- 6. corrupt sidecars are stale, not a traceback ----------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["tiny_a.timeline.json", "tiny_a.narration.json", "tiny_a.key"])
+def test_corrupt_sidecar_is_rendered_again_in_one_line(project, name):
+    (scenes_dir(project) / name).write_text("{not json")
+    result = chapter(project)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    lines = [line for line in result.stdout.splitlines() if "rendering again" in line]
+    assert len(lines) == 1 and "tiny_a" in lines[0], result.stdout
+    assert chapter_frames(project) == expected_frames(project)
+
+
+# -- 9. caches do not depend on where the project lies ---------------------------------------------
+
+
+def test_moved_project_reuses_every_scene(project, tmp_path):
+    moved = tmp_path / "elsewhere" / "moved"
+    shutil.move(project, moved)
+    result = chapter(moved)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("unchanged, reusing") == len(STEMS), result.stdout
+    assert "chapter-01: unchanged" in result.stdout
+
+
+# -- 7. broken code is one line naming file and line -----------------------------------------------
+
+
+def test_syntax_error_in_an_imported_module_names_file_and_line(project):
+    shapes = project / "scenes" / "tiny_shapes.py"
+    shapes.write_text(shapes.read_text() + "\ndef broken(:\n")
+    line = len(shapes.read_text().splitlines())
+    one_line_failure(chapter(project), 2, f"scenes/tiny_shapes.py:{line}: syntax error")
+
+
+def test_exception_in_construct_names_the_scene_file_and_line(project):
+    scene = project / "scenes" / "tiny_c.py"
+    text = scene.read_text().replace(
+        "        shape = ring()\n", "        shape = ring()\n        1 / 0\n"
+    )
+    scene.write_text(text)
+    line = text.splitlines().index("        1 / 0") + 1
+    message = one_line_failure(
+        chapter(project), 2, f"scenes/tiny_c.py:{line}: ZeroDivisionError", "full log:"
+    )
+    log = Path(message.split("full log: ")[1].rstrip(")"))
+    assert log.exists() and "Traceback" in log.read_text()
+    assert not partial_files(project / "output")
+
+
+# -- 4. two runs at once ---------------------------------------------------------------------------
+
+
+def _wait_for_lock(project: Path, proc: subprocess.Popen) -> None:
+    lock = project / "output" / "480p15" / ".locks" / "tiny_a.lock"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if lock.exists() and lock.read_text().strip() == str(proc.pid):
+            return
+        assert proc.poll() is None, proc.communicate()
+        time.sleep(0.05)
+    raise AssertionError("the first run never took its lock")
+
+
+def test_second_run_on_the_same_scenes_refuses_in_one_line_and_the_first_finishes(project):
+    first = start(project, "chapter", "1", "-q", "l", "-v", "silent", "--force")
+    try:
+        _wait_for_lock(project, first)
+        second = render(project, "scene", "tiny_a", "-q", "l", "-v", "silent", "--force")
+        one_line_failure(second, 2, f"tiny_a at 480p15 is being rendered by process {first.pid}")
+    finally:
+        out, err = first.communicate(timeout=600)
+    assert first.returncode == 0, err
+    assert chapter_frames(project) == expected_frames(project)
+    # With the first run gone its lock is free again.
+    assert render(project, "scene", "tiny_a", "-q", "l", "-v", "silent").returncode == 0
+
+
+def test_smoke_run_beside_a_render_of_the_same_scene(project):
+    first = start(project, "scene", "tiny_a", "-q", "l", "-v", "silent", "--force")
+    try:
+        _wait_for_lock(project, first)
+        smoke = render(project, "smoke", "--scene", "tiny_a")
+    finally:
+        first.communicate(timeout=600)
+    assert first.returncode == 0
+    assert "Traceback" not in smoke.stdout + smoke.stderr
+    assert (project / "output" / "smoke" / "chapter-01" / "tiny_a" / "move.png").exists()
+
+
+# -- 5. killed runs leave no worker behind ----------------------------------------------------------
+
+
+def _wait_for_worker(project: Path, proc: subprocess.Popen) -> list[int]:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        pids = workers_alive(project)
+        if pids:
+            return pids
+        assert proc.poll() is None, proc.communicate()
+        time.sleep(0.05)
+    raise AssertionError("no worker started")
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie (a killed orphan stays a zombie until some reaper collects it)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def _gone(pids: list[int], seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if not any(_running(pid) for pid in pids):
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_ctrl_c_stops_every_worker_at_once_and_says_so(project):
+    run = start(project, "chapter", "1", "-q", "l", "-v", "silent", "--force", "-j", "2")
+    workers = _wait_for_worker(project, run)
+    os.killpg(run.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole process group
+    out, err = run.communicate(timeout=60)
+    one_line_failure(
+        subprocess.CompletedProcess(run.args, run.returncode, out, err), 130, "interrupted"
+    )
+    assert _gone(workers, 5)
+    assert not partial_files(project / "output")
+
+
+def test_sigint_to_the_parent_alone_stops_its_workers(project):
+    run = start(project, "chapter", "1", "-q", "l", "-v", "silent", "--force", "-j", "2")
+    workers = _wait_for_worker(project, run)
+    os.kill(run.pid, signal.SIGINT)
+    out, err = run.communicate(timeout=60)
+    assert run.returncode == 130, err
+    assert _gone(workers, 5)
+
+
+def test_parent_killed_outright_takes_its_workers_with_it(project):
+    run = start(project, "chapter", "1", "-q", "l", "-v", "silent", "--force", "-j", "2")
+    workers = _wait_for_worker(project, run)
+    os.kill(run.pid, signal.SIGKILL)
+    run.communicate(timeout=60)
+    assert _gone(workers, 5), f"workers {workers} outlived their parent"
+    # The next run recovers, whatever the killed one left.
+    result = chapter(project)
+    assert result.returncode == 0, result.stderr
+    assert chapter_frames(project) == expected_frames(project)
+    assert not partial_files(project / "output")
+
+
+# -- 8. read-only output folder, full disk -----------------------------------------------------------
+
+
+@contextmanager
+def tmpfs(path: Path, size: str, read_only: bool = False):
+    """A small tmpfs at ``path`` (root only); the test is skipped where mounting is not allowed."""
+    path.mkdir(parents=True, exist_ok=True)
+    options = f"size={size}" + (",ro" if read_only else "")
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(path)], capture_output=True
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode().strip()}")
+    try:
+        yield path
+    finally:
+        subprocess.run(["umount", "-l", str(path)], check=False)
+
+
+def test_read_only_output_fails_before_rendering_in_one_line(project, tmp_path):
+    with tmpfs(tmp_path / "ro", "1m", read_only=True) as out:
+        started = time.monotonic()
+        result = chapter(project, output=out)
+        one_line_failure(result, 2, "cannot write to", "Read-only file system")
+        assert time.monotonic() - started < 30
+    assert not workers_alive(project)
+
+
+def test_full_disk_is_one_line_leaves_no_partial_file_and_the_next_run_recovers(project, tmp_path):
+    with tmpfs(tmp_path / "full", "200k") as out:
+        result = chapter(project, "--force", output=out)
+        line = one_line_failure(result, 1, "No space left on device")
+        assert str(out) in line or "failed to render" in line
+        assert not partial_files(out)
+        for key in out.rglob("*.key"):  # whatever was published is whole and recorded
+            assert json.loads(key.read_text())["schema"] == 2
+    result = chapter(project)
+    assert result.returncode == 0, result.stderr
+    assert chapter_frames(project) == expected_frames(project)
+
+
+# -- a bug is one line with the log's path ------------------------------------------------------------
+
+
+def test_unexpected_exception_prints_one_line_with_its_log(project):
+    jobs = project / "mathreel" / "jobs.py"
+    jobs.write_text(
+        jobs.read_text().replace(
+            "    check_tools()\n    voice.check_available()\n",
+            "    check_tools()\n    voice.check_available()\n    {}['boom']\n",
+        )
+    )
+    line = one_line_failure(chapter(project), 1, "internal error: KeyError: 'boom'", "full log:")
+    log = Path(line.split("full log: ")[1].rstrip(")"))
+    assert "Traceback" in log.read_text()
+
+
+def test_rendered_chapter_passes_the_independent_probe(rendered):
+    info = ffprobe(rendered / "output" / "480p15" / "chapter-01" / "chapter-01.mp4")
+    assert len(info["chapters"]) == len(STEMS)

@@ -1,4 +1,4 @@
-"""Exact figures for the critical-points scene: where f′ = 0, the zoom on x³, the second-derivative test."""
+"""Exact figures for the critical-points scene: where f′ = 0, local versus global, x³ and x⁴, the second-derivative test."""
 
 from __future__ import annotations
 
@@ -6,15 +6,20 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from scenes.calculus import decimal, derivative, slope_at, value_at, x
+from scenes.calculus import derivative, sign_word, value_at, x
 
 #: The curve with one local maximum and one local minimum.
 CUBIC = x**3 - 3 * x
 #: The source's counterexample: f′(0) = 0, yet 0 is neither a minimum nor a maximum.
 FLAT_CUBIC = x**3
+#: f″(0) = 0 here too, yet 0 is a minimum: what "inconclusive" means.
+QUARTIC = x**4
 
-#: Where the counterexample is inspected on either side of 0.
-ZOOM_STEP = sp.Rational(1, 10)
+#: The stretch of x the cubic is drawn over (its top picture keeps |f| within 3.5).
+CUBIC_DRAWN = (sp.Rational(-43, 20), sp.Rational(43, 20))
+#: The stretch the sliding tangent traces f′ over, and where it stops to show the sign of f′.
+TRACE_FROM = sp.Rational(-3, 2)
+TRACE_TO = sp.Rational(3, 2)
 
 
 @dataclass(frozen=True)
@@ -50,16 +55,29 @@ def critical_points(expr: sp.Expr) -> tuple[CriticalPoint, ...]:
     )
 
 
+def extremum(expr: sp.Expr, at: sp.Expr) -> str:
+    """What a critical point really is, where the second-derivative test may not say.
+
+    The first derivative of order n >= 2 that is not zero there decides (higher-order
+    derivative test): an odd n means no extremum, an even n a minimum or maximum by its sign.
+    """
+    order, value = 2, derivative(derivative(expr)).subs(x, at)
+    while value == 0:
+        order += 1
+        value = sp.diff(expr, x, order).subs(x, at)
+    if order % 2:
+        return "neither"
+    return "minimum" if value > 0 else "maximum"
+
+
+def is_global_minimum(expr: sp.Expr, at: sp.Expr) -> bool:
+    """No real x gives a lower value than ``at`` does."""
+    return sp.solveset(expr < value_at(expr, at), x, sp.S.Reals) == sp.S.EmptySet
+
+
 def tex(value: sp.Expr) -> str:
     """LaTeX for a value or expression as set on screen (sympy's own typesetting)."""
     return sp.latex(value)
-
-
-def caption(value: sp.Expr) -> str:
-    """A value as the captions print it: integers plainly, with a typographic minus."""
-    value = sp.sympify(value)
-    text = str(value) if value.is_integer else decimal(value, 3)
-    return text.replace("-", "−")
 
 
 # -- the cubic x³ − 3x -----------------------------------------------------------------------
@@ -68,19 +86,28 @@ CUBIC_SECOND = second_derivative(CUBIC)  # 6x
 CUBIC_POINTS = critical_points(CUBIC)
 CUBIC_MAX, CUBIC_MIN = CUBIC_POINTS  # x = −1 is the peak, x = 1 the valley
 
+#: The sign of f′ left of, between and right of the critical points: "+", "−", "+".
+PRIME_SIGNS = tuple(
+    {"positive": "+", "negative": "-"}[sign_word(CUBIC_PRIME.subs(x, at))]
+    for at in (TRACE_FROM, (CUBIC_MAX.x + CUBIC_MIN.x) / 2, TRACE_TO)
+)
+
+#: Local, not global: where the cubic climbs back to the peak's height (right of it) and sinks
+#: back to the valley's (left of it). Beyond these, the drawn curve passes both.
+PEAK_AGAIN = max(sp.solve(sp.Eq(CUBIC, CUBIC_MAX.y), x), key=float)  # x = 2
+VALLEY_AGAIN = min(sp.solve(sp.Eq(CUBIC, CUBIC_MIN.y), x), key=float)  # x = −2
+
 # -- the counterexample x³ -------------------------------------------------------------------
 FLAT_PRIME = derivative(FLAT_CUBIC)  # 3x²
-FLAT_SECOND = second_derivative(FLAT_CUBIC)  # 6x
-FLAT_POINTS = critical_points(FLAT_CUBIC)
-(FLAT_POINT,) = FLAT_POINTS  # x = 0, a double root of 3x²
-FLAT_SLOPE_AT_0 = slope_at(FLAT_CUBIC, 0)
-FLAT_LEFT = value_at(FLAT_CUBIC, -ZOOM_STEP)  # f(−0.1) = −0.001
-FLAT_RIGHT = value_at(FLAT_CUBIC, ZOOM_STEP)  # f(0.1) = 0.001
+(FLAT_POINT,) = critical_points(FLAT_CUBIC)  # x = 0, a double root of 3x²: touches, never crosses
+FLAT_SLOPE = FLAT_PRIME.subs(x, FLAT_POINT.x)  # f′(0) = 0
+FLAT_VERDICT = extremum(FLAT_CUBIC, FLAT_POINT.x)  # "neither"
 
-#: Decimal strings as shown on screen and in the captions.
-ZOOM_STEP_TEXT = decimal(ZOOM_STEP, 1)  # "0.1"
-FLAT_LEFT_TEXT = decimal(FLAT_LEFT, 3)  # "-0.001"
-FLAT_RIGHT_TEXT = decimal(FLAT_RIGHT, 3)  # "0.001"
+# -- x⁴: the same f″(0) = 0, yet a minimum ---------------------------------------------------
+QUARTIC_SECOND = second_derivative(QUARTIC)  # 12x²
+(QUARTIC_POINT,) = critical_points(QUARTIC)
+QUARTIC_VERDICT = extremum(QUARTIC, QUARTIC_POINT.x)  # "minimum"
+QUARTIC_IS_GLOBAL = is_global_minimum(QUARTIC, QUARTIC_POINT.x)
 
 #: Every number the scene shows or the narration says, as printed (ASCII minus).
 SHOWN = {
@@ -93,9 +120,8 @@ SHOWN = {
     "max_second": str(CUBIC_MAX.second),
     "min_second": str(CUBIC_MIN.second),
     "flat_at": str(FLAT_POINT.x),
-    "flat_slope": str(FLAT_SLOPE_AT_0),
+    "flat_slope": str(FLAT_SLOPE),
     "flat_second": str(FLAT_POINT.second),
-    "zoom_step": ZOOM_STEP_TEXT,
-    "flat_left": FLAT_LEFT_TEXT,
-    "flat_right": FLAT_RIGHT_TEXT,
+    "quartic_power": str(sp.degree(QUARTIC, x)),
+    "quartic_second": str(QUARTIC_POINT.second),
 }

@@ -1,4 +1,4 @@
-"""Gradient descent on L(w) = (w − 3)²: one step from w = 5, the sign rule, convergence, and its limits."""
+"""Gradient descent on L(w) = (w − 3)²: one step from w = 5, predicted from the tangent, then the sign rule and convergence over L′, and a flat shelf."""
 
 from __future__ import annotations
 
@@ -7,30 +7,45 @@ from manim import *
 
 from mathreel.scene import NarratedScene
 from scenes.calculus import numeric
+from scenes.derivative_graph import (
+    GRAPH_WIDTH,
+    GRAPH_X,
+    PANEL_LEFT,
+    DerivativeGraph,
+    at_row,
+    graph_axes,
+    note,
+    plot,
+    stacked_axes,
+)
 from scenes.drawing import tangent_segment
 from scenes.gradient_descent_figures import (
+    ACTUAL_CHANGE,
+    CURVATURE_GAP,
     FAR,
     FIRST,
-    LEARNING_RATE,
     LEARNING_RATE_TEXT,
     LOSS,
     LOSS_PRIME,
     MINIMUM,
+    NEW_LOSS,
     NEW_LOSS_TEXT,
     NEW_WEIGHT,
     NEW_WEIGHT_TEXT,
-    SECOND,
+    PREDICTED_CHANGE,
+    PREDICTED_LOSS,
     SHELF_FLAT,
     SHELF_LOSS,
     SHELF_MIN,
     SHELF_PRIME,
     SHRINK_TEXT,
     START,
-    START_GAP,
     START_LOSS,
     START_SLOPE,
     STEEP_LEFT,
     STEEP_RIGHT,
+    STEP_CHANGE,
+    STEP_SIZE_TEXT,
     STEPS,
     TABLE_STEPS,
     shown,
@@ -39,6 +54,7 @@ from scenes.gradient_descent_figures import (
 from scenes.style import (
     AXES_COLOR,
     BODY_SIZE,
+    HIGHLIGHT_COLOR,
     LABEL_SIZE,
     LOSS_COLOR,
     MUTED_COLOR,
@@ -53,24 +69,31 @@ loss = numeric(LOSS, w)
 loss_slope = numeric(LOSS_PRIME, w)
 shelf = numeric(SHELF_LOSS, w)
 shelf_slope = numeric(SHELF_PRIME, w)
-ETA = float(LEARNING_RATE)
 
-# The graph leaves room under its w-axis for the step arrows.
-GRAPH_CENTER = LEFT * 2.75 + UP * 0.6
-GRAPH_SIZE = (6.0, 5.6)
-ARROW_DROP = 1.0  # step arrows sit this far under the w-axis, clear of its numbers
-PANEL_LEFT = 0.9
-PANEL_TOP = 2.9
-ROW = 0.85
+# One loss graph, tall, until the sign rule; then L over L′ (the derivative graph).
+GRAPH_CENTER = [GRAPH_X, 0.6, 0]
+GRAPH_SIZE = (GRAPH_WIDTH, 5.6)
+ARROW_DROP = 1.0  # the step arrow sits this far under the w-axis, clear of its numbers
 TANGENT_LENGTH = 2.0
+#: The zoomed window around w = 5 where the step is predicted: the curve is nearly its tangent.
+ZOOM_W = [4.4, 5.2, 0.2]
+ZOOM_L = [2.0, 4.6, 0.4]
 
-# Colour each symbol by meaning inside the formulas: w is the weight, L the loss, L′ a slope.
-TEX_COLORS = {"w": WEIGHT_COLOR, "L'": TANGENT_COLOR, "L(": LOSS_COLOR}
+
+def formula(latex: str, row: float, color: str) -> MathTex:
+    return at_row(MathTex(latex, font_size=BODY_SIZE, color=color), row)
 
 
-def at_row(mobject: Mobject, row: float) -> Mobject:
-    """Place a panel entry at row ``row`` (0 at the top), left-aligned."""
-    return mobject.move_to([PANEL_LEFT, PANEL_TOP - row * ROW, 0], aligned_edge=LEFT)
+def axis_names(axes: Axes) -> VGroup:
+    """w along the bottom, L up the side, coloured by meaning."""
+    return VGroup(
+        MathTex("w", color=WEIGHT_COLOR, font_size=BODY_SIZE).next_to(
+            axes.x_axis.get_end(), UP, buff=0.2
+        ),
+        MathTex("L", color=LOSS_COLOR, font_size=BODY_SIZE).next_to(
+            axes.y_axis.get_end(), RIGHT, buff=0.2
+        ),
+    )
 
 
 def latex_at(expr: sp.Expr, value: sp.Expr) -> str:
@@ -80,105 +103,64 @@ def latex_at(expr: sp.Expr, value: sp.Expr) -> str:
     return rf"{sp.latex(coeff)}\left({sp.latex(value)} - {sp.latex(shift)}\right)"
 
 
+def step_arrow(axes: Axes, here: float, there: float) -> Arrow:
+    """A step of the weight along w, drawn under the w-axis."""
+    return Arrow(
+        axes.c2p(here, 0) + DOWN * ARROW_DROP,
+        axes.c2p(there, 0) + DOWN * ARROW_DROP,
+        buff=0,
+        color=WEIGHT_COLOR,
+        stroke_width=5,
+        max_tip_length_to_length_ratio=0.45,
+    )
+
+
 class TakeGradientDescentSteps(NarratedScene):
     def construct(self) -> None:
-        axes = Axes(
-            x_range=[0, 6.5, 1],
-            y_range=[0, 9.5, 1],
-            x_length=GRAPH_SIZE[0],
-            y_length=GRAPH_SIZE[1],
-            tips=False,
-            axis_config={"color": AXES_COLOR, "stroke_width": 2},
-        ).move_to(GRAPH_CENTER)
+        axes = graph_axes([0, 6.5, 1], [0, 9.5, 1], GRAPH_SIZE, GRAPH_CENTER)
         axes.x_axis.add_numbers(range(1, 7), font_size=SMALL_SIZE)
         axes.y_axis.add_numbers(range(2, 9, 2), font_size=SMALL_SIZE)
-        w_label = MathTex("w", color=WEIGHT_COLOR, font_size=BODY_SIZE).next_to(
-            axes.x_axis.get_end(), UP, buff=0.2
-        )
-        l_label = MathTex("L", color=LOSS_COLOR, font_size=BODY_SIZE).next_to(
-            axes.y_axis.get_end(), RIGHT, buff=0.2
-        )
-        curve = axes.plot(loss, x_range=[0, 6], color=LOSS_COLOR, stroke_width=5)
-
-        # The current weight drives its marker on the w-axis, the point on the curve and the tangent.
-        weight = ValueTracker(float(START))
-        marker = always_redraw(
-            lambda: Dot(axes.c2p(weight.get_value(), 0), color=WEIGHT_COLOR, radius=0.1)
-        )
-        point = always_redraw(
-            lambda: Dot(axes.c2p(weight.get_value(), loss(weight.get_value())), color=POINT_COLOR)
-        )
-        drop = always_redraw(
-            lambda: DashedLine(
-                axes.c2p(weight.get_value(), 0),
-                axes.c2p(weight.get_value(), loss(weight.get_value())),
-                color=MUTED_COLOR,
-                stroke_width=2,
-            )
-        )
-        tangent = always_redraw(
-            lambda: tangent_segment(
-                axes, loss, loss_slope(weight.get_value()), weight.get_value(), TANGENT_LENGTH
-            )
+        names = axis_names(axes)
+        curve = plot(axes, loss, 0, 6, color=LOSS_COLOR, stroke_width=5)
+        start = float(START)
+        marker = Dot(axes.c2p(start, 0), color=WEIGHT_COLOR, radius=0.1)
+        point = Dot(axes.c2p(start, loss(start)), color=POINT_COLOR)
+        drop = DashedLine(
+            axes.c2p(start, 0), axes.c2p(start, loss(start)), color=MUTED_COLOR, stroke_width=2
         )
 
-        loss_tex = at_row(
-            MathTex("L(w) = " + sp.latex(LOSS), font_size=BODY_SIZE, color=LOSS_COLOR), 0
-        )
         factored = sp.factor(LOSS_PRIME)  # 2(w − 3), the form the source writes
-        prime_tex = at_row(
-            MathTex("L'(w) = " + sp.latex(factored), font_size=BODY_SIZE, color=TANGENT_COLOR), 1
-        )
-        weight_tex = at_row(
-            MathTex(f"w = {sp.latex(START)}", font_size=BODY_SIZE, color=WEIGHT_COLOR), 2
-        )
+        loss_tex = formula("L(w) = " + sp.latex(LOSS), 0, LOSS_COLOR)
+        prime_tex = formula("L'(w) = " + sp.latex(factored), 1, TANGENT_COLOR)
+        weight_tex = formula(f"w = {sp.latex(START)}", 2, WEIGHT_COLOR)
 
         with self.beat("loss_curve") as beat:
-            self.play(Create(axes), FadeIn(w_label, l_label), run_time=1.5)
+            self.play(Create(axes), FadeIn(names), run_time=1.5)
             self.play(Create(curve), Write(loss_tex), run_time=beat.until("derivative"))
             self.play(Write(prime_tex))
             beat.wait_until("weight")
             self.play(FadeIn(marker, scale=1.5), Create(drop), FadeIn(point), Write(weight_tex))
 
         # ---------------------------------------------------------------- the slope at w = 5
-        slope_tex = at_row(
-            MathTex(
-                f"L'({sp.latex(START)}) = {latex_at(factored, START)} = {sp.latex(START_SLOPE)}",
-                font_size=BODY_SIZE,
-                color=TANGENT_COLOR,
-            ),
+        tangent = tangent_segment(axes, loss, float(START_SLOPE), start, TANGENT_LENGTH)
+        slope_tex = formula(
+            f"L'({sp.latex(START)}) = {latex_at(factored, START)} = {sp.latex(START_SLOPE)}",
             3,
+            TANGENT_COLOR,
         )
-        assert START_GAP == START - MINIMUM  # the bracket on screen is the distance to the minimum
-        positive = at_row(
-            Text(
-                "positive: loss\nrises with w",
-                font_size=SMALL_SIZE,
-                color=MUTED_COLOR,
-                line_spacing=0.8,
-                t2c={"[-1:]": WEIGHT_COLOR},  # the weight w, coloured as everywhere else
-            ),
-            4.2,
-        )
-        # The step's direction: against the slope, so to the left of w = 5.
-        left_arrow = Arrow(
-            axes.c2p(float(START), 0) + DOWN * ARROW_DROP,
-            axes.c2p(float(START) - 1.4, 0) + DOWN * ARROW_DROP,
-            buff=0,
-            color=WEIGHT_COLOR,
-            stroke_width=5,
-        )
-        decrease = MathTex(r"\text{decrease } w", font_size=BODY_SIZE, color=WEIGHT_COLOR).next_to(
-            left_arrow, LEFT, buff=0.2
+        positive = note(r"positive: the loss\\rises with $w$", 4)
+        decrease_arrow = step_arrow(axes, start, start - 1.4)
+        decrease = Tex(r"decrease $w$", font_size=BODY_SIZE, color=WEIGHT_COLOR).next_to(
+            decrease_arrow, LEFT, buff=0.2
         )
 
         with self.beat("slope_at_five") as beat:
             self.play(Create(tangent), Write(slope_tex), run_time=beat.until("meaning"))
             self.play(FadeIn(positive, shift=UP * 0.2))
             beat.wait_until("direction")
-            self.play(GrowArrow(left_arrow), FadeIn(decrease))
+            self.play(GrowArrow(decrease_arrow), FadeIn(decrease))
 
-        # ---------------------------------------------------------------- one step
+        # ---------------------------------------------------------------- one step, computed
         rule = at_row(
             MathTex(
                 r"w_{\text{new}} = w - \eta \, L'(w)",
@@ -189,164 +171,219 @@ class TakeGradientDescentSteps(NarratedScene):
             2,
         )
         rule.set_color_by_tex("w_{", WEIGHT_COLOR).set_color_by_tex("L'(w)", TANGENT_COLOR)
-        rate = at_row(
-            MathTex(rf"\eta = {LEARNING_RATE_TEXT}", font_size=BODY_SIZE, color=TEXT_COLOR), 3
-        )
-        new_weight = at_row(
-            MathTex(
-                rf"w_{{\text{{new}}}} = {sp.latex(START)} - {LEARNING_RATE_TEXT} \times "
-                rf"{sp.latex(START_SLOPE)} = {NEW_WEIGHT_TEXT}",
-                font_size=BODY_SIZE,
-                color=WEIGHT_COLOR,
-            ),
+        rate = formula(rf"\eta = {LEARNING_RATE_TEXT}", 3, TEXT_COLOR)
+        new_weight = formula(
+            rf"w_{{\text{{new}}}} = {sp.latex(START)} - {LEARNING_RATE_TEXT} \times "
+            rf"{sp.latex(START_SLOPE)} = {NEW_WEIGHT_TEXT}",
             4,
+            WEIGHT_COLOR,
         )
-        old_loss = at_row(
-            MathTex(
-                f"L({sp.latex(START)}) = {sp.latex(START_LOSS)}",
-                font_size=BODY_SIZE,
-                color=LOSS_COLOR,
-            ),
-            5,
+        the_step = step_arrow(axes, start, float(NEW_WEIGHT))
+        step_label = MathTex(STEP_SIZE_TEXT, font_size=SMALL_SIZE, color=WEIGHT_COLOR).next_to(
+            the_step, LEFT, buff=0.2
         )
-        new_loss = at_row(
-            MathTex(
-                f"L({NEW_WEIGHT_TEXT}) = {NEW_LOSS_TEXT}", font_size=BODY_SIZE, color=LOSS_COLOR
-            ),
-            6,
-        )
-        decreased = Text("decreased", font_size=SMALL_SIZE, color=TEXT_COLOR).next_to(
-            new_loss, RIGHT, buff=0.45
-        )
-        ghost = Dot(axes.c2p(float(START), float(START_LOSS)), color=POINT_COLOR).set_opacity(0.35)
-        # Loss levels before and after, read off the L-axis.
-        level_old = DashedLine(
-            axes.c2p(0, float(START_LOSS)),
-            axes.c2p(float(START), float(START_LOSS)),
-            color=LOSS_COLOR,
-            stroke_width=2,
-        )
-        level_new = DashedLine(
-            axes.c2p(0, float(SECOND.loss)),
-            axes.c2p(float(NEW_WEIGHT), float(SECOND.loss)),
-            color=LOSS_COLOR,
-            stroke_width=2,
-        )
+        target = Dot(axes.c2p(float(NEW_WEIGHT), 0), color=WEIGHT_COLOR, radius=0.1)
+        target.set_fill(opacity=0).set_stroke(WEIGHT_COLOR, width=3)
 
         with self.beat("one_step") as beat:
             self.play(
-                FadeOut(VGroup(weight_tex, slope_tex, positive, decrease, left_arrow)),
+                FadeOut(VGroup(weight_tex, slope_tex, positive, decrease)),
                 Write(rule),
                 run_time=beat.until("rate"),
             )
             self.play(Write(rate))
             beat.wait_until("step")
-            self.play(Write(new_weight))
-            self.add(ghost)
-            self.play(weight.animate.set_value(float(NEW_WEIGHT)), run_time=1.5)
-            beat.wait_until("loss")
-            self.play(Write(old_loss), Create(level_old))
-            self.play(Write(new_loss), Create(level_new))
-            beat.wait_until("decreased")
-            self.play(FadeIn(decreased, shift=LEFT * 0.2))
+            self.play(ReplacementTransform(decrease_arrow, the_step), FadeIn(step_label))
+            beat.wait_until("new")
+            self.play(Write(new_weight), FadeIn(target, scale=1.5))
 
-        # ---------------------------------------------------------------- which way: the sign rule
-        readout_label = at_row(MathTex("L'(w) =", font_size=BODY_SIZE, color=TANGENT_COLOR), 2)
-        readout = DecimalNumber(
-            float(SECOND.slope), num_decimal_places=2, font_size=BODY_SIZE, color=TANGENT_COLOR
+        # ---------------------------------------------------------------- predict: zoom until straight
+        zoom = graph_axes(ZOOM_W, ZOOM_L, GRAPH_SIZE, GRAPH_CENTER)
+        zoom.x_axis.add_numbers([4.6, 5.0], num_decimal_places=1, font_size=SMALL_SIZE)
+        zoom_names = axis_names(zoom)
+        # The loss and its tangent at 5 over the window, each cut where it leaves the window.
+        zoom_curve = plot(
+            zoom,
+            loss,
+            float(MINIMUM) + ZOOM_L[0] ** 0.5,
+            float(MINIMUM) + ZOOM_L[1] ** 0.5,
+            color=LOSS_COLOR,
+            stroke_width=5,
+        )
+        slope, level = float(START_SLOPE), float(START_LOSS)
+
+        def on_tangent(at: float) -> np.ndarray:
+            return zoom.c2p(at, level + slope * (at - start))
+
+        zoom_tangent = Line(
+            on_tangent(start + (ZOOM_L[0] - level) / slope),
+            on_tangent(start + (ZOOM_L[1] - level) / slope),
+            color=TANGENT_COLOR,
+            stroke_width=4,
+        )
+        zoom_point = Dot(zoom.c2p(start, level), color=POINT_COLOR)
+        new_w = float(NEW_WEIGHT)
+        run = Arrow(
+            zoom.c2p(start, level),
+            zoom.c2p(new_w, level),
+            buff=0,
+            color=WEIGHT_COLOR,
+            stroke_width=5,
+        )
+        run_label = MathTex(shown(STEP_CHANGE), font_size=SMALL_SIZE, color=WEIGHT_COLOR).next_to(
+            run, UP, buff=0.15
+        )
+        predicted = zoom.c2p(new_w, float(PREDICTED_LOSS))
+        # A plain drop with a hollow end, so the gap to the curve below stays in sight.
+        fall = VGroup(
+            Line(zoom.c2p(new_w, level), predicted, color=TANGENT_COLOR, stroke_width=5),
+            Dot(predicted, color=TANGENT_COLOR, radius=0.09)
+            .set_fill(opacity=0)
+            .set_stroke(TANGENT_COLOR, width=3),
+        )
+        fall_label = MathTex(
+            shown(PREDICTED_CHANGE), font_size=SMALL_SIZE, color=TANGENT_COLOR
+        ).next_to(fall, LEFT, buff=0.15)
+        prediction = VGroup(
+            formula(r"\Delta L \approx L'(5)\,\Delta w", 2, TANGENT_COLOR),
+            formula(
+                rf"= {sp.latex(START_SLOPE)} \times ({shown(STEP_CHANGE)}) = {shown(PREDICTED_CHANGE)}",
+                2.85,
+                TANGENT_COLOR,
+            ),
+        )
+        zoom_box = Square(0.7, color=TEXT_COLOR, stroke_width=2).move_to(axes.c2p(start, level))
+        big_picture = VGroup(
+            axes, names, curve, marker, point, drop, tangent, the_step, step_label, target
         )
 
-        def follow(m: DecimalNumber) -> None:
-            value = loss_slope(weight.get_value())
-            m.set_value(0.0 if abs(value) < 5e-3 else value)  # never "-0.00"
-            m.next_to(readout_label, RIGHT, buff=0.2)
-
-        readout.add_updater(follow)
-        follow(readout)
-
-        def step_arrow() -> VMobject:
-            # The actual next step, w → w − η L′(w), drawn just under the w-axis.
-            here = weight.get_value()
-            there = here - ETA * loss_slope(here)
-            if abs(there - here) < 0.08:
-                return VMobject()
-            return Arrow(
-                axes.c2p(here, 0) + DOWN * ARROW_DROP,
-                axes.c2p(there, 0) + DOWN * ARROW_DROP,
-                buff=0,
-                color=WEIGHT_COLOR,
-                stroke_width=5,
-                max_tip_length_to_length_ratio=0.45,
+        with self.beat("predict_loss") as beat:
+            self.play(FadeOut(VGroup(rule, rate, new_weight)), Create(zoom_box), run_time=0.6)
+            self.play(
+                FadeOut(big_picture),
+                ReplacementTransform(zoom_box, zoom),
+                FadeIn(zoom_names),
+                FadeIn(zoom_curve),
+                FadeIn(zoom_tangent),
+                FadeIn(zoom_point),
+                run_time=max(0.6, beat.until("zoom")),
             )
+            beat.wait_until("product")
+            self.play(GrowArrow(run), FadeIn(run_label))
+            self.play(Create(fall), FadeIn(fall_label), Write(prediction))
 
-        arrow = always_redraw(step_arrow)
+        # ---------------------------------------------------------------- the actual loss, and the gap
+        weight = ValueTracker(start)
+        mover = always_redraw(
+            lambda: Dot(zoom.c2p(weight.get_value(), loss(weight.get_value())), color=POINT_COLOR)
+        )
+        ghost = zoom_point.copy().set_opacity(0.35)
+        landed = zoom.c2p(new_w, float(NEW_LOSS))
+        gap = Brace(Line(predicted, landed), RIGHT, buff=0.15, color=HIGHLIGHT_COLOR)
+        gap_label = MathTex(
+            shown(CURVATURE_GAP), font_size=SMALL_SIZE, color=HIGHLIGHT_COLOR
+        ).next_to(gap, RIGHT, buff=0.15)
+        actual = formula(
+            rf"\Delta L = {NEW_LOSS_TEXT} - {sp.latex(START_LOSS)} = {shown(ACTUAL_CHANGE)}",
+            3.85,
+            LOSS_COLOR,
+        )
+        miss = formula(
+            rf"\text{{gap}} = {shown(CURVATURE_GAP)} = ({shown(-STEP_CHANGE)})^2",
+            4.7,
+            HIGHLIGHT_COLOR,
+        )
+        safe = note(r"small steps: a tiny gap,\\so the loss reliably falls", 5.55)
+
+        with self.beat("actual_loss") as beat:
+            self.add(ghost)
+            self.remove(zoom_point)
+            self.add(mover)
+            self.play(weight.animate.set_value(new_w), run_time=1.2)
+            self.play(Write(actual))
+            beat.wait_until("gap")
+            self.play(GrowFromCenter(gap), FadeIn(gap_label), Write(miss))
+            beat.wait_until("safe")
+            self.play(FadeIn(safe, shift=UP * 0.2))
+
+        # ---------------------------------------------------------------- the sign rule, read off L′
+        top, bottom = stacked_axes([0, 6.5, 1], [0, 9.5, 2], [-7, 7, 2])
+        stacked_names = VGroup(
+            axis_names(top),
+            MathTex("L'", color=TANGENT_COLOR, font_size=BODY_SIZE).next_to(
+                bottom.y_axis.get_end(), RIGHT, buff=0.2
+            ),
+        )
+        # The one w-value named here, set beside the guide that runs down from it.
+        three = MathTex(sp.latex(MINIMUM), font_size=SMALL_SIZE, color=TEXT_COLOR).next_to(
+            top.c2p(float(MINIMUM), 0), DR, buff=0.08
+        )
+        descent = DerivativeGraph(top, bottom, loss, loss_slope, new_w, TANGENT_LENGTH)
+        top_curve = descent.curve(0, 6, color=LOSS_COLOR)
+        slider, trace = descent.slider(), descent.trace()
+        left, right = float(STEEP_LEFT), float(STEEP_RIGHT)
+        prime_line = descent.derivative_curve(left, right)
 
         def rule_row(relation: str, verdict: str, row: float) -> MathTex:
-            tex = MathTex(
-                f"L'(w) {relation} 0",
-                r"\;\Rightarrow\;",
-                verdict,
-                font_size=BODY_SIZE,
-            )
+            tex = MathTex(f"L'(w) {relation} 0", r"\;\Rightarrow\;", verdict, font_size=BODY_SIZE)
             tex[0].set_color(TANGENT_COLOR)
             tex[1].set_color(TEXT_COLOR)
             tex[2].set_color(WEIGHT_COLOR if "w" in verdict else TEXT_COLOR)
             return at_row(tex, row)
 
-        negative_row = rule_row(r"\ll", r"\text{increase } w", 3.2)
-        positive_row = rule_row(r"\gg", r"\text{decrease } w", 4.1)
-        zero_row = rule_row(r"\approx", r"\text{converged}", 5.0)
+        negative_row = rule_row("<", r"\text{increase } w", 2)
+        positive_row = rule_row(">", r"\text{decrease } w", 2.85)
+        zero_row = rule_row("=", r"\text{locally flat}", 3.7)
+        flat_note = note(r"slope $\times$ any small step\\predicts no drop", 4.4)
 
         with self.beat("sign_rule") as beat:
             self.play(
                 FadeOut(
                     VGroup(
-                        rule,
-                        rate,
-                        new_weight,
-                        old_loss,
-                        new_loss,
-                        decreased,
-                        ghost,
-                        level_old,
-                        level_new,
-                    )
+                        zoom, zoom_names, zoom_curve, zoom_tangent, ghost, mover, run, run_label
+                    ),
+                    VGroup(fall, fall_label, gap, gap_label, prediction, actual, miss, safe),
                 ),
-                FadeIn(readout_label),
-                FadeIn(readout),
-                FadeIn(arrow),
-                run_time=1,
+                run_time=0.6,
             )
             self.play(
-                weight.animate.set_value(float(STEEP_LEFT)),
-                run_time=max(0.5, beat.until("negative")),
+                FadeIn(VGroup(top, bottom, stacked_names, three)),
+                Create(top_curve),
+                FadeIn(slider),
+                run_time=1,
             )
-            self.play(FadeIn(negative_row, shift=UP * 0.2))
+            self.play(descent.x.animate.set_value(left), run_time=beat.until("negative"))
+            descent.trace_start.set_value(left)
+            self.add(trace)
+            self.play(
+                descent.x.animate.set_value(float(MINIMUM) - 0.6),
+                FadeIn(negative_row),
+                run_time=1.5,
+            )
             beat.wait_until("positive")
-            self.play(weight.animate.set_value(float(STEEP_RIGHT)), run_time=2.5)
-            self.play(FadeIn(positive_row, shift=UP * 0.2))
+            self.play(
+                descent.x.animate.set_value(right),
+                FadeIn(positive_row),
+                run_time=1.5,
+                rate_func=linear,
+            )
+            self.remove(trace)
+            self.add(prime_line)
             beat.wait_until("zero")
-            self.play(weight.animate.set_value(float(MINIMUM)), run_time=2)
+            self.play(descent.x.animate.set_value(float(MINIMUM)), run_time=1.2)
             self.play(FadeIn(zero_row, shift=UP * 0.2))
+            self.play(FadeIn(flat_note, shift=UP * 0.2))
 
         # ---------------------------------------------------------------- repeated steps
         update = at_row(
-            MathTex(
-                rf"w \leftarrow w - {LEARNING_RATE_TEXT}\, L'(w)",
-                font_size=BODY_SIZE,
-                color=TEXT_COLOR,
-                substrings_to_isolate=["L'(w)"],
-            ),
-            0,
+            MathTex(rf"w \leftarrow w - {LEARNING_RATE_TEXT}\,", "L'(w)", font_size=BODY_SIZE), 0
         )
-        update.set_color_by_tex("L'(w)", TANGENT_COLOR)
-        shrink = at_row(
-            MathTex(
-                rf"w_{{\text{{new}}}} - {sp.latex(MINIMUM)} = {SHRINK_TEXT}\,(w - {sp.latex(MINIMUM)})",
-                font_size=BODY_SIZE,
-                color=WEIGHT_COLOR,
-            ),
+        update[0].set_color(TEXT_COLOR)
+        update[1].set_color(TANGENT_COLOR)
+        shrink = formula(
+            rf"w_{{\text{{new}}}} - {sp.latex(MINIMUM)} = {SHRINK_TEXT}\,(w - {sp.latex(MINIMUM)})",
             0.85,
+            WEIGHT_COLOR,
         )
 
         # A small table: one row per step, columns k, w, L(w), L′(w).
@@ -355,12 +392,17 @@ class TakeGradientDescentSteps(NarratedScene):
         table_top = 1.3
         row_gap = 0.55
 
-        def table_row(cells: list[str], y: float, size: int = LABEL_SIZE) -> VGroup:
+        def table_row(cells: list[str], y: float) -> VGroup:
             return VGroup(
                 *(
-                    MathTex(cell, font_size=size, color=color).move_to([x, y, 0])
+                    MathTex(cell, font_size=LABEL_SIZE, color=color).move_to([x, y, 0])
                     for cell, x, color in zip(cells, col_x, col_colors, strict=True)
                 )
+            )
+
+        def state_row(state, y: float) -> VGroup:
+            return table_row(
+                [str(state.k), shown(state.w), shown(state.loss), shown(state.slope)], y
             )
 
         header = table_row(["k", "w", "L(w)", "L'(w)"], table_top)
@@ -371,46 +413,29 @@ class TakeGradientDescentSteps(NarratedScene):
             stroke_width=2,
         )
         shown_steps = STEPS[: TABLE_STEPS + 1]
-        rows = [
-            table_row(
-                [str(s.k), shown(s.w), shown(s.loss), shown(s.slope)],
-                table_top - 0.65 - i * row_gap,
-            )
-            for i, s in enumerate(shown_steps)
-        ]
+        rows = [state_row(s, table_top - 0.65 - i * row_gap) for i, s in enumerate(shown_steps)]
         # The dots get a full row's height of their own, clear of the rows above and below.
         dots_y = table_top - 0.65 - (len(shown_steps) - 1) * row_gap - 0.65
         ellipsis = table_row([r"\vdots"] * 4, dots_y)
-        far_row = table_row(
-            [str(FAR.k), shown(FAR.w), shown(FAR.loss), shown(FAR.slope)], dots_y - 0.65
-        )
-        rounding = Text("rounded to 3 places", font_size=SMALL_SIZE, color=MUTED_COLOR)
+        far_row = state_row(FAR, dots_y - 0.65)
+        rounding = Tex("rounded to 3 places", font_size=SMALL_SIZE, color=MUTED_COLOR)
         rounding.next_to(far_row, DOWN, buff=0.3).align_to(header, LEFT)
 
         crumbs = VGroup()  # the points already visited on the loss: the steps visibly shrink
 
         def hop(to: sp.Expr, run_time: float) -> Animation:
-            here = weight.get_value()
+            here = descent.x.get_value()
             crumbs.add(
-                Dot(axes.c2p(here, loss(here)), radius=0.06, color=POINT_COLOR).set_opacity(0.5)
+                Dot(top.c2p(here, loss(here)), radius=0.06, color=POINT_COLOR).set_opacity(0.5)
             )
-            return weight.animate(run_time=run_time).set_value(float(to))
+            return descent.x.animate(run_time=run_time).set_value(float(to))
 
         with self.beat("more_steps") as beat:
-            readout.clear_updaters()
             self.play(
                 FadeOut(
-                    VGroup(
-                        loss_tex,
-                        prime_tex,
-                        readout_label,
-                        readout,
-                        negative_row,
-                        positive_row,
-                        zero_row,
-                    )
+                    VGroup(loss_tex, prime_tex, negative_row, positive_row, zero_row, flat_note)
                 ),
-                weight.animate.set_value(float(FIRST.w)),  # back to the start: w = 5
+                descent.x.animate.set_value(float(FIRST.w)),  # back to the start: w = 5
                 run_time=1,
             )
             self.add(crumbs)
@@ -429,108 +454,72 @@ class TakeGradientDescentSteps(NarratedScene):
             self.play(FadeIn(ellipsis), FadeIn(far_row), FadeIn(rounding))
 
         # ---------------------------------------------------------------- the caveat: flat is not lowest
-        shelf_axes = Axes(
-            x_range=[0, 4, 1],
-            y_range=[0, 4.2, 1],
-            x_length=GRAPH_SIZE[0],
-            y_length=GRAPH_SIZE[1],
-            tips=False,
-            axis_config={"color": AXES_COLOR, "stroke_width": 2},
-        ).move_to(GRAPH_CENTER)
-        shelf_w = MathTex("w", color=WEIGHT_COLOR, font_size=BODY_SIZE).next_to(
-            shelf_axes.x_axis.get_end(), UP, buff=0.2
+        shelf_top, shelf_bottom = stacked_axes([0, 4, 1], [0, 4.2, 1], [-3.5, 6, 2])
+        shelf_names = VGroup(
+            axis_names(shelf_top),
+            MathTex("L'", color=TANGENT_COLOR, font_size=BODY_SIZE).next_to(
+                shelf_bottom.y_axis.get_end(), RIGHT, buff=0.2
+            ),
         )
-        shelf_l = MathTex("L", color=LOSS_COLOR, font_size=BODY_SIZE).next_to(
-            shelf_axes.y_axis.get_top(), RIGHT, buff=0.2
+        flat_w, low_w = float(SHELF_FLAT), float(SHELF_MIN)
+        shelf_graph = DerivativeGraph(
+            shelf_top, shelf_bottom, shelf, shelf_slope, flat_w, TANGENT_LENGTH
         )
-        shelf_curve = shelf_axes.plot(shelf, x_range=[0, 3.75], color=LOSS_COLOR, stroke_width=5)
-        flat_w = float(SHELF_FLAT)
-        shelf_point = Dot(shelf_axes.c2p(flat_w, shelf(flat_w)), color=POINT_COLOR)
-        shelf_tangent = tangent_segment(
-            shelf_axes, shelf, shelf_slope(flat_w), flat_w, TANGENT_LENGTH
+        shelf_curve = shelf_graph.curve(0, 3.75, color=LOSS_COLOR)
+        shelf_prime = shelf_graph.derivative_curve(0, 3.75)
+        shelf_flat = VGroup(
+            tangent_segment(shelf_top, shelf, 0.0, flat_w, TANGENT_LENGTH),
+            Dot(shelf_top.c2p(flat_w, shelf(flat_w)), color=POINT_COLOR),
+            shelf_graph.link_at(flat_w),
+            Dot(shelf_bottom.c2p(flat_w, 0), color=POINT_COLOR),
         )
-        flat_label = MathTex(
-            f"L'({sp.latex(SHELF_FLAT)}) = {sp.latex(SHELF_PRIME.subs(w, SHELF_FLAT))}",
-            color=TANGENT_COLOR,
-            font_size=LABEL_SIZE,
-        ).next_to(shelf_point, DOWN, buff=0.45)  # under the shelf, where the picture is empty
-        low_w = float(SHELF_MIN)
         downhill = CurvedArrow(
-            shelf_axes.c2p(flat_w + 0.45, shelf(flat_w) + 0.45),
-            shelf_axes.c2p(low_w - 0.05, shelf(low_w) + 0.5),
+            shelf_top.c2p(flat_w + 0.4, shelf(flat_w) + 0.35),
+            shelf_top.c2p(low_w - 0.1, shelf(low_w) + 0.45),
             angle=-PI / 5,
             color=TEXT_COLOR,
             stroke_width=4,
         )
-        lower = Text("lower loss", font_size=SMALL_SIZE, color=TEXT_COLOR).next_to(
+        lower = Tex("lower loss", font_size=SMALL_SIZE, color=TEXT_COLOR).next_to(
             downhill, UP, buff=0.1
         )
-        near_zero = at_row(
-            Text(
-                "repeat until the\ngradient is near zero",
-                font_size=LABEL_SIZE,
-                color=TEXT_COLOR,
-                line_spacing=0.8,
-            ),
-            0,
-        )
-        caveat = at_row(
-            Text(
-                "zero gradient is not\nalways a minimum",
-                font_size=LABEL_SIZE,
-                color=TEXT_COLOR,
-                line_spacing=0.8,
-            ),
-            0.3,
-        )
-        saddle = Text(
-            "many weights:\nsaddle points",
-            font_size=SMALL_SIZE,
-            color=MUTED_COLOR,
-            line_spacing=0.8,
-        ).next_to(caveat, DOWN, buff=0.3, aligned_edge=LEFT)
-        # Adam takes the saddle note's place: two short blocks on the right, never three.
-        adam = Text(
-            "Adam: momentum\nand adaptive\nlearning rates",
-            font_size=LABEL_SIZE,
-            color=TEXT_COLOR,
-            line_spacing=0.8,
-        ).next_to(caveat, DOWN, buff=0.5, aligned_edge=LEFT)
+        repeat = note(r"repeat for every weight,\\until every slope is near zero", 0, TEXT_COLOR)
+        caveat = note(r"a zero slope is not\\always a minimum", 1.8, TEXT_COLOR)
+        shelf_word = note(r"here: a flat shelf, with\\lower loss beyond it", 3.2)
 
         with self.beat("saddle_caveat") as beat:
             self.play(
                 FadeOut(
                     VGroup(update, shrink, header, rule_line, *rows, ellipsis, far_row, rounding)
                 ),
-                run_time=0.6,
+                FadeIn(repeat, shift=UP * 0.2),
+                run_time=beat.until("caveat"),
             )
-            self.play(FadeIn(near_zero, shift=UP * 0.2))
-            beat.wait_until("caveat")
-            # The bowl morphs into a loss with a flat shelf: zero slope, yet not the lowest point.
             self.play(
-                FadeOut(
-                    VGroup(
-                        axes,
-                        w_label,
-                        l_label,
-                        marker,
-                        point,
-                        drop,
-                        tangent,
-                        arrow,
-                        crumbs,
-                        near_zero,
-                    )
-                ),
-                FadeIn(shelf_axes),
-                FadeIn(shelf_w, shelf_l),
-                ReplacementTransform(curve, shelf_curve),
+                FadeOut(VGroup(top, bottom, stacked_names, three, slider, prime_line, crumbs)),
+                FadeIn(VGroup(shelf_top, shelf_bottom, shelf_names)),
+                ReplacementTransform(top_curve, shelf_curve),
+                FadeIn(caveat, shift=UP * 0.2),
                 run_time=1.5,
             )
-            self.play(FadeIn(caveat, shift=UP * 0.2))
-            self.play(FadeIn(shelf_point), Create(shelf_tangent), Write(flat_label))
-            self.play(FadeIn(saddle, shift=UP * 0.2))
             beat.wait_until("shelf")
+            self.play(Create(shelf_prime), FadeIn(shelf_flat), FadeIn(shelf_word))
             self.play(Create(downhill), FadeIn(lower))
-            beat.wait_until("adam")
-            self.play(FadeOut(saddle), FadeIn(adam, shift=UP * 0.2))
+
+        # ---------------------------------------------------------------- many weights: saddle points
+        saddle = note(r"many weights: saddle points", 0, TEXT_COLOR)
+        saddle_word = note(r"zero gradient, yet the loss still\\falls in another direction", 0.8)
+        adam = note(
+            r"Adam: momentum and adaptive\\learning rates, partly to escape\\flat regions",
+            2.6,
+            TEXT_COLOR,
+        )
+
+        with self.beat("saddle_points") as beat:
+            self.play(FadeOut(VGroup(repeat, caveat, shelf_word)), run_time=0.6)
+            self.play(
+                FadeIn(saddle, shift=UP * 0.2),
+                FadeIn(saddle_word, shift=UP * 0.2),
+                run_time=max(0.6, beat.until("adam")),
+            )
+            self.play(FadeIn(adam, shift=UP * 0.2))

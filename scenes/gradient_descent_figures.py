@@ -83,15 +83,29 @@ NEW_WEIGHT = SECOND.w  # 4.6
 START_LOSS = FIRST.loss  # 4
 NEW_LOSS = SECOND.loss  # 2.56
 
+# -- predicting the step's effect from the slope (the tangent: the curve zoomed in) ------------
+STEP_CHANGE = NEW_WEIGHT - START  # Δw = −η·L′(5) = −0.4
+STEP_SIZE = abs(STEP_CHANGE)  # 0.4, said as "0.1 times 4, which is 0.4"
+PREDICTED_CHANGE = START_SLOPE * STEP_CHANGE  # ΔL ≈ L′(5)·Δw = −1.6
+PREDICTED_LOSS = START_LOSS + PREDICTED_CHANGE  # 2.4: where the tangent is at w = 4.6
+ACTUAL_CHANGE = NEW_LOSS - START_LOSS  # −1.44
+#: What the tangent misses: the curve bends away from it. For this loss, exactly (Δw)².
+CURVATURE_GAP = ACTUAL_CHANGE - PREDICTED_CHANGE  # 0.16
+
 #: Display strings, shared by the screen and checked against the narration.
 LEARNING_RATE_TEXT = decimal(LEARNING_RATE, 1)  # "0.1"
 SHRINK_TEXT = decimal(SHRINK, 1)  # "0.8"
 NEW_WEIGHT_TEXT = shown(NEW_WEIGHT)  # "4.6"
 NEW_LOSS_TEXT = shown(NEW_LOSS)  # "2.56"
 FAR_WEIGHT_TEXT = decimal(FAR.w, 3)  # "3.023"
+STEP_SIZE_TEXT = shown(STEP_SIZE)  # "0.4"
+PREDICTED_DROP_TEXT = shown(-PREDICTED_CHANGE)  # "1.6"
+ACTUAL_DROP_TEXT = shown(-ACTUAL_CHANGE)  # "1.44"
+GAP_TEXT = shown(CURVATURE_GAP)  # "0.16"
 
 # -- the caveat: a one-weight loss with a flat shelf ------------------------------------------
-#: L′ = (w − 1)²(w − 3): zero at w = 1 without a turn (a shelf), and at w = 3 (the real minimum).
+#: L′ = (w − 1)²(w − 3): zero at w = 1 without a turn (a shelf: L′ touches zero there, as 3x²
+#: does for x³), and at w = 3 (the real minimum, where L′ crosses zero).
 #: The constant only lifts the curve so the loss stays positive on screen.
 SHELF_LOSS = (w - 1) ** 4 / 4 - 2 * (w - 1) ** 3 / 3 + 2
 SHELF_PRIME = derivative(SHELF_LOSS, w)
@@ -112,6 +126,10 @@ SHOWN = {
     "shrink": SHRINK_TEXT,
     "far_step": str(FAR_STEP),
     "far_weight": FAR_WEIGHT_TEXT,
+    "step_size": STEP_SIZE_TEXT,
+    "predicted_drop": PREDICTED_DROP_TEXT,
+    "actual_drop": ACTUAL_DROP_TEXT,
+    "gap": GAP_TEXT,
     "shelf_flat": str(SHELF_FLAT),
     "shelf_slope": str(SHELF_PRIME.subs(w, SHELF_FLAT)),
 }

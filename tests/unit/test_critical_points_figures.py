@@ -1,4 +1,4 @@
-"""The critical-points scene's numbers: f′ = 0 on x³ − 3x, the x³ counterexample, the second-derivative test."""
+"""The critical-points scene's numbers: f′ = 0 on x³ − 3x, local versus global, x³ and x⁴, the second-derivative test."""
 
 from __future__ import annotations
 
@@ -6,13 +6,15 @@ import re
 
 import sympy as sp
 
-from mathreel.narration import Pause, parse_narration
+from mathreel.narration import parse_narration
 from mathreel.paths import NARRATION_DIR
 from scenes import critical_points_figures as fig
 from scenes.calculus import x
 
 SCRIPT = parse_narration(NARRATION_DIR / "critical_points.md")
 S = fig.SHOWN
+#: The house limit for one beat's narration (one idea, about 55 spoken words).
+MAX_BEAT_WORDS = 55
 
 
 def spoken(beat_id: str) -> str:
@@ -38,15 +40,21 @@ def test_cubic_critical_points_from_solving_f_prime() -> None:
     assert fig.CUBIC == x**3 - 3 * x
     assert fig.CUBIC_PRIME == 3 * x**2 - 3
     assert [p.x for p in fig.CUBIC_POINTS] == [-1, 1]
-    assert [fig.CUBIC.subs(x, p.x) for p in fig.CUBIC_POINTS] == [2, -2]
+    assert [p.y for p in fig.CUBIC_POINTS] == [2, -2]
     assert all(fig.CUBIC_PRIME.subs(x, p.x) == 0 for p in fig.CUBIC_POINTS)
+
+
+def test_f_prime_changes_sign_at_the_hill_and_the_valley() -> None:
+    # + before the hill, − between, + after the valley: f′ crosses zero at both critical points.
+    assert fig.PRIME_SIGNS == ("+", "-", "+")
+    assert fig.TRACE_FROM < fig.CUBIC_MAX.x < fig.CUBIC_MIN.x < fig.TRACE_TO
+    assert sp.solveset(fig.CUBIC_PRIME < 0, x, sp.S.Reals) == sp.Interval.open(-1, 1)
 
 
 def test_cubic_second_derivative_test() -> None:
     assert fig.CUBIC_SECOND == 6 * x
     assert (fig.CUBIC_MAX.second, fig.CUBIC_MAX.kind) == (-6, "maximum")
     assert (fig.CUBIC_MIN.second, fig.CUBIC_MIN.kind) == (6, "minimum")
-    assert fig.CUBIC_MAX.second < 0 < fig.CUBIC_MIN.second
 
 
 def test_the_verdicts_match_the_curve_nearby() -> None:
@@ -55,32 +63,52 @@ def test_the_verdicts_match_the_curve_nearby() -> None:
     peak, valley = fig.CUBIC_MAX, fig.CUBIC_MIN
     assert fig.CUBIC.subs(x, peak.x - h) < peak.y > fig.CUBIC.subs(x, peak.x + h)
     assert fig.CUBIC.subs(x, valley.x - h) > valley.y < fig.CUBIC.subs(x, valley.x + h)
+    assert fig.extremum(fig.CUBIC, peak.x) == "maximum"
+    assert fig.extremum(fig.CUBIC, valley.x) == "minimum"
+
+
+def test_the_extrema_are_local_not_global_and_the_picture_shows_it() -> None:
+    assert (fig.PEAK_AGAIN, fig.VALLEY_AGAIN) == (2, -2)
+    # The drawn curve reaches past both points, so it visibly climbs above the peak on the right
+    # and drops below the valley on the left.
+    lo, hi = fig.CUBIC_DRAWN
+    assert lo < fig.VALLEY_AGAIN and fig.CUBIC.subs(x, lo) < fig.CUBIC_MIN.y
+    assert hi > fig.PEAK_AGAIN and fig.CUBIC.subs(x, hi) > fig.CUBIC_MAX.y
+    # ... and it stays inside the upper graph's window, |f| <= 3.5.
+    assert all(abs(fig.CUBIC.subs(x, end)) <= sp.Rational(7, 2) for end in (lo, hi))
+    # No global extreme at all: the cubic is unbounded both ways.
+    assert sp.limit(fig.CUBIC, x, sp.oo) == sp.oo and sp.limit(fig.CUBIC, x, -sp.oo) == -sp.oo
+    assert not fig.is_global_minimum(fig.CUBIC, fig.CUBIC_MIN.x)
 
 
 # -- x³: flat tangent, no turn ---------------------------------------------------------------
-def test_x_cubed_has_zero_slope_at_zero() -> None:
+def test_x_cubed_is_flat_at_zero_yet_neither() -> None:
     assert fig.FLAT_CUBIC == x**3
     assert fig.FLAT_PRIME == 3 * x**2
-    assert fig.FLAT_SLOPE_AT_0 == 0
-    assert [p.x for p in fig.FLAT_POINTS] == [0]
-
-
-def test_x_cubed_zoom_values_are_exact() -> None:
-    assert fig.ZOOM_STEP == sp.Rational(1, 10)
-    assert fig.FLAT_LEFT == sp.Rational(-1, 1000)
-    assert fig.FLAT_RIGHT == sp.Rational(1, 1000)
-    assert (fig.ZOOM_STEP_TEXT, fig.FLAT_LEFT_TEXT, fig.FLAT_RIGHT_TEXT) == (
-        "0.1",
-        "-0.001",
-        "0.001",
-    )
-
-
-def test_x_cubed_is_neither_minimum_nor_maximum() -> None:
-    # Increasing on both sides: f′ is never negative, and f(−0.1) < f(0) < f(0.1).
-    assert sp.solveset(fig.FLAT_PRIME < 0, x, sp.S.Reals) == sp.S.EmptySet
-    assert fig.FLAT_LEFT < fig.FLAT_CUBIC.subs(x, 0) < fig.FLAT_RIGHT
+    assert fig.FLAT_SLOPE == 0 and fig.FLAT_POINT.x == 0
     assert (fig.FLAT_POINT.second, fig.FLAT_POINT.kind) == (0, "inconclusive")
+    assert fig.FLAT_VERDICT == "neither"
+
+
+def test_x_cubed_slope_touches_zero_without_crossing() -> None:
+    assert sp.solveset(fig.FLAT_PRIME < 0, x, sp.S.Reals) == sp.S.EmptySet
+    assert sp.roots(sp.Poly(fig.FLAT_PRIME, x)) == {0: 2}  # a double root: it touches
+
+
+# -- x⁴: f″(0) = 0 as well, yet a minimum -----------------------------------------------------
+def test_x_to_the_fourth_makes_inconclusive_mean_something() -> None:
+    assert fig.QUARTIC == x**4
+    assert fig.QUARTIC_SECOND == 12 * x**2
+    assert (fig.QUARTIC_POINT.x, fig.QUARTIC_POINT.second) == (0, 0)
+    assert fig.QUARTIC_POINT.kind == fig.FLAT_POINT.kind == "inconclusive"  # same test result
+    assert fig.QUARTIC_VERDICT == "minimum" != fig.FLAT_VERDICT  # different answers
+    assert fig.QUARTIC_IS_GLOBAL
+
+
+def test_extremum_follows_the_first_nonzero_derivative() -> None:
+    assert fig.extremum(x**5, 0) == "neither"
+    assert fig.extremum(-(x**6), 0) == "maximum"
+    assert fig.extremum(x**2, 0) == "minimum"
 
 
 def test_classify() -> None:
@@ -102,58 +130,87 @@ def test_shown_strings() -> None:
         "flat_at": "0",
         "flat_slope": "0",
         "flat_second": "0",
-        "zoom_step": "0.1",
-        "flat_left": "-0.001",
-        "flat_right": "0.001",
+        "quartic_power": "4",
+        "quartic_second": "0",
     }
     assert fig.tex(fig.CUBIC) == "x^{3} - 3 x"
     assert fig.tex(fig.CUBIC_PRIME) == "3 x^{2} - 3"
 
 
 # -- the narration says what the scene computes ---------------------------------------------------
-def test_narration_cubic() -> None:
+def test_narration_cubic_and_its_slope_graph() -> None:
     assert f"x cubed minus {S['cubic_coeff']} x" in spoken("horizontal_tangent")
+    assert f"f(x) = x³ − {S['cubic_coeff']}x" in caption("horizontal_tangent")
+    text = spoken("slope_graph")
+    assert f"{S['prime_coeff']} x squared minus {S['prime_const']}" in text
+    words = {"+": "plus", "-": "minus"}
+    before, between, after = (words[s] for s in fig.PRIME_SIGNS)
+    assert f"under the hill, from {before} to {between}" in text
+    assert f"under the valley, from {between} to {after}" in text
+
+
+def test_narration_critical_points() -> None:
     text = spoken("critical_points")
     assert f"{S['prime_coeff']} x squared minus {S['prime_const']} equals zero" in text
     assert f"x equals {said(S['max_at'])} and x equals {said(S['min_at'])}" in text
     assert f"x = {minus(S['max_at'])} and x = {minus(S['min_at'])}" in caption("critical_points")
+    assert "candidates for local maxima and minima" in text
+
+
+def test_narration_local_versus_global() -> None:
+    text = spoken("local_not_global")
+    assert "climbs above the peak" in text and "drops below the valley" in text
+    assert "Neither is a global maximum or minimum" in text
 
 
 def test_narration_x_cubed() -> None:
-    assert f"f prime of {S['flat_at']} is {S['flat_slope']}" in spoken("not_sufficient")
+    text = spoken("not_sufficient")
+    assert f"f prime of {S['flat_at']} equal to {S['flat_slope']}" in text
+    assert f"{S['flat_at']} is {fig.FLAT_VERDICT} a minimum nor a maximum" in text
     assert "f′(0) = 0" in caption("not_sufficient")
-    text = spoken("zoom_in")
-    left = f"f of {said('-' + S['zoom_step'])} is {said(S['flat_left'])}"
-    right = f"f of {S['zoom_step']} is {S['flat_right']}"
-    assert left in text and right in text
-    cap = caption("zoom_in")
-    assert f"f({minus('-' + S['zoom_step'])}) = {minus(S['flat_left'])}" in cap
-    assert f"f({S['zoom_step']}) = {S['flat_right']}" in cap
+    why = spoken("touches_zero")
+    assert "touches zero without crossing" in why and "stays positive" in why
     # Named truthfully: the source's "saddle point", and the one-variable term.
-    assert "saddle point" in text and "inflection point" in text
+    assert "saddle point" in why and "inflection point" in why
 
 
 def test_narration_second_derivative_test() -> None:
-    text = spoken("second_derivative_test")
-    assert "positive, the curve bends up like a bowl: a minimum" in text
-    assert "negative, it bends down, an upturned bowl: a maximum" in text
-    assert "zero, the test is inconclusive" in text
-
-
-def test_narration_applies_the_test_with_computed_values() -> None:
-    text, cap = spoken("apply_test"), caption("apply_test")
-    assert f"f double prime of x is {S['second_coeff']} x" in text
+    text, cap = spoken("second_derivative_test"), caption("second_derivative_test")
+    assert f"here it is {S['second_coeff']} x" in text
+    assert f"f″(x) = {S['second_coeff']}x" in cap
+    assert f"At {said(S['max_at'])} it is {said(S['max_second'])}: the curve bends down" in text
+    assert f"At {S['min_at']} it is {S['min_second']}: it bends up like a bowl" in text
     for point in (fig.CUBIC_MAX, fig.CUBIC_MIN):
-        value = str(point.second)
-        assert f"x equals {said(str(point.x))}, it is {said(value)}: a {point.kind}" in text
-        assert f"x = {minus(str(point.x))}, it is {minus(value)}: a {point.kind}" in cap
-    assert f"f″({S['flat_at']}) = {S['flat_second']}" in cap
-    assert fig.FLAT_POINT.kind in text
+        assert f"a local {point.kind}" in text
 
 
-def test_the_question_leaves_time_to_think() -> None:
-    beat = SCRIPT.beat("not_sufficient")
-    assert [s.seconds for s in beat.segments if isinstance(s, Pause)] == [1.5]
+def test_narration_inconclusive_with_x_to_the_fourth() -> None:
+    text, cap = spoken("inconclusive"), caption("inconclusive")
+    assert "the test is inconclusive" in text
+    assert f"x to the fourth has f double prime of 0 equal to {S['quartic_second']}" in text
+    assert f"x⁴ has f″(0) = {S['quartic_second']}, just like x³" in cap
+    assert f"yet 0 is its {fig.QUARTIC_VERDICT}, local and global" in text
+
+
+def test_narration_points_to_higher_dimensions() -> None:
+    text = spoken("higher_dimensions")
+    assert "higher dimensions" in text and "next chapter" in text
+
+
+def test_extrema_are_called_local_where_local() -> None:
+    """Every "maximum"/"minimum" is qualified: local, global, or the flat points' verdicts."""
+    allowed = re.compile(
+        r"local maxima and minima|local (maximum|minimum)|global maximum or minimum"
+        r"|neither a minimum nor a maximum|its minimum, local and global"
+    )
+    for beat in SCRIPT.beats:
+        bare = allowed.sub("", beat.spoken_text)
+        assert not re.search(r"maxim|minim", bare), (beat.id, bare)
+
+
+def test_beats_are_short() -> None:
+    for beat in SCRIPT.beats:
+        assert len(beat.spoken_text.split()) <= MAX_BEAT_WORDS, beat.id
 
 
 def test_every_number_in_the_narration_is_accounted_for() -> None:

@@ -9,10 +9,15 @@ import sympy as sp
 from mathreel.narration import parse_narration
 from mathreel.paths import NARRATION_DIR
 from scenes import gradient_descent_figures as fig
+from scenes.calculus import tangent_line
 
 SCRIPT = parse_narration(NARRATION_DIR / "gradient_descent.md")
 S = fig.SHOWN
 w = fig.w
+#: Small whole numbers as the narration says them when it works arithmetic out in steps.
+WORDS = {2: "two", 3: "three", 4: "four", 5: "five"}
+#: The house limit for one beat's narration (one idea, about 55 spoken words).
+MAX_BEAT_WORDS = 55
 
 
 def spoken(beat_id: str) -> str:
@@ -33,6 +38,7 @@ def test_loss_and_its_derivative() -> None:
 def test_the_first_step_from_five() -> None:
     assert fig.START == 5
     assert fig.START_SLOPE == 4 == 2 * (5 - 3)
+    assert fig.START_GAP == fig.START - fig.MINIMUM == 2  # the bracket in 2(5 − 3)
     assert fig.START_SLOPE > 0  # the loss increases with w, so w must decrease
     assert fig.LEARNING_RATE == sp.Rational(1, 10)
     assert fig.NEW_WEIGHT == sp.Rational(23, 5)
@@ -55,6 +61,24 @@ def test_further_steps_are_exact() -> None:
     assert all(isinstance(s.w, sp.Rational) for s in fig.STEPS)  # never radicals or floats
     assert [s.slope for s in fig.STEPS[:3]] == [4, sp.Rational(16, 5), sp.Rational(64, 25)]
     assert [s.loss for s in fig.STEPS[:3]] == [4, sp.Rational(64, 25), sp.Rational(1024, 625)]
+
+
+def test_the_step_is_predicted_from_the_tangent() -> None:
+    assert fig.STEP_CHANGE == sp.Rational(-2, 5) == -fig.LEARNING_RATE * fig.START_SLOPE
+    assert fig.STEP_SIZE == sp.Rational(2, 5)
+    assert fig.PREDICTED_CHANGE == sp.Rational(-8, 5)  # ΔL ≈ L′(5)·Δw = 4 × (−0.4)
+    tangent = tangent_line(fig.LOSS, fig.START, w)
+    assert fig.PREDICTED_LOSS == tangent.subs(w, fig.NEW_WEIGHT) == sp.Rational(12, 5)
+    assert fig.ACTUAL_CHANGE == sp.Rational(-36, 25)  # 2.56 − 4
+    assert fig.CURVATURE_GAP == sp.Rational(4, 25) == fig.STEP_CHANGE**2  # 0.16 = 0.4²
+
+
+def test_the_gap_is_the_square_of_the_step_for_every_step() -> None:
+    """Why a small η is safe: the tangent misses by (Δw)², tiny beside the predicted |L′|·|Δw|."""
+    d = sp.Symbol("d", real=True)
+    miss = fig.loss_at(fig.START + d) - fig.START_LOSS - fig.START_SLOPE * d
+    assert sp.expand(miss - d**2) == 0
+    assert fig.CURVATURE_GAP < abs(fig.PREDICTED_CHANGE)  # so the step still lowers the loss
 
 
 def test_each_step_multiplies_the_gap_by_four_fifths() -> None:
@@ -86,6 +110,8 @@ def test_table_strings() -> None:
 def test_shelf_is_flat_without_being_a_minimum() -> None:
     assert fig.SHELF_FLAT == 1 and fig.SHELF_MIN == 3
     assert fig.SHELF_PRIME.subs(w, fig.SHELF_FLAT) == 0
+    # L′ touches zero at the shelf (a double root, like 3x² for x³) and crosses it at the minimum.
+    assert sp.factor(fig.SHELF_PRIME) == (w - 1) ** 2 * (w - 3)
     # Still falling on both sides of the shelf, and the true minimum is lower.
     h = sp.Rational(1, 10)
     at = fig.SHELF_LOSS.subs
@@ -110,6 +136,10 @@ def test_shown_strings() -> None:
         "shrink": "0.8",
         "far_step": "20",
         "far_weight": "3.023",
+        "step_size": "0.4",
+        "predicted_drop": "1.6",
+        "actual_drop": "1.44",
+        "gap": "0.16",
         "shelf_flat": "1",
         "shelf_slope": "0",
     }
@@ -117,60 +147,73 @@ def test_shown_strings() -> None:
 
 # -- the narration says what the scene computes ---------------------------------------------------
 def test_narration_loss_and_slope() -> None:
-    assert f"w minus {S['minimum']}, squared" in spoken("loss_curve")
-    assert f"{S['prime_coeff']} times w minus {S['minimum']}" in spoken("loss_curve")
-    assert f"w equals {S['start']}" in spoken("loss_curve")
-    text = spoken("slope_at_five")
-    assert (
-        f"{S['prime_coeff']} times {S['start']} minus {S['minimum']}, which is {S['start_slope']}"
-        in text
+    text = spoken("loss_curve")
+    assert f"w minus {S['minimum']}, all squared" in text
+    assert f"{WORDS[int(S['prime_coeff'])]} times the quantity w minus {S['minimum']}" in text
+    assert f"The weight starts at {S['start']}" in text
+    # L′(5) = 2(5 − 3) = 4, said in steps so it cannot be heard as 2·5 − 3.
+    steps = (
+        f"{WORDS[fig.START]} minus {WORDS[fig.MINIMUM]} is {WORDS[fig.START_GAP]}, "
+        f"and twice {WORDS[fig.START_GAP]} is {WORDS[fig.START_SLOPE]}"
     )
-    assert f"L′({S['start']}) = 2({S['start']} − 3) = {S['start_slope']}" in caption(
-        "slope_at_five"
-    )
-    assert "positive" in text and "w should decrease" in text
+    assert int(S["prime_coeff"]) == 2  # "twice"
+    assert steps in spoken("slope_at_five")
+    assert f"L′({S['start']}) = {S['start_slope']}" in caption("slope_at_five")
+    assert "w should decrease" in spoken("slope_at_five")
 
 
 def test_narration_one_step() -> None:
     text = spoken("one_step")
     assert f"eta equal to {S['eta']}" in text
-    assert (
-        f"{S['start']} minus {S['eta']} times {S['start_slope']}, which is {S['new_weight']}"
-        in text
-    )
-    assert f"{S['start']} − {S['eta']} × {S['start_slope']} = {S['new_weight']}" in caption(
-        "one_step"
-    )
-    assert (
-        f"The loss was {S['start_loss']} at {S['start']}, "
-        f"and it is {S['new_loss']} at {S['new_weight']}" in text
-    )
-    assert "It decreased." in text
+    assert f"the step is {S['eta']} times {S['start_slope']}, which is {S['step_size']}" in text
+    assert f"the new weight is {S['new_weight']}" in text
+
+
+def test_narration_predicts_then_checks_the_step() -> None:
+    text = spoken("predict_loss")
+    assert "nearly its tangent" in text and "slope times step" in text
+    assert f"{S['start_slope']} times {S['step_size']}, which is {S['predicted_drop']}" in text
+    text = spoken("actual_loss")
+    assert f"from {S['start_loss']} to {S['new_loss']}: by {S['actual_drop']}" in text
+    assert f"The miss, {S['gap']}, is {S['step_size']} squared" in text
+    assert "small eta is safe" in text
 
 
 def test_narration_sign_rule() -> None:
     text = spoken("sign_rule")
-    assert "large and negative" in text and "w should increase" in text
-    assert "large and positive, w should decrease" in text
-    assert "Near zero, the model has converged" in text
+    assert "negative, increase w" in text and "where positive, decrease it" in text
+    assert "locally flat" in text and "predicts no drop" in text
 
 
 def test_narration_more_steps() -> None:
     text = spoken("more_steps")
     assert (
-        f"From {S['start']}, the weight goes to {S['new_weight']}, "
+        f"from {S['start']}, the weight goes to {S['new_weight']}, "
         f"then {S['third_weight']}, then {S['fourth_weight']}" in text
     )
     assert f"multiplies the distance to {S['minimum']} by {S['shrink']}" in text
     assert f"After {S['far_step']} steps, w is about {S['far_weight']}" in text
-    assert f"converging to {S['minimum']}" in text
 
 
 def test_narration_caveat_names_saddle_points_and_adam() -> None:
     text = spoken("saddle_caveat")
-    assert "does not guarantee a minimum" in text
+    assert "for every weight" in text and "does not guarantee a minimum" in text
+    assert "flat shelf" in text
+    text = spoken("saddle_points")
     assert "saddle points" in text and "Adam" in text
     assert "momentum and adaptive learning rates" in text
+
+
+def test_no_overclaims() -> None:
+    """A zero slope may be a shelf: never "converged" on its strength, never "everywhere"."""
+    for beat in SCRIPT.beats:
+        assert "converged" not in beat.spoken_text, beat.id
+        assert "everywhere" not in beat.spoken_text, beat.id
+
+
+def test_beats_are_short() -> None:
+    for beat in SCRIPT.beats:
+        assert len(beat.spoken_text.split()) <= MAX_BEAT_WORDS, beat.id
 
 
 def test_every_number_in_the_narration_is_accounted_for() -> None:

@@ -17,6 +17,7 @@ from mathreel import records
 from mathreel.audio_cache import read_wav
 from mathreel.captions import Cue, SceneSpan, build_cues, caption_problems, to_srt, to_webvtt
 from mathreel.chapter_markers import chapters_webvtt, description_block, markers
+from mathreel.course_page import write_course_page
 from mathreel.errors import UserError
 from mathreel.escape import ass_dialogue_text
 from mathreel.files import publish
@@ -28,6 +29,7 @@ from mathreel.mux import MP4_OPTIONS, add_audio_stream, encode_aac, video_packet
 from mathreel.paths import ROOT, shown
 from mathreel.player import player_page, transcript_markdown
 from mathreel.quality import Quality
+from mathreel.quiz import quiz_path
 from mathreel.synthesis import NarrationPlan
 from mathreel.timeline import Timeline, sample_of
 
@@ -52,6 +54,10 @@ def _inputs_key(chapter: Chapter, scenes: Sequence[SceneFiles]) -> str:
     for files in scenes:
         digest.update(files.key.read_bytes())
     digest_sources(digest, module_closure(ROOT / "mathreel" / "assembly.py"))
+    # The page's questions come from each scene's quiz module, which the assembly imports by name.
+    for scene in chapter.scenes:
+        if quiz_path(scene.stem).exists():
+            digest_sources(digest, module_closure(quiz_path(scene.stem)))
     return digest.hexdigest()
 
 
@@ -65,7 +71,9 @@ def assemble_chapter(
     and every deliverable checks out against the chapter's record."""
     out = ChapterFiles(chapter, quality)
     with hold(out.lock, f"{chapter.slug} at {quality.name}"):
-        return _assemble_locked(chapter, quality, out, results, echo)
+        _assemble_locked(chapter, quality, out, results, echo)
+    write_course_page(chapter.course, quality)
+    return out
 
 
 def _assemble_locked(

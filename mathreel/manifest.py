@@ -78,6 +78,35 @@ def load_chapters() -> list[Chapter]:
     return chapters
 
 
+@dataclass(frozen=True)
+class PlannedChapter:
+    """A chapter of the course not made yet: its number and title only."""
+
+    number: int
+    title: str
+    course: str
+
+
+def course_outline(course: str) -> list[Chapter | PlannedChapter]:
+    """Every chapter of ``course``, made or planned (``PLANNED`` in ``scenes/manifest.py``), in
+    order; a planned chapter numbered like a made one is a one-line error."""
+    made = [c for c in load_chapters() if c.course == course]
+    manifest = importlib.import_module("scenes.manifest")
+    planned = [
+        PlannedChapter(spec["number"], spec["title"], spec["course"])
+        for spec in getattr(manifest, "PLANNED", [])
+        if spec["course"] == course
+    ]
+    numbers = [c.number for c in made + planned]
+    for number in numbers:
+        if numbers.count(number) > 1:
+            raise UserError(
+                f"scenes/manifest.py: {course} has two chapters numbered {number} "
+                "(a chapter that is made leaves PLANNED)"
+            )
+    return sorted([*made, *planned], key=lambda c: c.number)
+
+
 def get_chapter(number: int) -> Chapter:
     """Chapter ``number``; an unknown one is a one-line error listing the chapters."""
     chapters = load_chapters()

@@ -9,6 +9,9 @@ from mathreel.captions import SceneSpan
 from mathreel.chapter_markers import Marker, clock
 from mathreel.escape import html_text, markdown_text, script_json, webvtt_text
 from mathreel.manifest import Chapter
+from mathreel.page_style import page_head
+from mathreel.player_script import SCRIPT
+from mathreel.quiz import page_questions
 
 if TYPE_CHECKING:
     from mathreel.captions import Cue
@@ -38,52 +41,81 @@ def transcript_markdown(chapter: Chapter, spans: Sequence[SceneSpan]) -> str:
     return "\n".join(lines)
 
 
-_STYLE = """
-:root { color-scheme: dark; --bg: #111318; --fg: #f2f2f2; --muted: #a0a4ab; --accent: #e69f00; }
-* { box-sizing: border-box; }
-body { margin: 0; background: var(--bg); color: var(--fg); font: 16px/1.5 system-ui, sans-serif; }
-header { padding: 1rem 1.5rem 0; }
-header p { margin: 0; color: var(--muted); }
-h1 { margin: .2rem 0 1rem; font-size: 1.5rem; }
-main { display: grid; grid-template-columns: minmax(0, 3fr) minmax(16rem, 1fr); gap: 1.5rem; padding: 0 1.5rem 1.5rem; }
-video { width: 100%; background: #000; border-radius: 6px; }
-nav h2, section h2 { font-size: 1rem; color: var(--muted); margin: 1rem 0 .5rem; }
-ol { list-style: none; margin: 0; padding: 0; }
-button { all: unset; box-sizing: border-box; cursor: pointer; display: block; width: 100%; padding: .35rem .5rem; border-radius: 4px; }
-button:hover, button:focus-visible { background: #262a33; outline: 1px solid var(--accent); }
-.time { color: var(--accent); font-variant-numeric: tabular-nums; margin-right: .5rem; }
+#: Playback speeds offered, as the <select> lists them.
+SPEEDS = ("0.75", "1", "1.25", "1.5", "1.75", "2")
+
+_PAGE_STYLE = """
+main { display: grid; grid-template-columns: minmax(0, 3fr) minmax(16rem, 1fr); gap: 1.5rem;
+  padding: 0 1.5rem 1.5rem; }
+#stage { background: var(--bg); }
+#stage:fullscreen { overflow-y: auto; padding: 1rem; }
+video { display: block; width: 100%; background: #000; border-radius: 6px; }
+.toolbar { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin: .75rem 0; }
+.toolbar label { display: inline-flex; gap: .4rem; align-items: center; }
+#captions-toggle[aria-pressed="true"] { border-color: var(--accent); }
+#captions-toggle[aria-pressed="true"]::before { content: "✓ "; }
+#status { min-height: 1.5em; margin: 0; color: var(--muted); overflow-wrap: anywhere; }
+#quiz, #score { background: var(--panel); border: 2px solid var(--accent); border-radius: 8px;
+  padding: 1rem; margin: .75rem 0; }
+#quiz-kind { margin: 0; color: var(--accent); font-weight: 600; }
+#quiz-prompt { margin: .25rem 0 .75rem; font-size: 1.2rem; color: var(--fg); }
+#quiz-choices { display: grid; gap: .5rem; }
+.choice { text-align: left; width: 100%; }
+.choice .letter { color: var(--accent); font-weight: 600; }
+.choice.chosen-right { border: 2px solid var(--right); }
+.choice.chosen-wrong { border: 2px solid var(--wrong); }
+#quiz-feedback { margin: .75rem 0 0; min-height: 1.5em; }
+#quiz-feedback.right strong { color: var(--right); }
+#quiz-feedback.wrong strong { color: var(--wrong); }
+.actions { display: flex; flex-wrap: wrap; gap: .5rem; margin-top: .75rem; }
+#quiz-continue { border-color: var(--accent); font-weight: 600; }
+.list-button { display: block; width: 100%; text-align: left; background: none; border: 0;
+  border-left: 3px solid transparent; }
+.list-button:hover { background: #262a33; }
 #transcript { max-height: 70vh; overflow-y: auto; }
-#transcript li.current button { background: #2d2614; border-left: 3px solid var(--accent); }
-@media (max-width: 900px) { main { grid-template-columns: 1fr; } }
+#transcript li.current .list-button { background: #2d2614; border-left-color: var(--accent); }
+#transcript-search { width: 100%; }
+#search-count { min-height: 1.5em; margin: .25rem 0; color: var(--muted); }
+dialog { background: var(--panel); color: var(--fg); border: 2px solid var(--accent);
+  border-radius: 8px; max-width: min(30rem, calc(100vw - 2rem)); }
+dialog::backdrop { background: rgb(0 0 0 / .6); }
+dl { display: grid; grid-template-columns: auto 1fr; gap: .4rem 1rem; }
+dt { font-weight: 600; } dd { margin: 0; }
+kbd { border: 1px solid var(--line); border-radius: 4px; padding: 0 .3rem; font: inherit; }
+@media (max-width: 900px) { main { grid-template-columns: 1fr; padding: 0 1rem 1rem; }
+  header { padding: 1rem 1rem 0; } #transcript { max-height: none; } }
 """
 
-_SCRIPT = """
-const video = document.getElementById('video');
-const data = JSON.parse(document.getElementById('chapter-data').textContent);
-function seek(t) { video.currentTime = t; video.play().catch(() => {}); }
-document.querySelectorAll('[data-time]').forEach(b => b.addEventListener('click', () => seek(parseFloat(b.dataset.time))));
-// Browsers refuse <track> files over file://; fill the tracks from the embedded cues when that happens.
-function fill(trackEl, cues) {
-  trackEl.addEventListener('error', () => {
-    const t = video.addTextTrack(trackEl.kind, trackEl.label, trackEl.srclang);
-    cues.forEach(c => t.addCue(new VTTCue(c[0], c[1], c[2])));
-    if (trackEl.kind === 'captions') t.mode = 'showing'; else t.mode = 'hidden';
-  });
-}
-fill(document.getElementById('captions-track'), data.captions);
-fill(document.getElementById('chapters-track'), data.chapters);
-const items = Array.from(document.querySelectorAll('#transcript li'));
-video.addEventListener('timeupdate', () => {
-  const t = video.currentTime;
-  let current = -1;
-  items.forEach((li, i) => { if (parseFloat(li.dataset.start) <= t + 0.05) current = i; });
-  items.forEach((li, i) => {
-    const was = li.classList.contains('current');
-    li.classList.toggle('current', i === current);
-    if (i === current && !was) li.scrollIntoView({block: 'nearest'});
-  });
-});
-"""
+_SHORTCUTS = (
+    ("Space or K", "play or pause"),
+    ("J / L", "back or forward 10 seconds"),
+    ("← / →", "back or forward 5 seconds"),
+    ("C", "captions on or off"),
+    ("F", "full screen"),
+    ("?", "this list"),
+)
+
+
+def _list_button(start: float, text: str) -> str:
+    return (
+        f'<button type="button" class="list-button" data-time="{start:.3f}">'
+        f'<span class="time">{clock(start)}</span>{html_text(text)}</button>'
+    )
+
+
+def page_data(
+    chapter: Chapter, cues: Sequence[Cue], found: Sequence[Marker], spans: Sequence[SceneSpan]
+) -> dict:
+    """What the page's script reads: fallback cues, the questions on the chapter clock, the frame
+    rate (to stop within a frame) and the key that scopes stored answers to this chapter."""
+    # The fallback's VTTCue(start, end, text) parses ``text`` as cue text, as a .vtt file's is.
+    return {
+        "chapter": f"{chapter.course}/{chapter.slug}",
+        "fps": spans[0].timeline.fps if spans else 30,
+        "captions": [[c.start, c.end, webvtt_text("\n".join(c.lines))] for c in cues],
+        "chapters": [[m.start, m.end, webvtt_text(m.title)] for m in found],
+        "questions": page_questions(spans),
+    }
 
 
 def player_page(
@@ -93,52 +125,79 @@ def player_page(
     found: Sequence[Marker],
     spans: Sequence[SceneSpan],
 ) -> str:
-    """A static page: the video with captions and chapters tracks, a chapter list and a live transcript."""
+    """A static page: the video with captions and chapters tracks, speed, caption and link
+    controls, keyboard shortcuts, the chapter's questions answered in the page, a chapter list, a
+    searchable live transcript, and a link back to the course page."""
     names = files.names
-    # The fallback's VTTCue(start, end, text) parses ``text`` as cue text, as a .vtt file's is.
-    data = {
-        "captions": [[c.start, c.end, webvtt_text("\n".join(c.lines))] for c in cues],
-        "chapters": [[m.start, m.end, webvtt_text(m.title)] for m in found],
-    }
-    chapter_items = "\n".join(
-        f'<li><button type="button" data-time="{m.start:.3f}"><span class="time">{clock(m.start)}</span>'
-        f"{html_text(m.title)}</button></li>"
-        for m in found
-    )
+    data = page_data(chapter, cues, found, spans)
+    chapter_items = "\n".join(f"<li>{_list_button(m.start, m.title)}</li>" for m in found)
     transcript_items = "\n".join(
-        f'<li data-start="{start:.3f}"><button type="button" data-time="{start:.3f}">'
-        f'<span class="time">{clock(start)}</span>{html_text(text)}</button></li>'
+        f'<li data-start="{start:.3f}">{_list_button(start, text)}</li>'
         for start, _, text in transcript_entries(spans)
     )
+    speeds = "".join(
+        f'<option value="{s}"{" selected" if s == "1" else ""}>{s}×</option>' for s in SPEEDS
+    )
+    keys = "".join(
+        f"<dt><kbd>{html_text(k)}</kbd></dt><dd>{html_text(v)}</dd>" for k, v in _SHORTCUTS
+    )
     title = f"{chapter.course} — Chapter {chapter.number}: {chapter.title}"
-    return f"""<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>{html_text(title)}</title>
-<style>{_STYLE}</style>
-</head>
-<body>
-<header><p>{html_text(chapter.course)} · Chapter {chapter.number}</p><h1>{html_text(chapter.title)}</h1></header>
+    return (
+        page_head(title, _PAGE_STYLE)
+        + f"""<a class="skip-link" href="#stage">Skip to the video</a>
+<header>
+<nav aria-label="Course"><a href="../index.html">← {html_text(chapter.course)}: all chapters</a></nav>
+<p>{html_text(chapter.course)} · Chapter {chapter.number}</p><h1>{html_text(chapter.title)}</h1>
+</header>
 <main>
 <div>
-<video id="video" controls preload="metadata" playsinline poster="{html_text(names["poster"].name)}">
+<div id="stage">
+<video id="video" controls preload="metadata" playsinline poster="{html_text(names["poster"].name)}" aria-label="{html_text(title)}">
 <source src="{html_text(names["video"].name)}" type="video/mp4">
 <track id="captions-track" kind="captions" src="{html_text(names["vtt"].name)}" srclang="en" label="English" default>
 <track id="chapters-track" kind="chapters" src="{html_text(names["chapters_vtt"].name)}" srclang="en" label="Chapters" default>
 </video>
+<section id="quiz" hidden aria-labelledby="quiz-prompt">
+<p id="quiz-kind"></p>
+<h2 id="quiz-prompt" tabindex="-1"></h2>
+<div id="quiz-choices" role="group" aria-label="Choices"></div>
+<p id="quiz-feedback" role="status" aria-live="polite"></p>
+<div class="actions"><button type="button" id="quiz-continue">Continue to the answer</button>
+<button type="button" id="quiz-skip">Skip, play on</button></div>
+</section>
+</div>
+<div class="toolbar">
+<label>Speed <select id="speed">{speeds}</select></label>
+<button type="button" id="captions-toggle" aria-pressed="true">Captions</button>
+<button type="button" id="copy-link">Copy link to this moment</button>
+<button type="button" id="shortcuts-open" aria-haspopup="dialog">Keyboard shortcuts (?)</button>
+</div>
+<p id="status" role="status" aria-live="polite"></p>
+<section id="score" hidden aria-labelledby="score-heading">
+<h2 id="score-heading">Your score</h2>
+<p id="score-text"></p>
+<button type="button" id="score-clear">Clear my answers</button>
+</section>
 <nav aria-label="Chapters"><h2>Chapters</h2><ol id="chapters">
 {chapter_items}
 </ol></nav>
 </div>
-<section aria-label="Transcript"><h2>Transcript</h2><ol id="transcript">
+<section aria-labelledby="transcript-heading"><h2 id="transcript-heading">Transcript</h2>
+<label for="transcript-search" class="visually-hidden">Search the transcript</label>
+<input type="search" id="transcript-search" placeholder="Search the transcript" autocomplete="off">
+<p id="search-count" aria-live="polite"></p>
+<ol id="transcript">
 {transcript_items}
 </ol></section>
 </main>
+<dialog id="shortcuts" aria-labelledby="shortcuts-heading">
+<h2 id="shortcuts-heading">Keyboard shortcuts</h2>
+<dl>{keys}</dl>
+<button type="button" id="shortcuts-close">Close</button>
+</dialog>
 <script id="chapter-data" type="application/json">{script_json(data)}</script>
-<script>{_SCRIPT}</script>
+<script>{SCRIPT}</script>
 </body>
 </html>
 """
+    )

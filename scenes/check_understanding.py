@@ -6,8 +6,10 @@ import numpy as np
 import sympy as sp
 from manim import *
 
+from mathreel.quiz import LETTERS
 from mathreel.scene import NarratedScene
 from scenes import check_understanding_figures as fig
+from scenes import check_understanding_quiz as quiz
 from scenes.calculus import numeric
 from scenes.drawing import tangent_segment
 from scenes.quiz_drawing import play_countdown, reveal_choice
@@ -51,7 +53,10 @@ def _question(number: int, text: str) -> VGroup:
 def _choices(texts: list[str], top: float) -> VGroup:
     """Lettered answer choices, one per line, left aligned."""
     rows = numbered_lines(
-        texts, [f"{letter}." for letter in fig.CHOICE_LETTERS], font_size=LABEL_SIZE + 2, buff=0.42
+        texts,
+        [f"{letter}." for letter in LETTERS[: len(texts)]],
+        font_size=LABEL_SIZE + 2,
+        buff=0.42,
     )
     return rows.align_to([TEXT_LEFT + 0.3, top, 0], UP + LEFT)
 
@@ -91,16 +96,8 @@ class CheckUnderstanding(NarratedScene):
 
         # -- Q1: what does f'(x0) measure? ------------------------------------------------------------
         with self.beat("q1_ask") as beat:
-            q1 = _question(1, r"What does $f'(x_0)$ measure geometrically?")
-            q1_choices = _choices(
-                [
-                    r"the area under the graph up to $x_0$",
-                    r"the height of the graph, $f(x_0)$",
-                    r"the slope of the tangent line to the graph at $x_0$",
-                    r"the average slope of $f$ from $0$ to $x_0$",
-                ],
-                top=1.2,
-            )
+            q1 = _question(1, quiz.Q1.prompt_tex)
+            q1_choices = _choices([c.tex for c in quiz.Q1.choices], top=1.2)
             self.play(FadeOut(VGroup(title, subtitle)), run_time=FAST)
             self.play(FadeIn(q1, shift=DOWN * 0.2), run_time=beat.until("choices"))
             self.play(
@@ -114,7 +111,7 @@ class CheckUnderstanding(NarratedScene):
                 self,
                 beat,
                 q1_choices,
-                fig.CHOICE_LETTERS.index(fig.Q1_ANSWER),
+                quiz.Q1.answer,
                 q1,
                 self.countdown_parts,
                 "graph",
@@ -203,8 +200,9 @@ class CheckUnderstanding(NarratedScene):
                 font_size=BODY_SIZE + 2,
                 color=TEXT_COLOR,
             ).next_to(q2, DOWN, buff=0.5, aligned_edge=LEFT)
-            true_card = Tex(r"True", font_size=HEADING_SIZE, color=TEXT_COLOR)
-            false_card = Tex(r"False", font_size=HEADING_SIZE, color=TEXT_COLOR)
+            true_card, false_card = (
+                Tex(c.text, font_size=HEADING_SIZE, color=TEXT_COLOR) for c in quiz.Q2.choices
+            )
             cards = VGroup(true_card, false_card).arrange(RIGHT, buff=2.4).move_to(DOWN * 0.6)
             frames = VGroup(
                 *(
@@ -222,7 +220,7 @@ class CheckUnderstanding(NarratedScene):
             self.countdown(beat)
 
         with self.beat("q2_answer") as beat:
-            verdict = false_card if not fig.Q2_ANSWER else true_card
+            verdict = (true_card, false_card)[quiz.Q2.answer]
             wrong = true_card if verdict is false_card else false_card
             wrong_frame = frames[0] if wrong is true_card else frames[1]
             right_frame = frames[1] if wrong is true_card else frames[0]
@@ -356,16 +354,8 @@ class CheckUnderstanding(NarratedScene):
 
         # -- Q3: why does gradient descent need derivatives? ---------------------------------------------
         with self.beat("q3_ask") as beat:
-            q3 = _question(3, r"Why does gradient descent need derivatives?")
-            q3_choices = _choices(
-                [
-                    r"to compute the value of the loss",
-                    r"to know which way, and how steeply, to change each weight",
-                    r"to set the starting weights",
-                    r"to pick the learning rate $\eta$",
-                ],
-                top=1.2,
-            )
+            q3 = _question(3, quiz.Q3.prompt_tex)
+            q3_choices = _choices([c.tex for c in quiz.Q3.choices], top=1.2)
             self.play(FadeOut(q2_all), run_time=FAST)
             self.play(FadeIn(q3, shift=DOWN * 0.2), run_time=beat.until("choices"))
             self.play(
@@ -379,7 +369,7 @@ class CheckUnderstanding(NarratedScene):
                 self,
                 beat,
                 q3_choices,
-                fig.CHOICE_LETTERS.index(fig.Q3_ANSWER),
+                quiz.Q3.answer,
                 q3,
                 self.countdown_parts,
                 "example",

@@ -77,9 +77,3 @@ SHOWN = {
     "loss_new": decimal(LOSS_NEW, 2),  # "2.56"
 }
 
-
-#: The answer key: the letter of the right choice (Q1, Q3) and the truth of the statement (Q2).
-Q1_ANSWER = "C"
-Q2_ANSWER = False
-Q3_ANSWER = "B"
-CHOICE_LETTERS = ("A", "B", "C", "D")

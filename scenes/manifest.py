@@ -1,4 +1,5 @@
-"""The chapter manifest: each chapter's scenes in order (module stems under scenes/)."""
+"""The chapter manifest: each chapter's scenes in order (module stems under scenes/), and the
+chapters of the course still to be made."""
 
 CHAPTERS = [
     {
@@ -17,5 +18,19 @@ CHAPTERS = [
         ],
         # The poster: the parabola with its three tangents and their slopes.
         "poster": ("slope_at_a_point", "parabola_tangents"),
+    },
+]
+
+#: Chapters of the course not made yet: the course page lists them as coming.
+PLANNED = [
+    {
+        "number": 2,
+        "course": "Derivatives",
+        "title": "The Gradient — Derivatives in Many Dimensions",
+    },
+    {
+        "number": 3,
+        "course": "Derivatives",
+        "title": "The Chain Rule and Backpropagation",
     },
 ]

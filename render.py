@@ -47,6 +47,17 @@ def workers_option(f):
     )(f)
 
 
+def cluster_option(f):
+    return click.option(
+        "--cluster",
+        envvar="MATHREEL_CLUSTER",
+        default=None,
+        metavar="tcp://HOST:PORT|local:N",
+        help="Render the scenes on a Dask cluster: a running scheduler's address, or local:N to "
+        "start N worker processes here (env MATHREEL_CLUSTER). Default: local processes.",
+    )(f)
+
+
 class Cli(click.Group):
     """A group that turns every failure into one line and an exit status, never a traceback: bad
     input (exit 2), a disk fault naming its path, Ctrl-C (130), a bug (1, with its log's path)."""
@@ -98,14 +109,16 @@ def list_command() -> None:
 @quality_option("l")
 @voice_option
 @click.option("--force", is_flag=True, help="Render even if nothing changed.")
-def scene_command(name: str, quality: str, voice: str, force: bool) -> None:
+@cluster_option
+def scene_command(name: str, quality: str, voice: str, force: bool, cluster: str | None) -> None:
     """Render one scene (by module stem) with its narration into output/.
 
     \b
     Example:
       python render.py scene slope_at_a_point --quality l --voice piper
+      python render.py scene slope_at_a_point --cluster tcp://render-box:8786
     """
-    commands.render_scene(name, quality, voice, force, click.echo)
+    commands.render_scene(name, quality, voice, force, click.echo, cluster)
 
 
 @cli.command("chapter")
@@ -114,14 +127,19 @@ def scene_command(name: str, quality: str, voice: str, force: bool) -> None:
 @voice_option
 @workers_option
 @click.option("--force", is_flag=True, help="Render every scene even if nothing changed.")
-def chapter_command(number: int, quality: str, voice: str, workers: int, force: bool) -> None:
+@cluster_option
+def chapter_command(
+    number: int, quality: str, voice: str, workers: int, force: bool, cluster: str | None
+) -> None:
     """Render every scene of a chapter, in parallel, and assemble the chapter into output/.
 
     \b
     Example:
       python render.py chapter 1 --quality h --workers 2
+      python render.py chapter 1 --cluster tcp://render-box:8786
+      python render.py chapter 1 --cluster local:2
     """
-    commands.render_chapter(number, quality, voice, workers, force, click.echo)
+    commands.render_chapter(number, quality, voice, workers, force, click.echo, cluster)
 
 
 @cli.command("takes")

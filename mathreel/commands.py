@@ -7,6 +7,7 @@ from collections.abc import Callable
 from mathreel import assembly, jobs
 from mathreel.audio_cache import AudioCache
 from mathreel.errors import UserError
+from mathreel.executors import open_executor, parse_cluster
 from mathreel.manifest import find_scene, get_chapter, load_chapters
 from mathreel.narration import parse_narration
 from mathreel.paths import cache_dir
@@ -110,20 +111,34 @@ class DoctorFailed(UserError):
     exit_code = 1
 
 
-def render_scene(name: str, quality: str, voice: str, force: bool, echo: Echo) -> None:
-    """Render one scene with its narration to output/<quality>/scenes/<name>.mp4."""
+def render_scene(
+    name: str, quality: str, voice: str, force: bool, echo: Echo, cluster: str | None = None
+) -> None:
+    """Render one scene with its narration to output/<quality>/scenes/<name>.mp4 (on a Dask
+    cluster when ``cluster`` names one: tcp://HOST:PORT or local:N)."""
+    parse_cluster(cluster)
     entry = find_scene(name)
     q, v = get_quality(quality), get_voice(voice)
-    jobs.render_scenes([entry], q, v, workers=1, echo=echo, force=force)
+    with open_executor(cluster, 1, echo) as executor:
+        jobs.render_scenes([entry], q, v, executor, echo=echo, force=force)
 
 
 def render_chapter(
-    number: int, quality: str, voice: str, workers: int, force: bool, echo: Echo
+    number: int,
+    quality: str,
+    voice: str,
+    workers: int,
+    force: bool,
+    echo: Echo,
+    cluster: str | None = None,
 ) -> None:
-    """Render a chapter's scenes in parallel, then assemble the chapter deliverables."""
+    """Render a chapter's scenes in parallel (local processes, or a Dask cluster when ``cluster``
+    names one), then assemble the chapter deliverables."""
+    parse_cluster(cluster)
     chapter = get_chapter(number)
     q, v = get_quality(quality), get_voice(voice)
-    results = jobs.render_scenes(chapter.scenes, q, v, workers=workers, echo=echo, force=force)
+    with open_executor(cluster, workers, echo) as executor:
+        results = jobs.render_scenes(chapter.scenes, q, v, executor, echo=echo, force=force)
     rendered = sum(r.rendered for r in results)
     echo(
         f"chapter {number}: {rendered} of {len(results)} scenes rendered, {len(results) - rendered} unchanged"

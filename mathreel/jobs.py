@@ -1,5 +1,6 @@
-"""Render jobs: narration planned once, scenes rendered in parallel processes, unchanged ones reused
-only after their files are checked against their record."""
+"""Render jobs: narration planned once, scenes rendered through an executor (local processes or a
+Dask cluster) and finished here, unchanged ones reused only after their files are checked against
+their record."""
 
 from __future__ import annotations
 
@@ -9,24 +10,26 @@ import json
 import os
 import shutil
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import ExitStack
+from contextlib import ExitStack, closing
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-from mathreel import launch, locks, records
+from mathreel import locks, records, scene_job
 from mathreel.audio_cache import AudioCache
-from mathreel.errors import Interrupted, UserError
+from mathreel.errors import UserError
+from mathreel.executors import Executor
 from mathreel.files import publish
+from mathreel.finish import FinishedScene, finish_scene
 from mathreel.layout import SceneFiles
 from mathreel.manifest import SceneEntry
 from mathreel.narration import parse_narration
 from mathreel.paths import ROOT, cache_dir, shown
+from mathreel.progress import RenderProgress
 from mathreel.quality import Quality
+from mathreel.scene_job import SceneJob
 from mathreel.scene_source import check_beats, read_scene_source
 from mathreel.synthesis import NarrationPlan, plan_narration
 from mathreel.timeline import Timeline
@@ -34,8 +37,10 @@ from mathreel.voices.base import Voice
 
 #: System tools a render needs, with the Debian package that brings each.
 REQUIRED_TOOLS = {"latex": "texlive-latex-base", "dvisvgm": "dvisvgm"}
-#: The worker's module: it and every project module it imports shape a rendered scene file.
+#: The worker's module and the client's finishing step: they and every project module they
+#: import shape a rendered scene file.
 WORKER = ROOT / "mathreel" / "render_worker.py"
+FINISH = ROOT / "mathreel" / "finish.py"
 
 
 @dataclass(frozen=True)
@@ -109,8 +114,14 @@ def module_closure(path: Path) -> list[Path]:
 
 def source_closure(path: Path) -> list[Path]:
     """All the code and settings that shape a scene's file: the scene module and the project
-    modules it imports, the render worker and the modules it imports, and manim.cfg."""
-    return sorted(set(module_closure(path)) | set(module_closure(WORKER)) | {ROOT / "manim.cfg"})
+    modules it imports, the render worker, the finishing step and the modules they import, and
+    manim.cfg."""
+    return sorted(
+        set(module_closure(path))
+        | set(module_closure(WORKER))
+        | set(module_closure(FINISH))
+        | {ROOT / "manim.cfg"}
+    )
 
 
 def digest_sources(digest, paths: Sequence[Path]) -> None:
@@ -148,129 +159,7 @@ def prepare(
     return plan_narration(script, entry.stem, voice, cache, count)
 
 
-#: Manim's folders of compiled SVGs (``MathTex`` via LaTeX + dvisvgm, ``Text`` via Pango), keyed
-#: by a hash of their source, kept between renders under ``cache_dir()/svg``.
-_SVG_CACHES = ("Tex", "texts")
-
-
-def _seed_svg_cache(media_dir: Path) -> None:
-    """Give a worker's fresh media folder every SVG compiled before (hard links, else copies).
-
-    Each worker keeps its own Tex folder, because Manim deletes every non-SVG file in it after a
-    compile, which would break a LaTeX run of another worker sharing the folder.
-    """
-    for name in _SVG_CACHES:
-        cached = cache_dir() / "svg" / name
-        if not cached.is_dir():
-            continue
-        target = media_dir / name
-        target.mkdir(parents=True, exist_ok=True)
-        for svg in cached.glob("*.svg"):
-            try:
-                os.link(svg, target / svg.name)
-            except OSError:
-                shutil.copyfile(svg, target / svg.name)
-
-
-def _keep_svg_cache(media_dir: Path) -> None:
-    """Publish the SVGs a worker compiled into the shared cache (each one renamed into place)."""
-    for name in _SVG_CACHES:
-        cached = cache_dir() / "svg" / name
-        for svg in (media_dir / name).glob("*.svg"):
-            if not (cached / svg.name).exists():
-                cached.mkdir(parents=True, exist_ok=True)
-                tmp = cached / f".{svg.stem}.partial-{os.getpid()}-{threading.get_ident()}.svg"
-                shutil.copyfile(svg, tmp)
-                os.replace(tmp, cached / svg.name)
-
-
-def _work_root() -> Path:
-    return cache_dir() / "work"
-
-
-def sweep_abandoned_work() -> None:
-    """Remove work folders left by runs that were killed (their process is gone, no error kept)."""
-    root = _work_root()
-    if not root.is_dir():
-        return
-    for folder in root.iterdir():
-        pid = folder.name.rsplit("-pid", 1)[-1].split("-")[0]
-        if not pid.isdigit() or Path(f"/proc/{pid}").exists():
-            continue
-        if not (folder / "error.txt").exists():
-            shutil.rmtree(folder, ignore_errors=True)
-
-
-@dataclass(frozen=True)
-class SceneRender:
-    """A finished worker's files, still in its private work folder."""
-
-    work: Path
-    video: Path
-    timeline: Path
-    plan: Path
-    audio: Path
-    loudness: Path
-
-
-def render_scene_job(
-    entry: SceneEntry, plan: NarrationPlan, quality: Quality, keyframes_dir: Path | None = None
-) -> SceneRender | Path:
-    """Render one scene in a worker process, in a work folder of its own (so two runs never share
-    one). Video mode returns the finished files for :func:`publish_scene`; key-frame mode returns
-    the folder of one PNG per beat end, with the scene's ``timeline.json`` beside them."""
-    source = read_scene_source(entry.path)
-    _work_root().mkdir(parents=True, exist_ok=True)
-    mode = "keyframes" if keyframes_dir else "video"
-    work = Path(
-        tempfile.mkdtemp(
-            dir=_work_root(), prefix=f"{quality.name}-{entry.stem}-{mode}-pid{os.getpid()}-"
-        )
-    )
-    _seed_svg_cache(work / "media")
-    plan_path = work / "narration.json"
-    plan_path.write_text(plan.to_json(), encoding="utf-8")
-    job = {
-        "module": entry.module,
-        "class": source.class_name,
-        "stem": entry.stem,
-        "quality": quality.code,
-        "plan": str(plan_path),
-        "audio_root": str(cache_dir() / "audio"),
-        "timeline": str(
-            keyframes_dir / "timeline.json" if keyframes_dir else work / "timeline.json"
-        ),
-        "media_dir": str(work / "media"),
-        "audio_out": str(work / "narration.wav"),
-        "video_out": str(work / "scene.mp4"),
-        "loudness_out": str(work / "loudness.json"),
-        "error_out": str(work / "error.txt"),
-        "keyframes_dir": str(keyframes_dir) if keyframes_dir else None,
-    }
-    if keyframes_dir:
-        keyframes_dir.mkdir(parents=True, exist_ok=True)
-    try:
-        launch.run_worker(job, work / "render.log")
-    except BaseException:
-        shutil.rmtree(work / "media", ignore_errors=True)  # keep the log the error points at
-        if not (work / "error.txt").exists():
-            shutil.rmtree(work, ignore_errors=True)
-        raise
-    _keep_svg_cache(work / "media")
-    if keyframes_dir:
-        shutil.rmtree(work, ignore_errors=True)
-        return keyframes_dir
-    return SceneRender(
-        work,
-        work / "scene.mp4",
-        work / "timeline.json",
-        plan_path,
-        work / "narration.wav",
-        work / "loudness.json",
-    )
-
-
-def publish_scene(render: SceneRender, files: SceneFiles, inputs: str) -> records.SceneRecord:
+def publish_scene(render: FinishedScene, files: SceneFiles, inputs: str) -> records.SceneRecord:
     """Check a finished render (its video holds the frames its timeline says), rename its files
     into place and write their record last, so a run killed half-way leaves the scene stale."""
     from mathreel.mux import video_packet_count
@@ -307,11 +196,11 @@ def render_scenes(
     entries: Sequence[SceneEntry],
     quality: Quality,
     voice: Voice,
-    workers: int,
+    executor: Executor,
     echo: Callable[[str], None] = print,
     force: bool = False,
 ) -> list[SceneResult]:
-    """Render ``entries`` at ``quality`` with ``voice``, ``workers`` at a time; reuse a scene only
+    """Render ``entries`` at ``quality`` with ``voice`` through ``executor``; reuse a scene only
     when its inputs are unchanged and every file it published checks out against its record.
 
     Narration is checked and synthesized first (a malformed file writes nothing under output/);
@@ -333,12 +222,12 @@ def render_scenes(
         )
     ensure_writable(SceneFiles(entries[0].stem, quality).folder)
     ensure_writable(cache_dir())
-    sweep_abandoned_work()
+    scene_job.sweep_abandoned_work()
     with ExitStack() as held:
         for entry in entries:
             files = SceneFiles(entry.stem, quality)
             held.enter_context(locks.hold(files.lock, f"{entry.stem} at {quality.name}"))
-        return _render_locked(entries, quality, plans, keys, workers, echo, force)
+        return _render_locked(entries, quality, plans, keys, executor, echo, force)
 
 
 def _render_locked(
@@ -346,45 +235,48 @@ def _render_locked(
     quality: Quality,
     plans: dict[str, NarrationPlan],
     keys: dict[str, str],
-    workers: int,
+    executor: Executor,
     echo: Callable[[str], None],
     force: bool,
 ) -> list[SceneResult]:
-    def one(entry: SceneEntry) -> SceneResult:
+    results: dict[str, SceneResult] = {}
+    todo: list[SceneJob] = []
+    for entry in entries:
         files = SceneFiles(entry.stem, quality)
-        key = keys[entry.stem]
-        verdict = records.check(files.key, key, files.artefacts)
+        verdict = records.check(files.key, keys[entry.stem], files.artefacts)
         if verdict.record is not None and not force:
             echo(f"[{entry.slug}] unchanged, reusing {shown(files.video)}")
-            return SceneResult(entry, files, False, 0.0, verdict.record)
+            results[entry.stem] = SceneResult(entry, files, False, 0.0, verdict.record)
+            continue
         if verdict.damaged:
             echo(f"[{entry.slug}] {verdict.reason}: rendering again at {quality.name}")
         else:
             echo(f"[{entry.slug}] rendering at {quality.name} ...")
-        started = time.perf_counter()
-        render = render_scene_job(entry, plans[entry.stem], quality)
-        assert isinstance(render, SceneRender)
-        record = publish_scene(render, files, key)
-        seconds = time.perf_counter() - started
-        echo(
-            f"[{entry.slug}] done in {seconds:.1f} s: {record.seconds:.1f} s of video -> {shown(files.video)}"
-        )
-        return SceneResult(entry, files, True, seconds, record)
-
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        futures = [pool.submit(one, entry) for entry in entries]
-        try:
-            return [future.result() for future in futures]
-        except KeyboardInterrupt:
-            for future in futures:
-                future.cancel()
-            stopped = launch.stop_all()
-            raise Interrupted(
-                f"interrupted: stopped {stopped} render process{'es' if stopped != 1 else ''}; "
-                "nothing unfinished was published"
-            ) from None
-        except BaseException:
-            for future in futures:
-                future.cancel()
-            launch.stop_all()
-            raise
+        todo.append(SceneJob.of(entry, plans[entry.stem], quality))
+    progress = RenderProgress(echo)
+    for job in todo:
+        progress.queued(job.stem, job.slug, job.seconds)
+    by_stem = {entry.stem: entry for entry in entries}
+    try:
+        with closing(executor.render(todo, progress)) as rendered:
+            for done in rendered:
+                entry = by_stem[done.job.stem]
+                files = SceneFiles(entry.stem, quality)
+                started = time.perf_counter()
+                progress.state(entry.stem, "muxing")
+                try:
+                    finished = finish_scene(done.render, cache_dir() / "audio")
+                except BaseException:
+                    shutil.rmtree(done.render.work, ignore_errors=True)
+                    raise
+                record = publish_scene(finished, files, keys[entry.stem])
+                seconds = done.seconds + time.perf_counter() - started
+                progress.state(entry.stem, "done")
+                progress.note(
+                    f"[{entry.slug}] done in {seconds:.1f} s: {record.seconds:.1f} s of video "
+                    f"-> {shown(files.video)}"
+                )
+                results[entry.stem] = SceneResult(entry, files, True, seconds, record)
+    finally:
+        progress.close()
+    return [results[entry.stem] for entry in entries]

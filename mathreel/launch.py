@@ -13,17 +13,36 @@ import signal
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from mathreel.errors import UserError
 from mathreel.paths import ROOT
 
 _running: set[subprocess.Popen] = set()
+
+
+class RenderFailed(UserError):
+    """A scene's worker failed: ``reason`` is its one line (file:line for an error in a scene),
+    ``log`` the file holding its full output."""
+
+    def __init__(self, stem: str, reason: str, log: Path) -> None:
+        self.stem, self.reason, self.log = stem, reason, log
+        super().__init__(f"scene '{stem}' failed to render: {reason} (full log: {log})")
+
+
 _lock = threading.Lock()
 
 
-def run_worker(job: dict, log_path: Path) -> None:
-    """Run ``python -m mathreel.render_worker`` on ``job``; a failure is one line naming the log."""
+#: Seconds between two calls of a render's ``stop`` check.
+POLL_SECONDS = 0.5
+
+
+def run_worker(job: dict, log_path: Path, stop: Callable[[], bool] | None = None) -> None:
+    """Run ``python -m mathreel.render_worker`` on ``job``; a failure is one line naming the log.
+
+    ``stop`` is called every :data:`POLL_SECONDS` while the worker runs; when it returns True the
+    worker is killed (a cancelled cluster run) and the render fails as stopped by SIGKILL."""
     job = {**job, "parent_pid": os.getpid()}
     job_path = log_path.with_suffix(".job.json")
     job_path.write_text(json.dumps(job, indent=1), encoding="utf-8")
@@ -39,7 +58,13 @@ def run_worker(job: dict, log_path: Path) -> None:
         with _lock:
             _running.add(proc)
         try:
-            returncode = proc.wait()
+            while True:
+                try:
+                    returncode = proc.wait(timeout=POLL_SECONDS if stop else None)
+                    break
+                except subprocess.TimeoutExpired:
+                    if stop is not None and stop():
+                        proc.kill()
         finally:
             with _lock:
                 _running.discard(proc)
@@ -51,7 +76,7 @@ def run_worker(job: dict, log_path: Path) -> None:
             reason = f"stopped by signal {signal.Signals(-returncode).name}"
         else:
             reason = f"exit status {returncode}"
-        raise UserError(f"scene '{job['stem']}' failed to render: {reason} (full log: {log_path})")
+        raise RenderFailed(job["stem"], reason, log_path)
 
 
 def stop_all() -> int:

@@ -1,6 +1,8 @@
-"""One scene's render in its own process (Manim's config is global): video or key frames, then mux.
+"""One scene's render in its own process (Manim's config is global): silent video or key frames.
 
-Run as ``python -m mathreel.render_worker JOB.json``; the job is written by :mod:`mathreel.jobs`.
+Run as ``python -m mathreel.render_worker JOB.json``; the job is written by
+:mod:`mathreel.scene_job`. The narration is added later by :mod:`mathreel.finish`, on the machine
+that runs the command, so a worker on another machine needs none of its audio files.
 """
 
 from __future__ import annotations
@@ -34,9 +36,23 @@ def _share_parsed_svg_paths() -> None:
     copy._deepcopy_dispatch[svgelements.Path] = lambda path, memo: path  # type: ignore[attr-defined]
 
 
+def _report_progress(scene, path: Path) -> None:
+    """Write the seconds of video rendered so far to ``path`` twice a second (read by the parent)."""
+    import threading
+    import time
+
+    def write() -> None:
+        tmp = path.with_name(f".{path.name}.partial")
+        while True:
+            tmp.write_text(f"{scene.renderer.time:.2f}", encoding="ascii")
+            os.replace(tmp, path)
+            time.sleep(0.5)
+
+    threading.Thread(target=write, daemon=True).start()
+
+
 def run(job: dict) -> None:
-    """Render the job's scene; in video mode mux its narration and write the final files."""
-    import numpy as np
+    """Render the job's scene: its silent video (or key frames) and its timeline."""
     from manim import config
 
     from mathreel.scene import ENV_KEYFRAMES, ENV_PLAN, ENV_TIMELINE
@@ -71,32 +87,12 @@ def run(job: dict) -> None:
     sys.path.insert(0, str(ROOT))
     module = importlib.import_module(job["module"])
     scene = getattr(module, job["class"])(skip_animations=bool(keyframes))
+    if job.get("progress_out"):
+        _report_progress(scene, Path(job["progress_out"]))
     scene.render()
     if keyframes:
         return
-
-    from mathreel.audio import build_narration_track, normalize
-    from mathreel.audio_cache import write_wav_atomic
-    from mathreel.mux import mux_video_with_audio
-    from mathreel.synthesis import NarrationPlan
-    from mathreel.timeline import Timeline
-    from mathreel.voices.base import Speech
-
-    movie = Path(scene.renderer.file_writer.movie_file_path)
-    plan = NarrationPlan.load(Path(job["plan"]))
-    timeline = Timeline.load(Path(job["timeline"]))
-    track = build_narration_track(plan, timeline, timeline.duration, Path(job["audio_root"]))
-    if plan.audible:
-        track, loudness = normalize(track)
-        loud = {
-            "integrated_lufs": loudness.integrated_lufs,
-            "true_peak_dbtp": loudness.true_peak_dbtp,
-        }
-    else:
-        loud = {}
-    write_wav_atomic(Path(job["audio_out"]), Speech(np.clip(track, -1, 1), 48000))
-    mux_video_with_audio(movie, track, Path(job["video_out"]), {"title": plan.title})
-    Path(job["loudness_out"]).write_text(json.dumps(loud), encoding="utf-8")
+    os.replace(scene.renderer.file_writer.movie_file_path, job["video_out"])
     shutil.rmtree(Path(job["media_dir"]) / "videos", ignore_errors=True)
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-from mathreel import jobs
+from mathreel import jobs, scene_job
 from mathreel.audio_cache import AudioCache
 from mathreel.errors import UserError
 from mathreel.manifest import Chapter, SceneEntry, load_chapters
@@ -138,7 +138,9 @@ def render(chapters: Iterable[Chapter], workers: int, echo: Echo = print) -> Smo
         target = staging / chapter.slug / entry.stem
         begun = time.perf_counter()
         try:
-            jobs.render_scene_job(entry, plans[entry.stem], QUALITY, keyframes_dir=target)
+            scene_job.render_scene_job(
+                scene_job.SceneJob.of(entry, plans[entry.stem], QUALITY), keyframes_dir=target
+            )
         except UserError as err:
             echo(f"[{chapter.slug} {entry.slug}] FAILED: {err}")
             return str(err)

@@ -21,6 +21,7 @@ video:focus-visible, [tabindex]:focus-visible {
 .skip-link:focus { left: 1rem; top: 1rem; background: var(--panel); padding: .5rem 1rem; z-index: 10; }
 header { padding: 1rem 1.5rem 0; }
 header p { margin: 0; color: var(--muted); }
+header nav a { display: inline-flex; align-items: center; min-height: 44px; }
 h1 { margin: .2rem 0 1rem; font-size: 1.5rem; line-height: 1.25; }
 h2 { font-size: 1rem; color: var(--muted); margin: 1rem 0 .5rem; }
 ol, ul { list-style: none; margin: 0; padding: 0; }

@@ -76,4 +76,3 @@ SHOWN = {
     "loss_start": decimal(LOSS_START, 0),  # "4"
     "loss_new": decimal(LOSS_NEW, 2),  # "2.56"
 }
-

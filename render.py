@@ -110,15 +110,33 @@ def list_command() -> None:
 @voice_option
 @click.option("--force", is_flag=True, help="Render even if nothing changed.")
 @cluster_option
-def scene_command(name: str, quality: str, voice: str, force: bool, cluster: str | None) -> None:
-    """Render one scene (by module stem) with its narration into output/.
+@click.option("--beat", metavar="ID", help="Preview only this beat, with its narration.")
+@click.option("--from", "first", metavar="ID", help="Preview from this beat (default: the first).")
+@click.option("--to", "last", metavar="ID", help="Preview up to this beat (default: the last).")
+def scene_command(
+    name: str,
+    quality: str,
+    voice: str,
+    force: bool,
+    cluster: str | None,
+    beat: str | None,
+    first: str | None,
+    last: str | None,
+) -> None:
+    """Render one scene (by module stem) with its narration into output/; with --beat or
+    --from/--to, preview just those beats into output/<quality>/preview/ and print the path.
 
     \b
     Example:
       python render.py scene slope_at_a_point --quality l --voice piper
       python render.py scene slope_at_a_point --cluster tcp://render-box:8786
+      python render.py scene slope_at_a_point --beat zoom_until_straight
+      python render.py scene slope_at_a_point --from predict_right --to left_answer -v silent
     """
-    commands.render_scene(name, quality, voice, force, click.echo, cluster)
+    if beat or first or last:
+        commands.preview_scene(name, quality, voice, beat, first, last, click.echo, cluster)
+    else:
+        commands.render_scene(name, quality, voice, force, click.echo, cluster)
 
 
 @cli.command("chapter")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -44,16 +45,24 @@ def edge_fade(samples: np.ndarray, rate: int = RATE, seconds: float = EDGE_FADE)
 
 
 def build_narration_track(
-    plan: NarrationPlan, timeline: Timeline, duration: float, audio_root: Path
+    plan: NarrationPlan,
+    timeline: Timeline,
+    duration: float,
+    audio_root: Path,
+    beats: Collection[str] | None = None,
 ) -> np.ndarray:
     """Mono float32 track of ``duration`` seconds: each phrase at its beat's real start + offset.
 
-    Phrase audio paths in ``plan`` are relative to ``audio_root`` (the phrase-audio cache)."""
+    Phrase audio paths in ``plan`` are relative to ``audio_root`` (the phrase-audio cache).
+    ``beats`` limits the track to those beats, with time 0 where the first of them starts (a
+    preview of part of a scene)."""
     track = np.zeros(sample_of(duration, RATE), dtype=np.float32)
     if not plan.audible:
         return track
-    for beat in plan.beats:
-        start = timeline.beat(beat.id).start
+    chosen = [b for b in plan.beats if beats is None or b.id in beats]
+    origin = timeline.beat(chosen[0].id).start if beats is not None and chosen else 0.0
+    for beat in chosen:
+        start = timeline.beat(beat.id).start - origin
         for phrase in beat.phrases:
             if phrase.audio is None:
                 continue

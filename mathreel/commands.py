@@ -123,6 +123,25 @@ def render_scene(
         jobs.render_scenes([entry], q, v, executor, echo=echo, force=force)
 
 
+def preview_scene(
+    name: str,
+    quality: str,
+    voice: str,
+    beat: str | None,
+    first: str | None,
+    last: str | None,
+    echo: Echo,
+    cluster: str | None = None,
+) -> None:
+    """Render some beats of a scene, with their narration, into output/<quality>/preview/."""
+    from mathreel.preview import render_preview
+
+    if parse_cluster(cluster) is not None:
+        raise UserError("a preview renders on this machine: drop --cluster")
+    entry = find_scene(name)
+    render_preview(entry, get_quality(quality), get_voice(voice), beat, first, last, echo)
+
+
 def render_chapter(
     number: int,
     quality: str,

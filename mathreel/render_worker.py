@@ -55,7 +55,7 @@ def run(job: dict) -> None:
     """Render the job's scene: its silent video (or key frames) and its timeline."""
     from manim import config
 
-    from mathreel.scene import ENV_KEYFRAMES, ENV_PLAN, ENV_TIMELINE
+    from mathreel.scene import ENV_BEATS, ENV_KEYFRAMES, ENV_PLAN, ENV_TIMELINE
 
     _share_parsed_svg_paths()
 
@@ -67,6 +67,10 @@ def run(job: dict) -> None:
         os.environ[ENV_KEYFRAMES] = keyframes
     else:
         os.environ.pop(ENV_KEYFRAMES, None)
+    if job.get("beats"):
+        os.environ[ENV_BEATS] = ",".join(job["beats"])
+    else:
+        os.environ.pop(ENV_BEATS, None)
 
     config.pixel_width = quality.width
     config.pixel_height = quality.height

@@ -41,6 +41,8 @@ _EM_PX_PER_POINT = {"tex": 11.9 / 28 / 0.7, "text": 17.0 / 28 / 0.7}
 ENV_PLAN = "MATHREEL_PLAN"
 ENV_TIMELINE = "MATHREEL_TIMELINE"
 ENV_KEYFRAMES = "MATHREEL_KEYFRAMES"
+#: "FIRST,LAST": draw only these beats (and those between); the others run in skip mode.
+ENV_BEATS = "MATHREEL_BEATS"
 
 
 class BeatTracker:
@@ -135,6 +137,7 @@ class NarratedScene(Scene):
         scene waits until the narration has been spoken."""
         if self._active is not None:
             raise UserError(f"beat '{beat_id}' opened inside beat '{self._active.id}'")
+        self._skip_unless_chosen(beat_id)
         tracker = BeatTracker(self, self.narration.beat(beat_id), self.renderer.time)
         self._active = tracker
         yield tracker
@@ -159,6 +162,19 @@ class NarratedScene(Scene):
         keyframes = os.environ.get(ENV_KEYFRAMES)
         if keyframes:
             self._save_keyframe(Path(keyframes) / f"{beat_id}.png")
+
+    def _skip_unless_chosen(self, beat_id: str) -> None:
+        """In a preview of some beats, every other beat still runs (so the chosen ones start from
+        the right picture) but in skip mode: each play jumps to its end and writes no frame."""
+        chosen = os.environ.get(ENV_BEATS)
+        if not chosen:
+            return
+        ids = [b.id for b in self.narration.beats]
+        first, last = (ids.index(b) for b in chosen.split(","))
+        skip = not first <= ids.index(beat_id) <= last
+        # Manim resets skip_animations to this original status at the start of every play.
+        self.renderer._original_skipping_status = skip
+        self.renderer.skip_animations = skip
 
     # -- checks and records -------------------------------------------------------------------
     def safe_area_violations(self) -> list[str]:

@@ -144,11 +144,15 @@ def _read_progress(path: Path) -> float:
 
 
 def render_scene_job(
-    job: SceneJob, keyframes_dir: Path | None = None, poll: Poll | None = None
+    job: SceneJob,
+    keyframes_dir: Path | None = None,
+    poll: Poll | None = None,
+    beats: tuple[str, str] | None = None,
 ) -> SceneRender | Path:
     """Render one scene in a worker process, in a work folder of its own (so two runs never share
     one). Video mode returns the silent video and timeline for the narration to be added to;
     key-frame mode returns the folder of one PNG per beat end, with ``timeline.json`` beside them.
+    ``beats`` (first, last) draws only those beats and the ones between (a preview).
     A failure is a :class:`~mathreel.errors.UserError` naming the log (kept in the work folder)."""
     work = new_work_folder(job, "keyframes" if keyframes_dir else "video")
     _seed_svg_cache(work / "media")
@@ -169,6 +173,7 @@ def render_scene_job(
         "progress_out": str(progress),
         "error_out": str(work / "error.txt"),
         "keyframes_dir": str(keyframes_dir) if keyframes_dir else None,
+        "beats": list(beats) if beats else None,
     }
     if keyframes_dir:
         keyframes_dir.mkdir(parents=True, exist_ok=True)

@@ -113,6 +113,11 @@ def list_command() -> None:
 @click.option("--beat", metavar="ID", help="Preview only this beat, with its narration.")
 @click.option("--from", "first", metavar="ID", help="Preview from this beat (default: the first).")
 @click.option("--to", "last", metavar="ID", help="Preview up to this beat (default: the last).")
+@click.option(
+    "--export-beats",
+    is_flag=True,
+    help="Also write one MP4 per beat and an OpenTimelineIO timeline (and FCP7 XML) for editors.",
+)
 def scene_command(
     name: str,
     quality: str,
@@ -122,6 +127,7 @@ def scene_command(
     beat: str | None,
     first: str | None,
     last: str | None,
+    export_beats: bool,
 ) -> None:
     """Render one scene (by module stem) with its narration into output/; with --beat or
     --from/--to, preview just those beats into output/<quality>/preview/ and print the path.
@@ -132,11 +138,16 @@ def scene_command(
       python render.py scene slope_at_a_point --cluster tcp://render-box:8786
       python render.py scene slope_at_a_point --beat zoom_until_straight
       python render.py scene slope_at_a_point --from predict_right --to left_answer -v silent
+      python render.py scene slope_at_a_point --export-beats -q h
     """
     if beat or first or last:
+        if export_beats:
+            raise click.UsageError(
+                "--export-beats exports the whole scene: drop --beat/--from/--to"
+            )
         commands.preview_scene(name, quality, voice, beat, first, last, click.echo, cluster)
     else:
-        commands.render_scene(name, quality, voice, force, click.echo, cluster)
+        commands.render_scene(name, quality, voice, force, click.echo, cluster, export_beats)
 
 
 @cli.command("chapter")

@@ -112,15 +112,26 @@ class DoctorFailed(UserError):
 
 
 def render_scene(
-    name: str, quality: str, voice: str, force: bool, echo: Echo, cluster: str | None = None
+    name: str,
+    quality: str,
+    voice: str,
+    force: bool,
+    echo: Echo,
+    cluster: str | None = None,
+    export_beats: bool = False,
 ) -> None:
     """Render one scene with its narration to output/<quality>/scenes/<name>.mp4 (on a Dask
-    cluster when ``cluster`` names one: tcp://HOST:PORT or local:N)."""
+    cluster when ``cluster`` names one: tcp://HOST:PORT or local:N); ``export_beats`` also cuts
+    it into one MP4 per beat with an OpenTimelineIO timeline for editors."""
     parse_cluster(cluster)
     entry = find_scene(name)
     q, v = get_quality(quality), get_voice(voice)
     with open_executor(cluster, 1, echo) as executor:
-        jobs.render_scenes([entry], q, v, executor, echo=echo, force=force)
+        results = jobs.render_scenes([entry], q, v, executor, echo=echo, force=force)
+    if export_beats:
+        from mathreel.export import export_beats as export
+
+        export(results[0], echo)
 
 
 def preview_scene(

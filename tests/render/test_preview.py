@@ -93,3 +93,55 @@ def test_bad_choice_is_one_line(project, args, message):
     assert result.returncode == 2
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and message in lines[0], result.stderr
+
+
+@pytest.fixture(scope="module")
+def exported(project):
+    """tiny_a exported beat by beat at 720p30 (FCP7 XML's timecode needs an SMPTE rate)."""
+    result = render(project, "scene", "tiny_a", "-v", "espeak", "-q", "m", "--export-beats")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "output" / "720p30" / "export" / "tiny_a"
+
+
+def test_export_writes_one_mp4_per_beat_of_the_beats_length(project, exported):
+    timeline = json.loads(
+        (project / "output" / "720p30" / "scenes" / "tiny_a.timeline.json").read_text()
+    )
+    beats = timeline["beats"]
+    assert sorted(p.name for p in exported.glob("*.mp4")) == ["01-draw.mp4", "02-move.mp4"]
+    for i, beat in enumerate(beats):
+        info = ffprobe(exported / f"{i + 1:02d}-{beat['id']}.mp4")
+        kinds = {s["codec_type"]: s for s in info["streams"]}
+        assert set(kinds) == {"video", "audio"}
+        end = beats[i + 1]["start"] if i + 1 < len(beats) else timeline["duration"]
+        assert float(kinds["video"]["duration"]) == pytest.approx(end - beat["start"], abs=1 / 30)
+
+
+def test_exported_beat_keeps_its_narration_on_time(project, exported):
+    plan = json.loads(
+        (project / "output" / "720p30" / "scenes" / "tiny_a.narration.json").read_text()
+    )
+    samples, rate = decode_audio(exported / "02-move.mp4")
+    first = plan["beats"][1]["phrases"][0]["offset"]
+    assert onset_after(samples, rate, 0.0) == pytest.approx(first, abs=1 / 30)
+
+
+def test_otio_and_fcp_xml_read_back_with_clips_and_marks(project, exported):
+    import opentimelineio as otio
+
+    plan = json.loads(
+        (project / "output" / "720p30" / "scenes" / "tiny_a.narration.json").read_text()
+    )
+    for name in ("tiny_a.otio", "tiny_a.xml"):
+        edit = otio.adapters.read_from_file(str(exported / name))
+        clips = list(edit.tracks[0])
+        assert [c.name for c in clips] == [b["id"] for b in plan["beats"]]
+        for clip, beat in zip(clips, plan["beats"], strict=True):
+            assert [m.name for m in clip.markers] == list(beat["marks"])
+            for marker in clip.markers:
+                at = marker.marked_range.start_time
+                assert at.value / at.rate == pytest.approx(beat["marks"][marker.name], abs=1 / 30)
+    edit = otio.adapters.read_from_file(str(exported / "tiny_a.otio"))
+    for clip in edit.tracks[0]:
+        path = clip.media_reference.target_url.removeprefix("file://")
+        assert (exported / path.rsplit("/", 1)[1]).exists()

@@ -114,6 +114,12 @@ def list_command() -> None:
 @click.option("--from", "first", metavar="ID", help="Preview from this beat (default: the first).")
 @click.option("--to", "last", metavar="ID", help="Preview up to this beat (default: the last).")
 @click.option(
+    "--watch",
+    is_flag=True,
+    help="Preview (the chosen beats, else the whole scene) again whenever the scene, a module it "
+    "imports or its narration changes (a warm process; Ctrl-C stops).",
+)
+@click.option(
     "--export-beats",
     is_flag=True,
     help="Also write one MP4 per beat and an OpenTimelineIO timeline (and FCP7 XML) for editors.",
@@ -127,6 +133,7 @@ def scene_command(
     beat: str | None,
     first: str | None,
     last: str | None,
+    watch: bool,
     export_beats: bool,
 ) -> None:
     """Render one scene (by module stem) with its narration into output/; with --beat or
@@ -145,7 +152,7 @@ def scene_command(
             raise click.UsageError(
                 "--export-beats exports the whole scene: drop --beat/--from/--to"
             )
-        commands.preview_scene(name, quality, voice, beat, first, last, click.echo, cluster)
+        commands.preview_scene(name, quality, voice, beat, first, last, click.echo, cluster, watch)
     else:
         commands.render_scene(name, quality, voice, force, click.echo, cluster, export_beats)
 

@@ -143,14 +143,17 @@ def preview_scene(
     last: str | None,
     echo: Echo,
     cluster: str | None = None,
+    watch: bool = False,
 ) -> None:
-    """Render some beats of a scene, with their narration, into output/<quality>/preview/."""
-    from mathreel.preview import render_preview
+    """Render some beats of a scene, with their narration, into output/<quality>/preview/
+    (again on every change of its code or narration when ``watch``)."""
+    from mathreel.preview import render_preview, watch_preview
 
     if parse_cluster(cluster) is not None:
         raise UserError("a preview renders on this machine: drop --cluster")
     entry = find_scene(name)
-    render_preview(entry, get_quality(quality), get_voice(voice), beat, first, last, echo)
+    preview = watch_preview if watch else render_preview
+    preview(entry, get_quality(quality), get_voice(voice), beat, first, last, echo)
 
 
 def render_chapter(

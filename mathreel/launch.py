@@ -68,6 +68,33 @@ def run_worker(job: dict, log_path: Path, stop: Callable[[], bool] | None = None
         finally:
             with _lock:
                 _running.discard(proc)
+    _check(job, returncode, log_path)
+
+
+def fork_worker(job: dict, log_path: Path, stop: Callable[[], bool] | None = None) -> None:
+    """Run the render in a child forked from this process, which has imported Manim and the rest
+    of the pipeline once (``--watch``): only the scene's own modules, never imported here, load
+    anew in the child, so an edit is always rendered from the file as it is now."""
+    job = {**job, "parent_pid": os.getpid()}
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # the child: output to the log, then render and leave without cleanup
+        code = 1
+        try:
+            fd = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+            os.dup2(fd, 1)
+            os.dup2(fd, 2)
+            from mathreel.render_worker import run_job
+
+            code = run_job(job)
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    _check(job, os.waitstatus_to_exitcode(status), log_path)
+
+
+def _check(job: dict, returncode: int, log_path: Path) -> None:
     if returncode != 0:
         error = Path(job["error_out"])
         if error.exists():

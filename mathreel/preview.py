@@ -7,16 +7,18 @@ the preview starts from exactly the picture the full scene shows there.
 from __future__ import annotations
 
 import shutil
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
-from mathreel import jobs
+from mathreel import jobs, launch
 from mathreel.audio import build_narration_track, normalize
 from mathreel.audio_cache import AudioCache
 from mathreel.errors import UserError
 from mathreel.manifest import SceneEntry
 from mathreel.mux import mux_video_with_audio, video_packet_count
-from mathreel.paths import cache_dir, output_dir, shown
+from mathreel.paths import SCENES_DIR, cache_dir, output_dir, shown
 from mathreel.quality import Quality
 from mathreel.scene_job import SceneJob, SceneRender, render_scene_job
 from mathreel.timeline import Timeline
@@ -54,8 +56,10 @@ def render_preview(
     first: str | None,
     last: str | None,
     echo: Callable[[str], None],
+    run: Callable[..., None] = launch.run_worker,
 ) -> Path:
-    """Render the chosen beats of ``entry`` with their narration; returns the MP4's path."""
+    """Render the chosen beats of ``entry`` with their narration; returns the MP4's path.
+    ``run`` starts the render worker (see :func:`mathreel.scene_job.render_scene_job`)."""
     jobs.check_tools()
     voice.check_available()
     plan = jobs.prepare(entry, voice, AudioCache(cache_dir() / "audio"))
@@ -64,7 +68,7 @@ def render_preview(
     chosen = ids[ids.index(first) : ids.index(last) + 1]
     target = preview_path(entry, quality, first, last)
     jobs.ensure_writable(target.parent)
-    render = render_scene_job(SceneJob.of(entry, plan, quality), beats=(first, last))
+    render = render_scene_job(SceneJob.of(entry, plan, quality), beats=(first, last), run=run)
     assert isinstance(render, SceneRender)
     try:
         timeline = Timeline.load(render.timeline)
@@ -80,3 +84,52 @@ def render_preview(
         shutil.rmtree(render.work, ignore_errors=True)
     echo(f"preview of {entry.stem} ({', '.join(chosen)}): {seconds:.1f} s -> {shown(target)}")
     return target
+
+
+def watched_files(entry: SceneEntry, previous: list[Path]) -> list[Path]:
+    """The scene module, every module under scenes/ it imports and its narration file (while a
+    module does not parse, the files watched before). The pipeline's own modules are loaded once
+    by the watcher, so an edit there needs a new watch."""
+    try:
+        code = [p for p in jobs.module_closure(entry.path) if p.is_relative_to(SCENES_DIR)]
+    except UserError:
+        return previous or [entry.path, entry.narration_path]
+    return [*code, entry.narration_path]
+
+
+def watch_preview(
+    entry: SceneEntry,
+    quality: Quality,
+    voice: Voice,
+    beat: str | None,
+    first: str | None,
+    last: str | None,
+    echo: Callable[[str], None],
+    poll_seconds: float = 0.25,
+) -> None:
+    """Preview the chosen beats, then again each time the scene, a module it imports or its
+    narration changes, until Ctrl-C. Manim, the pipeline and the voice are loaded once, here;
+    each render is a child forked from this warm process. An error is one line and the watch
+    goes on."""
+    import manim  # noqa: F401  (imported once; every forked render inherits it)
+
+    files: list[Path] = []
+    seen: dict[Path, int] | None = None
+    while True:
+        files = watched_files(entry, files)
+        now = {p: p.stat().st_mtime_ns for p in files if p.exists()}
+        if now != seen:
+            seen = now
+            started = time.perf_counter()
+            try:
+                render_preview(
+                    entry, quality, voice, beat, first, last, echo, run=launch.fork_worker
+                )
+                echo(
+                    f"  rendered in {time.perf_counter() - started:.1f} s; watching "
+                    f"{len(files)} files (Ctrl-C stops)"
+                )
+            except UserError as err:
+                echo(f"error: {err}")
+            sys.stdout.flush()  # a watcher's lines go out as they happen, to a pipe too
+        time.sleep(poll_seconds)

@@ -145,8 +145,9 @@ def describe_failure(err: BaseException) -> str:
     return f"{where}{type(err).__name__}: {message}" if message else f"{where}{type(err).__name__}"
 
 
-def main() -> None:
-    job = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
+def run_job(job: dict) -> int:
+    """Render ``job`` in this process; on failure write its one line to ``error_out`` (the full
+    traceback goes to the log) and return 1."""
     if job.get("parent_pid"):
         _die_with_parent(int(job["parent_pid"]))
     sys.path.insert(0, str(ROOT))
@@ -160,7 +161,12 @@ def main() -> None:
             Path(job["error_out"]).write_text(describe_failure(err), encoding="utf-8")
         except OSError:
             pass  # a full disk: the parent reports the exit status and the log
-        sys.exit(1)
+        return 1
+    return 0
+
+
+def main() -> None:
+    sys.exit(run_job(json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))))
 
 
 if __name__ == "__main__":

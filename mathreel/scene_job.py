@@ -148,11 +148,13 @@ def render_scene_job(
     keyframes_dir: Path | None = None,
     poll: Poll | None = None,
     beats: tuple[str, str] | None = None,
+    run: Callable[..., None] = launch.run_worker,
 ) -> SceneRender | Path:
     """Render one scene in a worker process, in a work folder of its own (so two runs never share
     one). Video mode returns the silent video and timeline for the narration to be added to;
     key-frame mode returns the folder of one PNG per beat end, with ``timeline.json`` beside them.
-    ``beats`` (first, last) draws only those beats and the ones between (a preview).
+    ``beats`` (first, last) draws only those beats and the ones between (a preview); ``run`` starts
+    the worker (a new process, or :func:`~mathreel.launch.fork_worker` from a warm one).
     A failure is a :class:`~mathreel.errors.UserError` naming the log (kept in the work folder)."""
     work = new_work_folder(job, "keyframes" if keyframes_dir else "video")
     _seed_svg_cache(work / "media")
@@ -179,7 +181,7 @@ def render_scene_job(
         keyframes_dir.mkdir(parents=True, exist_ok=True)
     stop = None if poll is None else (lambda: poll(_read_progress(progress)))
     try:
-        launch.run_worker(spec, work / "render.log", stop)
+        run(spec, work / "render.log", stop)
     except BaseException:
         shutil.rmtree(work / "media", ignore_errors=True)  # keep the log the error points at
         if not (work / "error.txt").exists():

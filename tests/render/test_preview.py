@@ -145,3 +145,67 @@ def test_otio_and_fcp_xml_read_back_with_clips_and_marks(project, exported):
     for clip in edit.tracks[0]:
         path = clip.media_reference.target_url.removeprefix("file://")
         assert (exported / path.rsplit("/", 1)[1]).exists()
+
+
+def test_watch_renders_again_on_each_edit_and_survives_a_broken_one(project, tmp_path):
+    import shutil
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.render.test_faults import _env
+
+    copy = tmp_path / "project"
+    shutil.copytree(project, copy)
+    watcher = subprocess.Popen(
+        [
+            sys.executable,
+            "render.py",
+            "scene",
+            "tiny_a",
+            "-v",
+            "silent",
+            "--beat",
+            "move",
+            "--watch",
+        ],
+        cwd=copy,
+        env=_env(copy),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    lines: list[str] = []
+
+    def next_round() -> str:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            line = watcher.stdout.readline()
+            assert line, watcher.stderr.read()
+            lines.append(line)
+            if line.startswith(("  rendered in", "error:")):
+                return line
+        raise AssertionError("".join(lines))
+
+    try:
+        assert next_round().startswith("  rendered in")
+        video = copy / "output" / "480p15" / "preview" / "tiny_a.move.mp4"
+        before = float(ffprobe(video)["format"]["duration"])
+        narration = copy / "narration" / "tiny_a.md"
+        narration.write_text(
+            narration.read_text().replace("Then it moves", "Then, slowly and steadily, it moves")
+        )
+        assert next_round().startswith("  rendered in")
+        assert float(ffprobe(video)["format"]["duration"]) > before + 0.3
+        shapes = copy / "scenes" / "tiny_shapes.py"
+        good = shapes.read_text()
+        shapes.write_text(good.replace("radius=1.0", "radius=("))
+        assert "scenes/tiny_shapes.py" in next_round()  # one line, and the watch goes on
+        shapes.write_text(good.replace("radius=1.0", "radius=1.5"))
+        assert next_round().startswith("  rendered in")
+    finally:
+        watcher.send_signal(signal.SIGINT)
+        out, err = watcher.communicate(timeout=60)
+    assert watcher.returncode == 130
+    assert err.strip().splitlines() == ["Error: interrupted: nothing unfinished was published"]

@@ -41,7 +41,7 @@ class ChapterRender:
         return self.root / "480p15" / "chapter-01"
 
 
-def render_chapter_into(root: Path, *extra: str) -> str:
+def render_chapter_into(root: Path, *extra: str, exit_code: int = 0) -> str:
     import render
 
     with pytest.MonkeyPatch.context() as mp:
@@ -51,7 +51,7 @@ def render_chapter_into(root: Path, *extra: str) -> str:
             ["chapter", "1", "-q", "l", "-v", "piper", "-j", "2", *extra],
             catch_exceptions=False,
         )
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == exit_code, result.output
     return result.output
 
 

@@ -155,6 +155,8 @@ def render(chapters: Iterable[Chapter], workers: int, echo: Echo = print) -> Smo
                 echo(f"  beat {record.id}: outside the safe area: {violation}")
             for problem in record.small_text:
                 echo(f"  beat {record.id}: text too small: {problem}")
+            for problem in record.mid_beat_problems:
+                echo(f"  beat {record.id}: during the beat, {problem}")
         return frames
 
     try:

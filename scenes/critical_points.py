@@ -60,6 +60,8 @@ TANGENT_LENGTH = 1.8
 START, END = float(TRACE_FROM), float(TRACE_TO)
 # x³ and x⁴ stay inside the graphs' ±3.5 window up to these x.
 FLAT_DRAWN = 1.5
+#: Where the sliding tangent on x³ stops: further right it is so steep its ends leave the frame.
+FLAT_SWEEP_END = 1.2
 QUARTIC_DRAWN = 1.35
 
 
@@ -269,7 +271,9 @@ class FindCriticalPoints(NarratedScene):
             )
             self.add(flat_trace)
             self.play(
-                flat.x.animate.set_value(FLAT_DRAWN), run_time=beat.until("sides"), rate_func=linear
+                flat.x.animate.set_value(FLAT_SWEEP_END),
+                run_time=beat.until("sides"),
+                rate_func=linear,
             )
             self.remove(flat_trace)
             self.add(flat_prime_curve)

@@ -25,7 +25,13 @@ from mathreel.jobs import SceneResult, digest_sources, module_closure
 from mathreel.layout import ChapterFiles, SceneFiles
 from mathreel.locks import hold
 from mathreel.manifest import Chapter
-from mathreel.mux import MP4_OPTIONS, add_audio_stream, encode_aac, video_packet_count
+from mathreel.mux import (
+    MP4_OPTIONS,
+    aac_packets,
+    add_audio_stream,
+    mux_in_time_order,
+    video_packet_count,
+)
 from mathreel.paths import ROOT, shown
 from mathreel.player import player_page, transcript_markdown
 from mathreel.quality import Quality
@@ -209,20 +215,29 @@ def _mux_chapter(
                 for i, m in enumerate(found, start=1)
             ]
         )
-        for path, offset in zip(videos, offsets, strict=True):
-            with av.open(str(path)) as source:
-                vin = source.streams.video[0]
-                shift = round(Fraction(offset) / vin.time_base)
-                for packet in source.demux(vin):
-                    if packet.dts is None:
-                        continue
-                    packet.pts += shift
-                    packet.dts += shift
-                    packet.stream = vout
-                    out.mux(packet)
-        for packet in mov_text_packets(subs, cues):
-            out.mux(packet)
-        encode_aac(out, track)
+        mux_in_time_order(
+            out,
+            _video_packets(videos, offsets, vout),
+            mov_text_packets(subs, cues),
+            aac_packets(out.streams.audio[0], track),
+        )
+
+
+def _video_packets(
+    videos: Sequence[Path], offsets: Sequence[float], vout: av.video.stream.VideoStream
+) -> Iterator[av.Packet]:
+    """Every scene's video packets, stream-copied, moved to the scene's place on the chapter clock."""
+    for path, offset in zip(videos, offsets, strict=True):
+        with av.open(str(path)) as source:
+            vin = source.streams.video[0]
+            shift = round(Fraction(offset) / vin.time_base)
+            for packet in source.demux(vin):
+                if packet.dts is None:
+                    continue
+                packet.pts += shift
+                packet.dts += shift
+                packet.stream = vout
+                yield packet
 
 
 def mov_text_packets(
@@ -261,9 +276,11 @@ def _poster_time(
 
 
 def _poster(video: Path, at: float, target: Path) -> None:
-    """The frame shown at ``at`` seconds, as PNG."""
+    """The frame shown at ``at`` seconds, as PNG (found by seeking to the keyframe before it,
+    not by decoding the chapter up to it)."""
     with av.open(str(video)) as container:
         stream = container.streams.video[0]
+        container.seek(int(at / stream.time_base), stream=stream, backward=True)
         chosen = None
         for frame in container.decode(stream):
             chosen = frame
@@ -310,7 +327,7 @@ def quality_report(video: Path, cues, found, total: float) -> dict:
         "audio": {
             "integrated_lufs": round(loud.integrated_lufs, 2),
             "true_peak_dbtp": round(loud.true_peak_dbtp, 2),
-            "meter": "pyloudnorm (ITU-R BS.1770-4), true peak by 4x oversampling, decoded from the MP4",
+            "meter": "ffmpeg ebur128 (ITU-R BS.1770-4, true peak 4x oversampled), decoded from the MP4",
         },
         "captions": len(cues),
         "chapter_markers": [{"start": round(m.start, 3), "title": m.title} for m in found],

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import heapq
 import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import av
@@ -18,13 +20,12 @@ MP4_OPTIONS = {"movflags": "+faststart+negative_cts_offsets", "use_editlist": "0
 _AAC_FRAME = 1024
 
 
-def encode_aac(container: av.container.OutputContainer, samples: np.ndarray) -> None:
-    """Encode mono ``samples`` (float32, 48 kHz) as stereo AAC-LC into ``container``'s audio stream.
+def aac_packets(stream: av.audio.stream.AudioStream, samples: np.ndarray) -> Iterator[av.Packet]:
+    """Encode mono ``samples`` (float32, 48 kHz) as stereo AAC-LC packets of ``stream``.
 
     AAC encoders delay their output by one frame of priming samples; with edit lists off, the
     first 1024 samples are dropped here instead so speech stays on the video clock.
     """
-    stream = container.streams.audio[0]
     stereo = np.ascontiguousarray(
         np.repeat(samples[None, _AAC_FRAME:], 2, axis=0), dtype=np.float32
     )
@@ -35,9 +36,23 @@ def encode_aac(container: av.container.OutputContainer, samples: np.ndarray) -> 
         frame.sample_rate = RATE
         frame.pts = pts
         pts += chunk.shape[1]
-        for packet in stream.encode(frame):
-            container.mux(packet)
-    for packet in stream.encode(None):
+        yield from stream.encode(frame)
+    yield from stream.encode(None)
+
+
+def encode_aac(container: av.container.OutputContainer, samples: np.ndarray) -> None:
+    """Encode ``samples`` into ``container``'s audio stream (see :func:`aac_packets`)."""
+    for packet in aac_packets(container.streams.audio[0], samples):
+        container.mux(packet)
+
+
+def mux_in_time_order(
+    container: av.container.OutputContainer, *streams: Iterable[av.Packet]
+) -> None:
+    """Mux packets from several streams' time-ordered sources in one time order, so the muxer's
+    interleaving queue stays short (handing it one whole stream after another makes every packet
+    of the later stream walk a queue holding all of the earlier one: minutes for a chapter)."""
+    for packet in heapq.merge(*streams, key=lambda p: float(p.dts * p.time_base)):
         container.mux(packet)
 
 
@@ -68,13 +83,15 @@ def mux_video_with_audio(
                 out.metadata[key] = value
             vin = source.streams.video[0]
             vout = out.add_stream_from_template(vin)
-            add_audio_stream(out)
-            for packet in source.demux(vin):
-                if packet.dts is None:
-                    continue
-                packet.stream = vout
-                out.mux(packet)
-            encode_aac(out, samples)
+            audio = add_audio_stream(out)
+
+            def video() -> Iterator[av.Packet]:
+                for packet in source.demux(vin):
+                    if packet.dts is not None:
+                        packet.stream = vout
+                        yield packet
+
+            mux_in_time_order(out, video(), aac_packets(audio, samples))
         os.replace(tmp, out_path)
     except BaseException:
         tmp.unlink(missing_ok=True)

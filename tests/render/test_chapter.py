@@ -114,7 +114,7 @@ def test_one_chapter_per_scene_at_each_scene_start(files):
 
 
 def test_loudness_and_true_peak_by_ffmpeg_ebur128(files):
-    """ffmpeg's EBU R128 meter (independent of the pyloudnorm meter the pipeline uses)."""
+    """ffmpeg's EBU R128 meter, reading the delivered file as a player would."""
     out = subprocess.run(
         [
             "ffmpeg",
@@ -150,6 +150,9 @@ def test_loudness_is_even_from_scene_to_scene(files):
         for a, b in zip(starts, starts[1:], strict=False)
     ]
     assert max(levels) - min(levels) <= 2.0, levels
+    # pyloudnorm is independent of the pipeline's meter (ffmpeg's ebur128 through PyAV).
+    stereo = np.stack([samples, samples], axis=1).astype(float)
+    assert meter.integrated_loudness(stereo) == pytest.approx(-16.0, abs=1.0)
 
 
 def test_voice_starts_within_a_frame_of_every_beat_from_first_to_last(files):

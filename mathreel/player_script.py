@@ -138,6 +138,9 @@ const quizFeedback = document.getElementById('quiz-feedback');
 const scorePanel = document.getElementById('score');
 const scoreText = document.getElementById('score-text');
 const armed = questions.map(() => true);
+// Seconds past a question's end beyond which a presented frame means the viewer jumped over it
+// (playback under load may drop a few frames, never a quarter of a second).
+const JUMPED = 0.25;
 let open = -1;
 function rearm() {
   const t = video.currentTime;
@@ -208,9 +211,11 @@ function onFrame(now, meta) {
   if (!video.paused && open < 0) {
     const t = meta.mediaTime;
     for (let i = 0; i < questions.length; i++) {
-      // Stop on the last frame that starts before the question's end.
+      // Stop on the last frame that starts before the question's end. A frame well past it
+      // (a seek or a jump, even one whose 'seeking' came late) goes by without stopping.
       if (armed[i] && t + frame > questions[i].pause - 1e-3) {
         armed[i] = false;
+        if (t > questions[i].pause + JUMPED) continue;
         video.pause();
         showQuestion(i, t);
         break;

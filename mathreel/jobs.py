@@ -241,23 +241,28 @@ def _render_locked(
 ) -> list[SceneResult]:
     results: dict[str, SceneResult] = {}
     todo: list[SceneJob] = []
-    for entry in entries:
-        files = SceneFiles(entry.stem, quality)
-        verdict = records.check(files.key, keys[entry.stem], files.artefacts)
-        if verdict.record is not None and not force:
-            echo(f"[{entry.slug}] unchanged, reusing {shown(files.video)}")
-            results[entry.stem] = SceneResult(entry, files, False, 0.0, verdict.record)
-            continue
-        if verdict.damaged:
-            echo(f"[{entry.slug}] {verdict.reason}: rendering again at {quality.name}")
-        else:
-            echo(f"[{entry.slug}] rendering at {quality.name} ...")
-        todo.append(SceneJob.of(entry, plans[entry.stem], quality))
     progress = RenderProgress(echo)
-    for job in todo:
-        progress.queued(job.stem, job.slug, job.seconds)
     by_stem = {entry.stem: entry for entry in entries}
     try:
+        for entry in entries:
+            files = SceneFiles(entry.stem, quality)
+            verdict = records.check(files.key, keys[entry.stem], files.artefacts)
+            if verdict.record is not None and not force:
+                progress.reused(
+                    entry.stem,
+                    entry.slug,
+                    verdict.record.seconds,
+                    f"[{entry.slug}] unchanged, reusing {shown(files.video)}",
+                )
+                results[entry.stem] = SceneResult(entry, files, False, 0.0, verdict.record)
+                continue
+            if verdict.damaged:
+                progress.note(f"[{entry.slug}] {verdict.reason}: rendering again at {quality.name}")
+            else:
+                progress.note(f"[{entry.slug}] rendering at {quality.name} ...")
+            job = SceneJob.of(entry, plans[entry.stem], quality)
+            progress.queued(job.stem, job.slug, job.seconds)
+            todo.append(job)
         with closing(executor.render(todo, progress)) as rendered:
             for done in rendered:
                 entry = by_stem[done.job.stem]

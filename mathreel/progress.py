@@ -52,6 +52,21 @@ class RenderProgress:
         else:
             self.echo(line)
 
+    def reused(self, stem: str, slug: str, seconds: float, line: str) -> None:
+        """A scene whose last render checked out: a finished row marked reused, and ``line``."""
+        self.note(line)
+        if self._bar is not None:
+            with self._lock:
+                self._rows[stem] = self._bar.add_task(
+                    "",
+                    total=max(seconds, 0.1),
+                    completed=max(seconds, 0.1),
+                    start=False,
+                    slug=slug,
+                    state="reused",
+                    where="",
+                )
+
     def queued(self, stem: str, slug: str, seconds: float) -> None:
         """A scene waits for a worker; ``seconds`` is the length of video it will make."""
         with self._lock:

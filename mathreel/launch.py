@@ -71,29 +71,6 @@ def run_worker(job: dict, log_path: Path, stop: Callable[[], bool] | None = None
     _check(job, returncode, log_path)
 
 
-def fork_worker(job: dict, log_path: Path, stop: Callable[[], bool] | None = None) -> None:
-    """Run the render in a child forked from this process, which has imported Manim and the rest
-    of the pipeline once (``--watch``): only the scene's own modules, never imported here, load
-    anew in the child, so an edit is always rendered from the file as it is now."""
-    job = {**job, "parent_pid": os.getpid()}
-    sys.stdout.flush()
-    sys.stderr.flush()
-    pid = os.fork()
-    if pid == 0:  # the child: output to the log, then render and leave without cleanup
-        code = 1
-        try:
-            fd = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-            os.dup2(fd, 1)
-            os.dup2(fd, 2)
-            from mathreel.render_worker import run_job
-
-            code = run_job(job)
-        finally:
-            os._exit(code)
-    _, status = os.waitpid(pid, 0)
-    _check(job, os.waitstatus_to_exitcode(status), log_path)
-
-
 def _check(job: dict, returncode: int, log_path: Path) -> None:
     if returncode != 0:
         error = Path(job["error_out"])
@@ -118,3 +95,75 @@ def stop_all() -> int:
     for proc in procs:
         proc.wait()
     return len(procs)
+
+
+class Zygote:
+    """A render worker forked from this warm process that runs a scene, in skip mode, up to the
+    first beat of a preview and waits there; each request then forks a child from it that renders
+    the chosen beats with the request's narration plan. So an edit of the narration is drawn
+    without running the beats before it again; an edit of the code needs a new zygote.
+    ``run`` has :func:`run_worker`'s signature."""
+
+    def __init__(self, media_dir: Path, log_path: Path) -> None:
+        self.media_dir, self.log_path = media_dir, log_path
+        self.pid: int | None = None
+
+    def _start(self, job: dict) -> None:
+        cmd_r, self._cmd_w = os.pipe()
+        self._res_r, res_w = os.pipe()
+        self.job = {
+            **job,
+            "parent_pid": os.getpid(),
+            "media_dir": str(self.media_dir),
+            "zygote": [cmd_r, res_w],
+        }
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:
+            code = 1
+            try:
+                os.close(self._cmd_w)
+                os.close(self._res_r)
+                fd = os.open(self.log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+                os.dup2(fd, 1)
+                os.dup2(fd, 2)
+                from mathreel.render_worker import run_job
+
+                code = run_job(self.job)
+            finally:
+                os._exit(code)
+        os.close(cmd_r)
+        os.close(res_w)
+        self.pid = pid
+        self._results = os.fdopen(self._res_r, "r")
+
+    def run(self, job: dict, log_path: Path, stop: Callable[[], bool] | None = None) -> None:
+        if self.pid is None:
+            self._start(job)
+        request = {"job": {**job, "parent_pid": self.pid}, "log": str(log_path)}
+        try:
+            os.write(self._cmd_w, (json.dumps(request) + "\n").encode())
+        except BrokenPipeError:
+            pass  # the zygote is gone: its status is read below
+        line = self._results.readline()
+        if line:
+            _check(job, int(line), log_path)
+            return
+        # The zygote itself failed before it reached the beat (an error in the scene's code).
+        _, status = os.waitpid(self.pid, 0)
+        self.pid = None
+        code = os.waitstatus_to_exitcode(status)
+        _check(self.job, code or 1, self.log_path)
+
+    def close(self) -> None:
+        if self.pid is None:
+            return
+        os.close(self._cmd_w)
+        self._results.close()
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        os.waitpid(self.pid, 0)
+        self.pid = None

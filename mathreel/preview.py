@@ -6,8 +6,10 @@ the preview starts from exactly the picture the full scene shows there.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -20,7 +22,7 @@ from mathreel.manifest import SceneEntry
 from mathreel.mux import mux_video_with_audio, video_packet_count
 from mathreel.paths import SCENES_DIR, cache_dir, output_dir, shown
 from mathreel.quality import Quality
-from mathreel.scene_job import SceneJob, SceneRender, render_scene_job
+from mathreel.scene_job import SceneJob, SceneRender, render_scene_job, seed_svg_cache, work_root
 from mathreel.timeline import Timeline
 from mathreel.voices.base import Voice
 
@@ -108,28 +110,44 @@ def watch_preview(
     poll_seconds: float = 0.25,
 ) -> None:
     """Preview the chosen beats, then again each time the scene, a module it imports or its
-    narration changes, until Ctrl-C. Manim, the pipeline and the voice are loaded once, here;
-    each render is a child forked from this warm process. An error is one line and the watch
+    narration changes, until Ctrl-C. Manim, the pipeline and the voice are loaded once, here.
+    Renders are forked from a zygote waiting at the first chosen beat, so a narration edit draws
+    only the chosen beats; a code edit starts a new zygote. An error is one line and the watch
     goes on."""
     import manim  # noqa: F401  (imported once; every forked render inherits it)
 
     files: list[Path] = []
     seen: dict[Path, int] | None = None
-    while True:
-        files = watched_files(entry, files)
-        now = {p: p.stat().st_mtime_ns for p in files if p.exists()}
-        if now != seen:
-            seen = now
-            started = time.perf_counter()
-            try:
-                render_preview(
-                    entry, quality, voice, beat, first, last, echo, run=launch.fork_worker
-                )
-                echo(
-                    f"  rendered in {time.perf_counter() - started:.1f} s; watching "
-                    f"{len(files)} files (Ctrl-C stops)"
-                )
-            except UserError as err:
-                echo(f"error: {err}")
-            sys.stdout.flush()  # a watcher's lines go out as they happen, to a pipe too
-        time.sleep(poll_seconds)
+    code_seen: dict[Path, int] | None = None
+    zygote: launch.Zygote | None = None
+    home = Path(tempfile.mkdtemp(dir=work_root(), prefix=f"watch-{entry.stem}-pid{os.getpid()}-"))
+    try:
+        while True:
+            files = watched_files(entry, files)
+            now = {p: p.stat().st_mtime_ns for p in files if p.exists()}
+            if now != seen:
+                seen = now
+                code = {p: t for p, t in now.items() if p != entry.narration_path}
+                if code != code_seen or zygote is None or zygote.pid is None:
+                    if zygote is not None:
+                        zygote.close()
+                    code_seen = code
+                    media = home / "media"
+                    shutil.rmtree(media, ignore_errors=True)
+                    seed_svg_cache(media)
+                    zygote = launch.Zygote(media, home / "zygote.log")
+                started = time.perf_counter()
+                try:
+                    render_preview(entry, quality, voice, beat, first, last, echo, run=zygote.run)
+                    echo(
+                        f"  rendered in {time.perf_counter() - started:.1f} s; watching "
+                        f"{len(files)} files (Ctrl-C stops)"
+                    )
+                except UserError as err:
+                    echo(f"error: {err}")
+                sys.stdout.flush()  # a watcher's lines go out as they happen, to a pipe too
+            time.sleep(poll_seconds)
+    finally:
+        if zygote is not None:
+            zygote.close()
+        shutil.rmtree(home, ignore_errors=True)

@@ -88,6 +88,11 @@ def run(job: dict) -> None:
         config.write_to_movie = True
         config.video_encoder_options = quality.encoder_options()
 
+    from mathreel.scene import NarratedScene
+
+    NarratedScene.at_first_chosen_beat = (
+        (lambda scene: _serve_forks(scene, job)) if job.get("zygote") else None
+    )
     sys.path.insert(0, str(ROOT))
     module = importlib.import_module(job["module"])
     scene = getattr(module, job["class"])(skip_animations=bool(keyframes))
@@ -98,6 +103,41 @@ def run(job: dict) -> None:
         return
     os.replace(scene.renderer.file_writer.movie_file_path, job["video_out"])
     shutil.rmtree(Path(job["media_dir"]) / "videos", ignore_errors=True)
+
+
+def _serve_forks(scene, job: dict) -> None:
+    """In a zygote (see :class:`mathreel.launch.Zygote`), at the first chosen beat: fork a child
+    per request, which returns from here to render the beats with the request's job and plan
+    (``job`` is changed in place, so the rest of :func:`run` uses the request's paths); the
+    zygote reports each child's exit status and leaves when its requests end."""
+    from mathreel.scene import ENV_TIMELINE
+    from mathreel.synthesis import NarrationPlan
+
+    commands, results = job["zygote"]
+    with os.fdopen(commands, "r") as requests:
+        for line in requests:
+            request = json.loads(line)
+            pid = os.fork()
+            if pid == 0:
+                os.close(results)
+                _die_with_parent(os.getppid())
+                fd = os.open(request["log"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+                os.dup2(fd, 1)
+                os.dup2(fd, 2)
+                job.clear()
+                job.update({**request["job"], "media_dir": config_media_dir()})
+                os.environ[ENV_TIMELINE] = job["timeline"]
+                scene.narration = NarrationPlan.load(Path(job["plan"]))
+                return
+            _, status = os.waitpid(pid, 0)
+            os.write(results, f"{os.waitstatus_to_exitcode(status)}\n".encode())
+    os._exit(0)
+
+
+def config_media_dir() -> str:
+    from manim import config
+
+    return str(config.media_dir)
 
 
 def _die_with_parent(parent: int) -> None:

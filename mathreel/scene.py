@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import inspect
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -98,6 +98,10 @@ class BeatTracker:
 class NarratedScene(Scene):
     """A scene narrated beat by beat; see the module docstring for the shape of ``construct``."""
 
+    #: Called once, with the scene, when a preview reaches its first chosen beat (a watching
+    #: zygote forks its renders there; see :class:`mathreel.launch.Zygote`).
+    at_first_chosen_beat: Callable[[NarratedScene], None] | None = None
+
     def setup(self) -> None:
         super().setup()
         self.narration = self._load_plan()
@@ -172,6 +176,8 @@ class NarratedScene(Scene):
         ids = [b.id for b in self.narration.beats]
         first, last = (ids.index(b) for b in chosen.split(","))
         skip = not first <= ids.index(beat_id) <= last
+        if ids.index(beat_id) == first and NarratedScene.at_first_chosen_beat is not None:
+            NarratedScene.at_first_chosen_beat(self)
         # Manim resets skip_animations to this original status at the start of every play.
         self.renderer._original_skipping_status = skip
         self.renderer.skip_animations = skip

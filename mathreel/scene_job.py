@@ -77,7 +77,7 @@ class SceneRender:
 Poll = Callable[[float], bool]
 
 
-def _seed_svg_cache(media_dir: Path) -> None:
+def seed_svg_cache(media_dir: Path) -> None:
     """Give a worker's fresh media folder every SVG compiled before (hard links, else copies).
 
     Each worker keeps its own Tex folder, because Manim deletes every non-SVG file in it after a
@@ -154,10 +154,10 @@ def render_scene_job(
     one). Video mode returns the silent video and timeline for the narration to be added to;
     key-frame mode returns the folder of one PNG per beat end, with ``timeline.json`` beside them.
     ``beats`` (first, last) draws only those beats and the ones between (a preview); ``run`` starts
-    the worker (a new process, or :func:`~mathreel.launch.fork_worker` from a warm one).
+    the worker (a new process, or a :class:`~mathreel.launch.Zygote`'s fork while watching).
     A failure is a :class:`~mathreel.errors.UserError` naming the log (kept in the work folder)."""
     work = new_work_folder(job, "keyframes" if keyframes_dir else "video")
-    _seed_svg_cache(work / "media")
+    seed_svg_cache(work / "media")
     plan_path = work / "narration.json"
     plan_path.write_text(job.plan_json, encoding="utf-8")
     progress = work / "progress"

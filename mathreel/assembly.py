@@ -21,7 +21,8 @@ from mathreel.course_page import write_course_page
 from mathreel.errors import UserError
 from mathreel.escape import ass_dialogue_text
 from mathreel.files import publish
-from mathreel.jobs import SceneResult, digest_sources, module_closure
+from mathreel.jobs import SceneResult
+from mathreel.keys import digest_sources, module_closure
 from mathreel.layout import ChapterFiles, SceneFiles
 from mathreel.locks import hold
 from mathreel.manifest import Chapter

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mathreel.caption_text import MAX_LINE, MAX_LINES, break_lines, fits_cue
+from mathreel.clock import stamp
 from mathreel.escape import srt_text, webvtt_text
 from mathreel.synthesis import NarrationPlan
 from mathreel.timeline import Timeline
@@ -114,14 +115,6 @@ def caption_problems(cues: Sequence[Cue]) -> list[str]:
         if i < len(cues) and cues[i].start < cue.end - 1e-6:
             problems.append(f"cue {i}: overlaps the next cue")
     return problems
-
-
-def stamp(seconds: float, sep: str) -> str:
-    ms = max(0, round(seconds * 1000))
-    hours, ms = divmod(ms, 3_600_000)
-    minutes, ms = divmod(ms, 60_000)
-    secs, ms = divmod(ms, 1000)
-    return f"{hours:02d}:{minutes:02d}:{secs:02d}{sep}{ms:03d}"
 
 
 def to_srt(cues: Sequence[Cue]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from mathreel.captions import stamp
+from mathreel.clock import clock, stamp
 from mathreel.errors import UserError
 from mathreel.escape import webvtt_text
 
@@ -49,14 +49,6 @@ def marker_problems(found: Sequence[Marker]) -> list[str]:
         if m.end - m.start < MIN_LENGTH:
             problems.append(f"'{m.title}' lasts {m.end - m.start:.1f} s, under {MIN_LENGTH:g} s")
     return problems
-
-
-def clock(seconds: float) -> str:
-    """0:00 style (h:mm:ss past an hour), as video descriptions write it."""
-    whole = int(seconds)
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 def description_block(found: Sequence[Marker]) -> str:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from mathreel import assembly, jobs
 from mathreel.audio_cache import AudioCache
+from mathreel.clock import clock
 from mathreel.errors import UserError
 from mathreel.executors import open_executor, parse_cluster
 from mathreel.manifest import find_scene, get_chapter, load_chapters
@@ -18,11 +19,6 @@ from mathreel.voices.base import Speech, Voice
 from mathreel.voices.silent import SilentVoice
 
 Echo = Callable[[str], None]
-
-
-def _clock(seconds: float) -> str:
-    minutes, rest = divmod(round(seconds), 60)
-    return f"{minutes}:{rest:02d}"
 
 
 class _CachedOrEstimated(Voice):
@@ -67,13 +63,13 @@ def list_chapters(echo: Echo) -> None:
             mark = "" if voice.exact else "~"
             lines.append(
                 f"  {scene.position}. {scene.stem} — {plan.title}  "
-                f"[{len(plan.beats)} beats, {mark}{_clock(plan.duration)}]"
+                f"[{len(plan.beats)} beats, {mark}{clock(plan.duration)}]"
             )
             lines.append("       " + ", ".join(f"{b.id} {b.duration:.1f}s" for b in plan.beats))
         mark = "" if all_exact else "~"
         echo(
             f"Chapter {chapter.number}: {chapter.title} ({chapter.course}) — "
-            f"{len(chapter.scenes)} scenes, {mark}{_clock(total)}"
+            f"{len(chapter.scenes)} scenes, {mark}{clock(total)}"
         )
         for line in lines:
             echo(line)

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from mathreel.chapter_markers import clock
+from mathreel.clock import clock
 from mathreel.escape import html_text
 from mathreel.files import write_text_atomic
 from mathreel.layout import ChapterFiles

@@ -11,7 +11,7 @@ import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from mathreel import records
+from mathreel import records, segments
 from mathreel.audio_cache import AudioCache
 from mathreel.errors import UserError
 from mathreel.jobs import ensure_writable
@@ -161,6 +161,14 @@ def _svg_cache() -> list[Check]:
     return [Check("warn" if bad else "ok", "formula cache", detail)]
 
 
+def _segments() -> list[Check]:
+    checked, damaged = segments.verify_all(cache_dir() / "segments")
+    detail = f"{checked - len(damaged)} of {checked} kept beat segments verified"
+    if damaged:
+        detail += f"; {len(damaged)} damaged, removed (drawn again when needed)"
+    return [Check("warn" if damaged else "ok", "beat segments", detail)]
+
+
 def _rendered_scenes() -> list[Check]:
     found = []
     stems = [entry.stem for chapter in load_chapters() for entry in chapter.scenes]
@@ -197,6 +205,7 @@ def run(quality: Quality, echo: Callable[[str], None]) -> bool:
         + _writable()
         + _audio_cache()
         + _svg_cache()
+        + _segments()
         + _rendered_scenes()
     )
     width = max(len(c.name) for c in checks)

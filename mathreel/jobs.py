@@ -4,9 +4,6 @@ their record."""
 
 from __future__ import annotations
 
-import ast
-import hashlib
-import json
 import os
 import shutil
 import tempfile
@@ -14,7 +11,6 @@ import time
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack, closing
 from dataclasses import dataclass
-from importlib.metadata import version
 from pathlib import Path
 
 from mathreel import locks, records, scene_job
@@ -23,10 +19,11 @@ from mathreel.errors import UserError
 from mathreel.executors import Executor
 from mathreel.files import publish
 from mathreel.finish import FinishedScene, finish_scene
+from mathreel.keys import scene_key
 from mathreel.layout import SceneFiles
 from mathreel.manifest import SceneEntry
 from mathreel.narration import parse_narration
-from mathreel.paths import ROOT, cache_dir, shown
+from mathreel.paths import cache_dir, shown
 from mathreel.progress import RenderProgress
 from mathreel.quality import Quality
 from mathreel.scene_job import SceneJob
@@ -37,10 +34,6 @@ from mathreel.voices.base import Voice
 
 #: System tools a render needs, with the Debian package that brings each.
 REQUIRED_TOOLS = {"latex": "texlive-latex-base", "dvisvgm": "dvisvgm"}
-#: The worker's module and the client's finishing step: they and every project module they
-#: import shape a rendered scene file.
-WORKER = ROOT / "mathreel" / "render_worker.py"
-FINISH = ROOT / "mathreel" / "finish.py"
 
 
 @dataclass(frozen=True)
@@ -79,69 +72,6 @@ def ensure_writable(folder: Path) -> None:
         raise UserError(f"cannot write to {shown(folder)}: {err.strerror}") from None
 
 
-def _parse(path: Path) -> ast.Module:
-    try:
-        return ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    except SyntaxError as err:
-        raise UserError(f"{shown(path)}:{err.lineno}: syntax error: {err.msg}") from None
-    except UnicodeDecodeError as err:
-        raise UserError(f"{shown(path)}: not UTF-8 text ({err.reason})") from None
-
-
-def module_closure(path: Path) -> list[Path]:
-    """``path`` and every project module (scenes/, mathreel/) it imports, directly or not."""
-    seen: set[Path] = set()
-    todo = [path.resolve()]
-    while todo:
-        current = todo.pop()
-        if current in seen or not current.exists():
-            continue
-        seen.add(current)
-        for node in ast.walk(_parse(current)):
-            names: list[str] = []
-            if isinstance(node, ast.ImportFrom) and node.module:
-                names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
-            elif isinstance(node, ast.Import):
-                names = [a.name for a in node.names]
-            for name in names:
-                if name.split(".")[0] in ("scenes", "mathreel"):
-                    candidate = ROOT.joinpath(*name.split("."))
-                    for option in (candidate.with_suffix(".py"), candidate / "__init__.py"):
-                        if option.exists():
-                            todo.append(option.resolve())
-    return sorted(seen)
-
-
-def source_closure(path: Path) -> list[Path]:
-    """All the code and settings that shape a scene's file: the scene module and the project
-    modules it imports, the render worker, the finishing step and the modules they import, and
-    manim.cfg."""
-    return sorted(
-        set(module_closure(path))
-        | set(module_closure(WORKER))
-        | set(module_closure(FINISH))
-        | {ROOT / "manim.cfg"}
-    )
-
-
-def digest_sources(digest, paths: Sequence[Path]) -> None:
-    """Feed each file's project-relative name and bytes to ``digest`` (the same on any checkout)."""
-    for path in paths:
-        digest.update(
-            str(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name).encode()
-        )
-        digest.update(path.read_bytes())
-
-
-def scene_key(entry: SceneEntry, plan: NarrationPlan, quality: Quality) -> str:
-    """Hash of every input of a scene render: its code and the code it uses, narration, voice, quality."""
-    digest = hashlib.sha256()
-    digest_sources(digest, source_closure(entry.path))
-    digest.update(plan.to_json().encode())
-    digest.update(json.dumps([quality.name, quality.encoder_options(), version("manim")]).encode())
-    return digest.hexdigest()
-
-
 def prepare(
     entry: SceneEntry, voice: Voice, cache: AudioCache, stats: dict[str, int] | None = None
 ) -> NarrationPlan:
@@ -168,7 +98,7 @@ def publish_scene(render: FinishedScene, files: SceneFiles, inputs: str) -> reco
         timeline = Timeline.load(render.timeline)
         frames = video_packet_count(render.video)
         expected = round(timeline.duration * timeline.fps)
-        if abs(frames - expected) > 1:
+        if frames != expected:
             raise UserError(
                 f"scene '{files.stem}' rendered {frames} frames where its timeline says "
                 f"{timeline.duration:.3f} s ({expected} frames): a bug; full log {render.work / 'render.log'}"
@@ -260,7 +190,7 @@ def _render_locked(
                 progress.note(f"[{entry.slug}] {verdict.reason}: rendering again at {quality.name}")
             else:
                 progress.note(f"[{entry.slug}] rendering at {quality.name} ...")
-            job = SceneJob.of(entry, plans[entry.stem], quality)
+            job = SceneJob.of(entry, plans[entry.stem], quality, force)
             progress.queued(job.stem, job.slug, job.seconds)
             todo.append(job)
         with closing(executor.render(todo, progress)) as rendered:
@@ -274,12 +204,14 @@ def _render_locked(
                 except BaseException:
                     shutil.rmtree(done.render.work, ignore_errors=True)
                     raise
+                beats = Timeline.load(finished.timeline).beats
+                drawn = sum(not b.reused for b in beats)
                 record = publish_scene(finished, files, keys[entry.stem])
                 seconds = done.seconds + time.perf_counter() - started
                 progress.state(entry.stem, "done")
                 progress.note(
-                    f"[{entry.slug}] done in {seconds:.1f} s: {record.seconds:.1f} s of video "
-                    f"-> {shown(files.video)}"
+                    f"[{entry.slug}] done in {seconds:.1f} s: {record.seconds:.1f} s of video, "
+                    f"{drawn} of {len(beats)} beats drawn -> {shown(files.video)}"
                 )
                 results[entry.stem] = SceneResult(entry, files, True, seconds, record)
     finally:

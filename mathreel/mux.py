@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import heapq
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from fractions import Fraction
 from pathlib import Path
 
 import av
@@ -92,6 +93,44 @@ def mux_video_with_audio(
                         yield packet
 
             mux_in_time_order(out, video(), aac_packets(audio, samples))
+        os.replace(tmp, out_path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def placed_packets(
+    path: Path, start: Fraction, vout: av.video.stream.VideoStream
+) -> Iterator[av.Packet]:
+    """``path``'s video packets, stream-copied into ``vout`` and moved to start at ``start``
+    seconds. A short file's decode times can read back starting at 0 with a B-frame shown before
+    it is decoded; its decode times are moved back by that reorder delay (its presentation times,
+    which place the frames, never move), so joined files keep decode time <= presentation time."""
+    with av.open(str(path)) as source:
+        vin = source.streams.video[0]
+        packets = [p for p in source.demux(vin) if p.dts is not None]
+        shift = round(start / vin.time_base)
+        delay = max([0] + [p.dts - p.pts for p in packets])
+        for packet in packets:
+            packet.pts += shift
+            packet.dts += shift - delay
+            packet.stream = vout
+            yield packet
+
+
+def join_videos(parts: Sequence[tuple[Path, int]], fps: int, out_path: Path) -> None:
+    """Join video files (each ``(path, frames)``, all of one encoder's settings, each starting on
+    a keyframe) into ``out_path`` by stream copy, each placed after the frames before it."""
+    tmp = temporary_sibling(out_path)
+    try:
+        with av.open(str(tmp), "w", format="mp4", options=MP4_OPTIONS) as out:
+            with av.open(str(parts[0][0])) as first:
+                vout = out.add_stream_from_template(first.streams.video[0])
+            start = 0
+            for path, frames in parts:
+                for packet in placed_packets(path, Fraction(start, fps), vout):
+                    out.mux(packet)
+                start += frames
         os.replace(tmp, out_path)
     except BaseException:
         tmp.unlink(missing_ok=True)

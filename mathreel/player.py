@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from mathreel.captions import SceneSpan
-from mathreel.chapter_markers import Marker, clock
+from mathreel.chapter_markers import Marker
+from mathreel.clock import clock
 from mathreel.escape import html_text, markdown_text, script_json, webvtt_text
 from mathreel.manifest import Chapter
 from mathreel.page_style import page_head

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from mathreel import jobs, launch
+from mathreel import jobs, keys, launch
 from mathreel.audio import build_narration_track, normalize
 from mathreel.audio_cache import AudioCache
 from mathreel.errors import UserError
@@ -93,7 +93,7 @@ def watched_files(entry: SceneEntry, previous: list[Path]) -> list[Path]:
     module does not parse, the files watched before). The pipeline's own modules are loaded once
     by the watcher, so an edit there needs a new watch."""
     try:
-        code = [p for p in jobs.module_closure(entry.path) if p.is_relative_to(SCENES_DIR)]
+        code = [p for p in keys.module_closure(entry.path) if p.is_relative_to(SCENES_DIR)]
     except UserError:
         return previous or [entry.path, entry.narration_path]
     return [*code, entry.narration_path]

@@ -51,27 +51,37 @@ def _report_progress(scene, path: Path) -> None:
     threading.Thread(target=write, daemon=True).start()
 
 
+def _scene_run(job: dict, at_first_chosen_beat=None):
+    """The :class:`~mathreel.scene.SceneRun` a job asks for."""
+    from mathreel.scene import SceneRun
+    from mathreel.segments import SegmentStore
+    from mathreel.synthesis import NarrationPlan
+
+    keyframes = job.get("keyframes_dir")
+    return SceneRun(
+        plan=NarrationPlan.load(Path(job["plan"])),
+        keyframes=Path(keyframes) if keyframes else None,
+        beats=tuple(job["beats"]) if job.get("beats") else None,
+        segments=None if keyframes else SegmentStore(Path(job["segments"])),
+        code_key=job.get("code_key", ""),
+        work=Path(job["work"]),
+        force=bool(job.get("force")),
+        at_first_chosen_beat=at_first_chosen_beat,
+    )
+
+
 def run(job: dict) -> None:
-    """Render the job's scene: its silent video (or key frames) and its timeline."""
+    """Render the job's scene: its silent video (its beat segments joined) or its key frames,
+    and its timeline."""
     from manim import config
 
-    from mathreel.scene import ENV_BEATS, ENV_KEYFRAMES, ENV_PLAN, ENV_TIMELINE
+    from mathreel.mux import join_videos
+    from mathreel.scene import NarratedScene
 
     _share_parsed_svg_paths()
 
     quality = get_quality(job["quality"])
     keyframes = job.get("keyframes_dir")
-    os.environ[ENV_PLAN] = job["plan"]
-    os.environ[ENV_TIMELINE] = job["timeline"]
-    if keyframes:
-        os.environ[ENV_KEYFRAMES] = keyframes
-    else:
-        os.environ.pop(ENV_KEYFRAMES, None)
-    if job.get("beats"):
-        os.environ[ENV_BEATS] = ",".join(job["beats"])
-    else:
-        os.environ.pop(ENV_BEATS, None)
-
     config.pixel_width = quality.width
     config.pixel_height = quality.height
     config.frame_rate = quality.fps
@@ -88,20 +98,22 @@ def run(job: dict) -> None:
         config.write_to_movie = True
         config.video_encoder_options = quality.encoder_options()
 
-    from mathreel.scene import NarratedScene
-
-    NarratedScene.at_first_chosen_beat = (
-        (lambda scene: _serve_forks(scene, job)) if job.get("zygote") else None
+    NarratedScene.run = _scene_run(
+        job, (lambda scene: _serve_forks(scene, job)) if job.get("zygote") else None
     )
     sys.path.insert(0, str(ROOT))
     module = importlib.import_module(job["module"])
     scene = getattr(module, job["class"])(skip_animations=bool(keyframes))
+    # The scene's video is its beat segments joined (below), so Manim's own join of the same
+    # partial movie files would be wasted work.
+    scene.renderer.file_writer.combine_to_movie = lambda: None
     if job.get("progress_out"):
         _report_progress(scene, Path(job["progress_out"]))
     scene.render()
+    Path(job["timeline"]).write_text(scene.timeline.to_json(), encoding="utf-8")
     if keyframes:
         return
-    os.replace(scene.renderer.file_writer.movie_file_path, job["video_out"])
+    join_videos([(s.path, s.frames) for s in scene.segments], quality.fps, Path(job["video_out"]))
     shutil.rmtree(Path(job["media_dir"]) / "videos", ignore_errors=True)
 
 
@@ -110,8 +122,7 @@ def _serve_forks(scene, job: dict) -> None:
     per request, which returns from here to render the beats with the request's job and plan
     (``job`` is changed in place, so the rest of :func:`run` uses the request's paths); the
     zygote reports each child's exit status and leaves when its requests end."""
-    from mathreel.scene import ENV_TIMELINE
-    from mathreel.synthesis import NarrationPlan
+    from mathreel.scene import NarratedScene
 
     commands, results = job["zygote"]
     with os.fdopen(commands, "r") as requests:
@@ -126,8 +137,8 @@ def _serve_forks(scene, job: dict) -> None:
                 os.dup2(fd, 2)
                 job.clear()
                 job.update({**request["job"], "media_dir": config_media_dir()})
-                os.environ[ENV_TIMELINE] = job["timeline"]
-                scene.narration = NarrationPlan.load(Path(job["plan"]))
+                NarratedScene.run = _scene_run(job)
+                scene.narration = NarratedScene.run.plan
                 return
             _, status = os.waitpid(pid, 0)
             os.write(results, f"{os.waitstatus_to_exitcode(status)}\n".encode())

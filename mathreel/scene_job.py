@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mathreel import launch
+from mathreel.keys import code_key
 from mathreel.manifest import SceneEntry
 from mathreel.paths import cache_dir
 from mathreel.quality import Quality, get_quality
@@ -39,9 +40,15 @@ class SceneJob:
     plan_json: str
     #: Seconds of narration: the video's expected length, for progress and ETA.
     seconds: float
+    #: Digest of the scene's code and render settings, part of every beat segment's key.
+    code_key: str
+    #: Draw every beat, even those whose segment is kept (``--force``).
+    force: bool = False
 
     @classmethod
-    def of(cls, entry: SceneEntry, plan: NarrationPlan, quality: Quality) -> SceneJob:
+    def of(
+        cls, entry: SceneEntry, plan: NarrationPlan, quality: Quality, force: bool = False
+    ) -> SceneJob:
         source = read_scene_source(entry.path)
         return cls(
             entry.stem,
@@ -51,6 +58,8 @@ class SceneJob:
             quality.code,
             plan.to_json(),
             plan.duration,
+            code_key(entry.path, quality),
+            force,
         )
 
     @property
@@ -174,6 +183,10 @@ def render_scene_job(
         "video_out": str(work / "silent.mp4"),
         "progress_out": str(progress),
         "error_out": str(work / "error.txt"),
+        "work": str(work),
+        "segments": str(cache_dir() / "segments" / job.quality.name / job.stem),
+        "code_key": job.code_key,
+        "force": job.force,
         "keyframes_dir": str(keyframes_dir) if keyframes_dir else None,
         "beats": list(beats) if beats else None,
     }

@@ -9,6 +9,7 @@ import json
 import math
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from fractions import Fraction
 from pathlib import Path
 
 from mathreel.narration import Beat, Mark, Pause, Phrase
@@ -94,6 +95,12 @@ def frames_for(seconds: float, fps: int) -> int:
     return max(0, math.ceil(seconds * fps - 1e-6))
 
 
+def aac_block_frames(fps: int, rate: int = 48000, aac_frame: int = 1024) -> int:
+    """The fewest video frames whose length is a whole number of AAC frames: 8 at 15 fps, 16 at
+    30, 32 at 60 (0.5333 s = 25 AAC frames of 1024 samples at 48 kHz)."""
+    return Fraction(rate, aac_frame * fps).denominator
+
+
 def frame_of(seconds: float, fps: int) -> int:
     """The frame shown at time ``seconds`` (nearest frame boundary)."""
     return round(seconds * fps)
@@ -116,6 +123,8 @@ class BeatRecord:
     safe_area_violations: list[str] = field(default_factory=list)
     small_text: list[str] = field(default_factory=list)
     mid_beat_problems: list[str] = field(default_factory=list)
+    #: True when the beat's segment was kept from an earlier render, not drawn again.
+    reused: bool = False
 
 
 @dataclass

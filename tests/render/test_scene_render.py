@@ -98,7 +98,7 @@ def test_unchanged_scene_is_not_rendered_again(silent_render, monkeypatch):
 
 def test_changed_narration_renders_again(silent_render, monkeypatch, tmp_path):
     """Editing one narration line changes the scene's input key, so the scene renders again."""
-    from mathreel import jobs, manifest
+    from mathreel import jobs, keys, manifest
     from mathreel.audio_cache import AudioCache
     from mathreel.quality import get_quality
     from mathreel.voices import get_voice
@@ -106,12 +106,12 @@ def test_changed_narration_renders_again(silent_render, monkeypatch, tmp_path):
     entry = manifest.find_scene(SCENE)
     voice = get_voice("silent")
     cache = AudioCache(tmp_path)
-    key = jobs.scene_key(entry, jobs.prepare(entry, voice, cache), get_quality("l"))
+    key = keys.scene_key(entry, jobs.prepare(entry, voice, cache), get_quality("l"))
     narration = tmp_path / "narration"
     narration.mkdir()
     text = entry.narration_path.read_text(encoding="utf-8").rstrip() + " One more sentence.\n"
     (narration / f"{SCENE}.md").write_text(text, encoding="utf-8")
     monkeypatch.setattr(manifest, "NARRATION_DIR", narration)
-    changed = jobs.scene_key(entry, jobs.prepare(entry, voice, cache), get_quality("l"))
+    changed = keys.scene_key(entry, jobs.prepare(entry, voice, cache), get_quality("l"))
     assert changed != key
-    assert jobs.scene_key(entry, jobs.prepare(entry, voice, cache), get_quality("m")) != changed
+    assert keys.scene_key(entry, jobs.prepare(entry, voice, cache), get_quality("m")) != changed

@@ -7,7 +7,8 @@ import srt
 
 from mathreel.caption_text import break_lines, fits_cue
 from mathreel.captions import Cue, SceneSpan, build_cues, caption_problems, to_srt, to_webvtt
-from mathreel.chapter_markers import Marker, chapters_webvtt, clock, description_block, markers
+from mathreel.chapter_markers import Marker, chapters_webvtt, description_block, markers
+from mathreel.clock import clock
 from mathreel.errors import UserError
 from mathreel.synthesis import BeatPlan, NarrationPlan, PhrasePlan
 from mathreel.timeline import BeatRecord, Timeline

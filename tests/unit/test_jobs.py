@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mathreel import jobs, manifest
+from mathreel import keys, manifest
 from mathreel.paths import ROOT
 from mathreel.quality import get_quality
 from mathreel.synthesis import NarrationPlan
@@ -11,7 +11,7 @@ from mathreel.synthesis import NarrationPlan
 def test_source_closure_follows_project_imports():
     closure = {
         p.relative_to(ROOT).as_posix()
-        for p in jobs.source_closure(ROOT / "scenes" / "slope_at_a_point.py")
+        for p in keys.source_closure(ROOT / "scenes" / "slope_at_a_point.py")
     }
     assert {
         "scenes/slope_at_a_point.py",
@@ -27,17 +27,17 @@ def test_source_closure_follows_project_imports():
 def test_key_moves_with_plan_and_quality_and_code(monkeypatch, tmp_path):
     entry = manifest.find_scene("slope_at_a_point")
     plan = NarrationPlan("slope_at_a_point", "T", "n.md", "silent", False)
-    key = jobs.scene_key(entry, plan, get_quality("l"))
-    assert key == jobs.scene_key(entry, plan, get_quality("l"))
-    assert key != jobs.scene_key(entry, plan, get_quality("h"))
+    key = keys.scene_key(entry, plan, get_quality("l"))
+    assert key == keys.scene_key(entry, plan, get_quality("l"))
+    assert key != keys.scene_key(entry, plan, get_quality("h"))
     other = NarrationPlan("slope_at_a_point", "T", "n.md", "piper", True)
-    assert key != jobs.scene_key(entry, other, get_quality("l"))
+    assert key != keys.scene_key(entry, other, get_quality("l"))
     style = tmp_path / "style.py"
     style.write_text((ROOT / "scenes" / "style.py").read_text() + "\n# changed\n")
-    real = jobs.source_closure
+    real = keys.source_closure
 
     def with_changed_style(path):
         return [style if p.name == "style.py" else p for p in real(path)]
 
-    monkeypatch.setattr(jobs, "source_closure", with_changed_style)
-    assert key != jobs.scene_key(entry, plan, get_quality("l"))
+    monkeypatch.setattr(keys, "source_closure", with_changed_style)
+    assert key != keys.scene_key(entry, plan, get_quality("l"))

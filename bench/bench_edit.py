@@ -5,6 +5,10 @@ Runs ``render.py chapter 1`` as a user does, in a copy of the project (so the re
 never touched), with its own output and cache. Prints figures; asserts nothing.
 
     .venv/bin/python bench/bench_edit.py --quality h --workdir /tmp/bench-h [--voice piper]
+
+``--phase cold`` stops after the cold render and ``--phase edit`` starts from the workdir's
+render, copying the project's code afresh (so a change to reassembly is measured on segments that
+were drawn before it; a change to drawing code draws every beat again, as it should).
 """
 
 from __future__ import annotations
@@ -68,20 +72,27 @@ def main() -> None:
     parser.add_argument("--voice", default="piper")
     parser.add_argument("--workdir", type=Path, required=True)
     parser.add_argument("--scene", default="critical_points", help="the scene whose beat is edited")
-    parser.add_argument("--keep", action="store_true", help="reuse the workdir's cold render")
+    parser.add_argument("--phase", choices=("all", "cold", "edit"), default="all")
     args = parser.parse_args()
 
     project = copy_project(args.workdir)
-    if not args.keep:
+    cold_file = args.workdir / "cold-seconds.txt"
+    if args.phase in ("all", "cold"):
         shutil.rmtree(args.workdir / "output", ignore_errors=True)
         shutil.rmtree(args.workdir / "cache", ignore_errors=True)
         # Compiled LaTeX and synthesized phrases are not what this measures: seed them.
         for name in ("svg", "audio"):
             if (ROOT / ".cache" / name).is_dir():
                 shutil.copytree(ROOT / ".cache" / name, args.workdir / "cache" / name)
-    load = os.getloadavg()[0]
-    seconds, out = chapter(project, args.workdir, args.quality, args.voice)
-    print(f"cold chapter at -q {args.quality} ({args.voice}): {seconds:.1f} s (load {load:.1f})")
+        load = os.getloadavg()[0]
+        seconds, out = chapter(project, args.workdir, args.quality, args.voice)
+        cold_file.write_text(f"{seconds}\n")
+        print(
+            f"cold chapter at -q {args.quality} ({args.voice}): {seconds:.1f} s (load {load:.1f})"
+        )
+        if args.phase == "cold":
+            return
+    seconds = float(cold_file.read_text())
 
     narration = project / "narration" / f"{args.scene}.md"
     text = narration.read_text(encoding="utf-8")

@@ -26,19 +26,14 @@ from mathreel.keys import digest_sources, module_closure
 from mathreel.layout import ChapterFiles, SceneFiles
 from mathreel.locks import hold
 from mathreel.manifest import Chapter
-from mathreel.mux import (
-    MP4_OPTIONS,
-    aac_packets,
-    add_audio_stream,
-    mux_in_time_order,
-    video_packet_count,
-)
+from mathreel.mux import aac_packets, add_audio_stream, mux_in_time_order
 from mathreel.paths import ROOT, shown
 from mathreel.player import player_page, transcript_markdown
 from mathreel.quality import Quality
 from mathreel.quiz import quiz_path
 from mathreel.synthesis import NarrationPlan
 from mathreel.timeline import Timeline, sample_of
+from mathreel.video import MP4_OPTIONS, video_packet_count
 
 _ASS_HEADER = b"""[Script Info]
 ScriptType: v4.00+

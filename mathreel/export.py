@@ -19,10 +19,11 @@ from mathreel.audio import RATE
 from mathreel.audio_cache import read_wav
 from mathreel.jobs import SceneResult
 from mathreel.layout import SceneFiles
-from mathreel.mux import MP4_OPTIONS, add_audio_stream, encode_aac
+from mathreel.mux import add_audio_stream, encode_aac
 from mathreel.paths import output_dir, shown
 from mathreel.synthesis import NarrationPlan
 from mathreel.timeline import Timeline, frame_of, sample_of
+from mathreel.video import MP4_OPTIONS
 
 #: Frame rates FCP7 XML's SMPTE timecode can carry (480p15 previews cannot be exported to it).
 SMPTE_RATES = (24, 25, 30, 48, 50, 60)

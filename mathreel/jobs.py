@@ -92,7 +92,7 @@ def prepare(
 def publish_scene(render: FinishedScene, files: SceneFiles, inputs: str) -> records.SceneRecord:
     """Check a finished render (its video holds the frames its timeline says), rename its files
     into place and write their record last, so a run killed half-way leaves the scene stale."""
-    from mathreel.mux import video_packet_count
+    from mathreel.video import video_packet_count
 
     try:
         timeline = Timeline.load(render.timeline)

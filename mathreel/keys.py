@@ -16,8 +16,8 @@ from mathreel.paths import ROOT, shown
 from mathreel.quality import Quality
 from mathreel.synthesis import NarrationPlan
 
-#: The worker's module and the client's finishing step: they and every project module they
-#: import shape a rendered scene file.
+#: The worker's module (it draws the frames) and the client's finishing step (it adds the sound):
+#: they and every project module they import shape a rendered scene file.
 WORKER = ROOT / "mathreel" / "render_worker.py"
 FINISH = ROOT / "mathreel" / "finish.py"
 
@@ -55,16 +55,16 @@ def module_closure(path: Path) -> list[Path]:
     return sorted(seen)
 
 
+def drawing_closure(path: Path) -> list[Path]:
+    """The code and settings that shape a scene's frames: the scene module and the project modules
+    it imports, the render worker and the modules it imports, and manim.cfg."""
+    return sorted(set(module_closure(path)) | set(module_closure(WORKER)) | {ROOT / "manim.cfg"})
+
+
 def source_closure(path: Path) -> list[Path]:
-    """All the code and settings that shape a scene's file: the scene module and the project
-    modules it imports, the render worker, the finishing step and the modules they import, and
-    manim.cfg."""
-    return sorted(
-        set(module_closure(path))
-        | set(module_closure(WORKER))
-        | set(module_closure(FINISH))
-        | {ROOT / "manim.cfg"}
-    )
+    """All the code and settings that shape a scene's file: what draws its frames, and the
+    finishing step (narration track, loudness, mux) and the modules it imports."""
+    return sorted(set(drawing_closure(path)) | set(module_closure(FINISH)))
 
 
 def digest_sources(digest, paths: Sequence[Path]) -> None:
@@ -77,17 +77,19 @@ def digest_sources(digest, paths: Sequence[Path]) -> None:
 
 
 def code_key(scene_path: Path, quality: Quality) -> str:
-    """Hash of a scene's code and the code it uses, the quality, the encoder and Manim: the part
-    of its key that every beat segment's key shares."""
+    """Hash of what draws a scene's frames (its code and the code it uses, the render worker), the
+    quality, the encoder and Manim: the part of its key that every beat segment's key shares. An
+    audio change leaves it, and so every kept segment, as it was."""
     digest = hashlib.sha256()
-    digest_sources(digest, source_closure(scene_path))
+    digest_sources(digest, drawing_closure(scene_path))
     digest.update(json.dumps([quality.name, quality.encoder_options(), version("manim")]).encode())
     return digest.hexdigest()
 
 
 def scene_key(entry: SceneEntry, plan: NarrationPlan, quality: Quality) -> str:
-    """Hash of every input of a scene render: its code key, and its narration (text, voice and
-    timing)."""
+    """Hash of every input of a scene render: its code key, the finishing code, and its narration
+    (text, voice and timing)."""
     digest = hashlib.sha256(code_key(entry.path, quality).encode())
+    digest_sources(digest, source_closure(entry.path))
     digest.update(plan.to_json().encode())
     return digest.hexdigest()

@@ -19,11 +19,12 @@ from mathreel.audio import build_narration_track, normalize
 from mathreel.audio_cache import AudioCache
 from mathreel.errors import UserError
 from mathreel.manifest import SceneEntry
-from mathreel.mux import mux_video_with_audio, video_packet_count
+from mathreel.mux import mux_video_with_audio
 from mathreel.paths import SCENES_DIR, cache_dir, output_dir, shown
 from mathreel.quality import Quality
 from mathreel.scene_job import SceneJob, SceneRender, render_scene_job, seed_svg_cache, work_root
 from mathreel.timeline import Timeline
+from mathreel.video import video_packet_count
 from mathreel.voices.base import Voice
 
 

@@ -75,8 +75,8 @@ def run(job: dict) -> None:
     and its timeline."""
     from manim import config
 
-    from mathreel.mux import join_videos
     from mathreel.scene import NarratedScene
+    from mathreel.video import join_videos
 
     _share_parsed_svg_paths()
 

@@ -280,7 +280,7 @@ class NarratedScene(Scene):
 
     def _keep_segment(self, beat_id: str, key: str, partials: int, frames: int) -> None:
         """Join the partial movie files Manim wrote for this beat into its segment and keep it."""
-        from mathreel.mux import join_videos, video_packet_count
+        from mathreel.video import join_videos, video_packet_count
 
         if frames == 0:
             return

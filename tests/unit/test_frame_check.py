@@ -10,7 +10,7 @@ import pytest
 
 from mathreel.assembly import _frame_check
 from mathreel.errors import UserError
-from mathreel.mux import video_packet_count
+from mathreel.video import video_packet_count
 
 
 def _video(path, frames: int, fps: int = 15):

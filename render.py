@@ -9,8 +9,9 @@ import click
 
 from mathreel import commands
 from mathreel.errors import failure_line
+from mathreel.manifest import Manifest
+from mathreel.narration.voices import DEFAULT_VOICE, VOICES
 from mathreel.quality import QUALITY_CHOICES
-from mathreel.voices import DEFAULT_VOICE, VOICES
 
 
 def quality_option(default: str):
@@ -58,6 +59,15 @@ def cluster_option(f):
     )(f)
 
 
+def project_manifest() -> Manifest:
+    """The project's chapters, from the content's ``scenes/manifest.py`` (``CHAPTERS``, and the
+    chapters still ``PLANNED``): the CLI reads the content and hands it to the library."""
+    import importlib
+
+    content = importlib.import_module("scenes.manifest")
+    return Manifest.of(content.CHAPTERS, getattr(content, "PLANNED", ()))
+
+
 class Cli(click.Group):
     """A group that turns every failure into one line and an exit status, never a traceback: bad
     input (exit 2), a disk fault naming its path, Ctrl-C (130), a bug (1, with its log's path)."""
@@ -101,7 +111,7 @@ def list_command() -> None:
     Example:
       python render.py list
     """
-    commands.list_chapters(click.echo)
+    commands.list_chapters(project_manifest(), click.echo)
 
 
 @cli.command("scene")
@@ -152,9 +162,13 @@ def scene_command(
             raise click.UsageError(
                 "--export-beats exports the whole scene: drop --beat/--from/--to"
             )
-        commands.preview_scene(name, quality, voice, beat, first, last, click.echo, cluster, watch)
+        commands.preview_scene(
+            project_manifest(), name, quality, voice, beat, first, last, click.echo, cluster, watch
+        )
     else:
-        commands.render_scene(name, quality, voice, force, click.echo, cluster, export_beats)
+        commands.render_scene(
+            project_manifest(), name, quality, voice, force, click.echo, cluster, export_beats
+        )
 
 
 @cli.command("chapter")
@@ -175,7 +189,9 @@ def chapter_command(
       python render.py chapter 1 --cluster tcp://render-box:8786
       python render.py chapter 1 --cluster local:2
     """
-    commands.render_chapter(number, quality, voice, workers, force, click.echo, cluster)
+    commands.render_chapter(
+        project_manifest(), number, quality, voice, workers, force, click.echo, cluster
+    )
 
 
 @cli.command("takes")
@@ -187,7 +203,7 @@ def takes_command(name: str) -> None:
     Example:
       python render.py takes slope_at_a_point
     """
-    commands.list_takes(name, click.echo)
+    commands.list_takes(project_manifest(), name, click.echo)
 
 
 @cli.command("smoke")
@@ -212,7 +228,7 @@ def smoke_command(workers: int, update_golden: bool, scenes: tuple[str, ...]) ->
       python render.py smoke --workers 2
       python render.py smoke --scene slope_at_a_point
     """
-    commands.smoke(workers, update_golden, click.echo, scenes)
+    commands.smoke(project_manifest(), workers, update_golden, click.echo, scenes)
 
 
 @cli.command("doctor")
@@ -225,7 +241,7 @@ def doctor_command(quality: str) -> None:
     Example:
       python render.py doctor --quality 4k
     """
-    commands.doctor(quality, click.echo)
+    commands.doctor(project_manifest(), quality, click.echo)
 
 
 if __name__ == "__main__":

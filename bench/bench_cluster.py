@@ -18,10 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from mathreel.manifest import get_chapter  # noqa: E402
-from mathreel.narration import parse_narration  # noqa: E402
-from mathreel.synthesis import plan_narration  # noqa: E402
-from mathreel.voices.silent import SilentVoice  # noqa: E402
+from mathreel.narration.script import parse_narration  # noqa: E402
+from mathreel.narration.synthesis import plan_narration  # noqa: E402
+from mathreel.narration.voices.silent import SilentVoice  # noqa: E402
+from render import project_manifest  # noqa: E402
 from tests.render.test_faults import _env, _project  # noqa: E402
 
 #: Chapter 1 at 1080p60 on this 2-core machine, rendered locally (issue 12): 31 minutes.
@@ -94,7 +94,7 @@ def main() -> None:
     task_overhead = max(0.0, (sum(one["renders"]) - sum(alone["renders"])) / len(one["renders"]))
     fixed = one["startup"] + one["assembly"]
 
-    chapter = get_chapter(1)
+    chapter = project_manifest().get_chapter(1)
     voice = SilentVoice()
     lengths = [
         plan_narration(parse_narration(s.narration_path), s.stem, voice, None).duration

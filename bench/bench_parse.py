@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from mathreel.narration import parse_narration_text  # noqa: E402
+from mathreel.narration.script import parse_narration_text  # noqa: E402
 
 _WORDS = ("the", "slope", "of", "a", "curve", "at", "one", "point", "is", "rising", "and")
 

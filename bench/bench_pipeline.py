@@ -15,13 +15,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from mathreel import jobs, manifest  # noqa: E402
-from mathreel.audio_cache import AudioCache  # noqa: E402
+from mathreel import manifest  # noqa: E402
 from mathreel.layout import SceneFiles  # noqa: E402
-from mathreel.narration import parse_narration  # noqa: E402
+from mathreel.narration.audio_cache import AudioCache  # noqa: E402
+from mathreel.narration.script import parse_narration  # noqa: E402
+from mathreel.narration.voices import get_voice  # noqa: E402
 from mathreel.paths import cache_dir  # noqa: E402
 from mathreel.quality import get_quality  # noqa: E402
-from mathreel.voices import get_voice  # noqa: E402
+from mathreel.render import jobs  # noqa: E402
+from render import project_manifest  # noqa: E402
 
 
 def piper_rtf(scene: manifest.SceneEntry) -> None:
@@ -67,7 +69,7 @@ def main() -> None:
     parser.add_argument("--scene", default="slope_at_a_point")
     parser.add_argument("--skip-1080", action="store_true", help="only the 480p15 render")
     args = parser.parse_args()
-    scene = manifest.find_scene(args.scene)
+    scene = project_manifest().find_scene(args.scene)
     print(f"machine: {os.cpu_count()} cores")
     piper_rtf(scene)
     render_time(scene, "l", "piper")

@@ -1,7 +1,7 @@
 """Benchmark: what a reuse key costs. Manim's own per-play cache key (``get_hash_from_play_call``,
 which serialises every mobject on screen and every animation, parsed SVG paths included) against
 this pipeline's per-beat key (a digest of what is on screen when a beat starts: points, colours,
-z-index; see ``mathreel/segments.py``).
+z-index; see ``mathreel/render/segments.py``).
 
 Runs each scene of Chapter 1 in skip mode (no frame drawn, as the smoke renders do) with the
 silent voice, timing both keys where a render would compute them: Manim's at every play, ours
@@ -28,13 +28,14 @@ def measure(stem: str) -> tuple[int, float, int, float]:
     from manim._config.video_encoder import video_encoder_fingerprint
     from manim.utils.hashing import get_hash_from_play_call
 
-    from mathreel import manifest, segments
-    from mathreel.render_worker import _share_parsed_svg_paths
-    from mathreel.scene import NarratedScene, SceneRun
-    from mathreel.scene_source import read_scene_source
+    from mathreel.render import segments
+    from mathreel.render.scene import NarratedScene, SceneRun
+    from mathreel.render.scene_source import read_scene_source
+    from mathreel.render.worker import _share_parsed_svg_paths
+    from render import project_manifest
 
     _share_parsed_svg_paths()
-    entry = manifest.find_scene(stem)
+    entry = project_manifest().find_scene(stem)
     config.pixel_width, config.pixel_height, config.frame_rate = 854, 480, 15
     config.dry_run = True
     config.verbosity = "WARNING"
@@ -88,12 +89,12 @@ def measure(stem: str) -> tuple[int, float, int, float]:
 
 
 def main() -> None:
-    from mathreel import manifest
+    from render import project_manifest
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scene", action="append")
     args = parser.parse_args()
-    stems = args.scene or [s.stem for s in manifest.get_chapter(1).scenes]
+    stems = args.scene or [s.stem for s in project_manifest().get_chapter(1).scenes]
     totals = [0, 0.0, 0, 0.0]
     print(f"{'scene':26} {'plays':>5} {'Manim hash':>11} {'per play':>9} {'beats':>5} {'ours':>8}")
     for stem in stems:

@@ -21,13 +21,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from mathreel import manifest, smoke  # noqa: E402
+from mathreel import manifest  # noqa: E402
+from mathreel.check import keyframes  # noqa: E402
+from render import project_manifest  # noqa: E402
 
 
-def one_run(chapter: manifest.Chapter, workers: int) -> smoke.SmokeReport:
+def one_run(chapter: manifest.Chapter, workers: int) -> keyframes.SmokeReport:
     with tempfile.TemporaryDirectory() as out:
         os.environ["MATHREEL_OUTPUT"] = out
-        return smoke.render([chapter], workers, echo=lambda _: None)
+        return keyframes.render([chapter], workers, echo=lambda _: None)
 
 
 def main() -> None:
@@ -38,7 +40,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1)
     args = parser.parse_args()
 
-    chapter = manifest.get_chapter(args.chapter)
+    chapter = project_manifest().get_chapter(args.chapter)
     load = os.getloadavg()[0]
     print(
         f"smoke benchmark: chapter {chapter.number} ({len(chapter.scenes)} scenes), "

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from mathreel import assembly, jobs
-from mathreel.audio_cache import AudioCache
+from mathreel.assemble import chapter as assembly
 from mathreel.clock import clock
 from mathreel.errors import UserError
-from mathreel.executors import open_executor, parse_cluster
-from mathreel.manifest import find_scene, get_chapter, load_chapters
-from mathreel.narration import parse_narration
+from mathreel.manifest import Manifest
+from mathreel.narration.audio_cache import AudioCache
+from mathreel.narration.script import parse_narration
+from mathreel.narration.synthesis import plan_narration
+from mathreel.narration.voices import get_voice
+from mathreel.narration.voices.base import Speech, Voice
+from mathreel.narration.voices.silent import SilentVoice
 from mathreel.paths import cache_dir
 from mathreel.quality import get_quality
-from mathreel.synthesis import plan_narration
-from mathreel.voices import get_voice
-from mathreel.voices.base import Speech, Voice
-from mathreel.voices.silent import SilentVoice
+from mathreel.render import jobs
+from mathreel.render.executors import open_executor, parse_cluster
 
 Echo = Callable[[str], None]
 
@@ -48,10 +49,10 @@ class _CachedOrEstimated(Voice):
         return SilentVoice().synthesize(text)
 
 
-def list_chapters(echo: Echo) -> None:
+def list_chapters(manifest: Manifest, echo: Echo) -> None:
     """Chapters, scenes in order, beats and narration durations (piper audio where cached, else ~estimate)."""
     voice = _CachedOrEstimated()
-    for chapter in load_chapters():
+    for chapter in manifest.chapters:
         lines = []
         total = 0.0
         all_exact = True
@@ -78,9 +79,9 @@ def list_chapters(echo: Echo) -> None:
     )
 
 
-def chapter_minutes() -> float:
+def chapter_minutes(manifest: Manifest) -> float:
     """The longest chapter's length in minutes, estimated from its narration's text."""
-    from mathreel.voices.silent import SilentVoice
+    from mathreel.narration.voices.silent import SilentVoice
 
     voice = SilentVoice()
     return (
@@ -89,17 +90,17 @@ def chapter_minutes() -> float:
                 plan_narration(parse_narration(s.narration_path), s.stem, voice, None).duration
                 for s in chapter.scenes
             )
-            for chapter in load_chapters()
+            for chapter in manifest.chapters
         )
         / 60
     )
 
 
-def doctor(quality: str, echo: Echo) -> None:
+def doctor(manifest: Manifest, quality: str, echo: Echo) -> None:
     """Check the machine and verify the caches; a failed check is exit status 1."""
     from mathreel import doctor as checks
 
-    if not checks.run(get_quality(quality), echo):
+    if not checks.run(manifest, get_quality(quality), echo):
         raise DoctorFailed("doctor: fix the failed checks above, then run ./run.sh render")
 
 
@@ -108,6 +109,7 @@ class DoctorFailed(UserError):
 
 
 def render_scene(
+    manifest: Manifest,
     name: str,
     quality: str,
     voice: str,
@@ -120,17 +122,18 @@ def render_scene(
     cluster when ``cluster`` names one: tcp://HOST:PORT or local:N); ``export_beats`` also cuts
     it into one MP4 per beat with an OpenTimelineIO timeline for editors."""
     parse_cluster(cluster)
-    entry = find_scene(name)
+    entry = manifest.find_scene(name)
     q, v = get_quality(quality), get_voice(voice)
     with open_executor(cluster, 1, echo) as executor:
         results = jobs.render_scenes([entry], q, v, executor, echo=echo, force=force)
     if export_beats:
-        from mathreel.export import export_beats as export
+        from mathreel.assemble.export import export_beats as export
 
         export(results[0], echo)
 
 
 def preview_scene(
+    manifest: Manifest,
     name: str,
     quality: str,
     voice: str,
@@ -143,16 +146,17 @@ def preview_scene(
 ) -> None:
     """Render some beats of a scene, with their narration, into output/<quality>/preview/
     (again on every change of its code or narration when ``watch``)."""
-    from mathreel.preview import render_preview, watch_preview
+    from mathreel.render.preview import render_preview, watch_preview
 
     if parse_cluster(cluster) is not None:
         raise UserError("a preview renders on this machine: drop --cluster")
-    entry = find_scene(name)
+    entry = manifest.find_scene(name)
     preview = watch_preview if watch else render_preview
     preview(entry, get_quality(quality), get_voice(voice), beat, first, last, echo)
 
 
 def render_chapter(
+    manifest: Manifest,
     number: int,
     quality: str,
     voice: str,
@@ -164,7 +168,7 @@ def render_chapter(
     """Render a chapter's scenes in parallel (local processes, or a Dask cluster when ``cluster``
     names one), then assemble the chapter deliverables."""
     parse_cluster(cluster)
-    chapter = get_chapter(number)
+    chapter = manifest.get_chapter(number)
     q, v = get_quality(quality), get_voice(voice)
     with open_executor(cluster, workers, echo) as executor:
         results = jobs.render_scenes(chapter.scenes, q, v, executor, echo=echo, force=force)
@@ -172,14 +176,14 @@ def render_chapter(
     echo(
         f"chapter {number}: {rendered} of {len(results)} scenes rendered, {len(results) - rendered} unchanged"
     )
-    assembly.assemble_chapter(chapter, q, results, echo)
+    assembly.assemble_chapter(chapter, q, results, echo, manifest.course_outline(chapter.course))
 
 
-def list_takes(name: str, echo: Echo) -> None:
+def list_takes(manifest: Manifest, name: str, echo: Echo) -> None:
     """Each phrase of a scene with the take file to record it to, and whether it exists yet."""
-    from mathreel.voices.recorded import RecordedVoice
+    from mathreel.narration.voices.recorded import RecordedVoice
 
-    entry = find_scene(name)
+    entry = manifest.find_scene(name)
     voice = RecordedVoice()
     script = parse_narration(entry.narration_path)
     missing = 0
@@ -194,12 +198,18 @@ def list_takes(name: str, echo: Echo) -> None:
     echo(f"# {missing} missing; render with --voice recorded once all are recorded")
 
 
-def smoke(workers: int, update_golden: bool, echo: Echo, scenes: tuple[str, ...] = ()) -> None:
+def smoke(
+    manifest: Manifest,
+    workers: int,
+    update_golden: bool,
+    echo: Echo,
+    scenes: tuple[str, ...] = (),
+) -> None:
     """Key frames of every scene (or of ``scenes``) at 480p with the silent voice, plus a contact
     sheet per chapter."""
-    from mathreel import smoke as smoke_run
+    from mathreel.check import smoke as smoke_run
 
-    smoke_run.run(workers, update_golden, echo, scenes)
+    smoke_run.run(manifest.chapters, workers, update_golden, echo, scenes)
 
 
 __all__ = ["UserError", "list_chapters", "render_scene", "render_chapter", "smoke"]

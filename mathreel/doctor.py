@@ -11,14 +11,15 @@ import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from mathreel import records, segments
-from mathreel.audio_cache import AudioCache
+from mathreel import records
 from mathreel.errors import UserError
-from mathreel.jobs import ensure_writable
 from mathreel.layout import SceneFiles
-from mathreel.manifest import load_chapters
+from mathreel.manifest import Manifest
+from mathreel.narration.audio_cache import AudioCache
 from mathreel.paths import cache_dir, output_dir, shown
 from mathreel.quality import QUALITIES, Quality
+from mathreel.render import segments
+from mathreel.render.jobs import ensure_writable
 
 #: System tools: what needs each, and the Debian package that brings it.
 TOOLS = {
@@ -88,7 +89,7 @@ def _fonts() -> list[Check]:
 
 
 def _voice() -> list[Check]:
-    from mathreel.voices import get_voice
+    from mathreel.narration.voices import get_voice
 
     try:
         voice = get_voice("piper")
@@ -169,9 +170,9 @@ def _segments() -> list[Check]:
     return [Check("warn" if damaged else "ok", "beat segments", detail)]
 
 
-def _rendered_scenes() -> list[Check]:
+def _rendered_scenes(manifest: Manifest) -> list[Check]:
     found = []
-    stems = [entry.stem for chapter in load_chapters() for entry in chapter.scenes]
+    stems = [entry.stem for entry in manifest.all_scenes()]
     for quality in QUALITIES:
         checked, damaged = 0, []
         for stem in stems:
@@ -192,7 +193,7 @@ def _rendered_scenes() -> list[Check]:
     return found
 
 
-def run(quality: Quality, echo: Callable[[str], None]) -> bool:
+def run(manifest: Manifest, quality: Quality, echo: Callable[[str], None]) -> bool:
     """Print every check; True when nothing failed."""
     from mathreel.commands import chapter_minutes
 
@@ -201,12 +202,12 @@ def run(quality: Quality, echo: Callable[[str], None]) -> bool:
         + _latex_packages()
         + _fonts()
         + _voice()
-        + _disk(quality, chapter_minutes())
+        + _disk(quality, chapter_minutes(manifest))
         + _writable()
         + _audio_cache()
         + _svg_cache()
         + _segments()
-        + _rendered_scenes()
+        + _rendered_scenes(manifest)
     )
     width = max(len(c.name) for c in checks)
     for check in checks:

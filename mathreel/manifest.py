@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import importlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,33 +51,6 @@ class Chapter:
         return f"chapter-{self.number:02d}"
 
 
-def load_chapters() -> list[Chapter]:
-    """Every chapter of ``scenes/manifest.py`` (``CHAPTERS``), with scene files checked to exist."""
-    manifest = importlib.import_module("scenes.manifest")
-    chapters = []
-    for spec in manifest.CHAPTERS:
-        scenes = tuple(
-            SceneEntry(stem, spec["number"], i) for i, stem in enumerate(spec["scenes"], start=1)
-        )
-        for scene in scenes:
-            if not scene.path.exists():
-                raise UserError(
-                    f"scenes/manifest.py: chapter {spec['number']} lists '{scene.stem}', "
-                    f"but {scene.path} does not exist"
-                )
-        poster = spec.get("poster")
-        chapters.append(
-            Chapter(
-                spec["number"],
-                spec["title"],
-                spec["course"],
-                scenes,
-                tuple(poster) if poster else None,
-            )
-        )
-    return chapters
-
-
 @dataclass(frozen=True)
 class PlannedChapter:
     """A chapter of the course not made yet: its number and title only."""
@@ -87,45 +60,78 @@ class PlannedChapter:
     course: str
 
 
-def course_outline(course: str) -> list[Chapter | PlannedChapter]:
-    """Every chapter of ``course``, made or planned (``PLANNED`` in ``scenes/manifest.py``), in
-    order; a planned chapter numbered like a made one is a one-line error."""
-    made = [c for c in load_chapters() if c.course == course]
-    manifest = importlib.import_module("scenes.manifest")
-    planned = [
-        PlannedChapter(spec["number"], spec["title"], spec["course"])
-        for spec in getattr(manifest, "PLANNED", [])
-        if spec["course"] == course
-    ]
-    numbers = [c.number for c in made + planned]
-    for number in numbers:
-        if numbers.count(number) > 1:
-            raise UserError(
-                f"scenes/manifest.py: {course} has two chapters numbered {number} "
-                "(a chapter that is made leaves PLANNED)"
+@dataclass(frozen=True)
+class Manifest:
+    """The project's chapters, made and planned: built by the CLI from the content's
+    ``scenes/manifest.py`` (``CHAPTERS``, ``PLANNED``) and handed to the library, which never
+    imports the content's manifest itself."""
+
+    chapters: tuple[Chapter, ...]
+    planned: tuple[PlannedChapter, ...] = ()
+
+    @classmethod
+    def of(cls, chapters: Iterable[dict], planned: Iterable[dict] = ()) -> Manifest:
+        """From the manifest's records, with every scene file checked to exist."""
+        made = []
+        for spec in chapters:
+            scenes = tuple(
+                SceneEntry(stem, spec["number"], i)
+                for i, stem in enumerate(spec["scenes"], start=1)
             )
-    return sorted([*made, *planned], key=lambda c: c.number)
+            for scene in scenes:
+                if not scene.path.exists():
+                    raise UserError(
+                        f"scenes/manifest.py: chapter {spec['number']} lists '{scene.stem}', "
+                        f"but {scene.path} does not exist"
+                    )
+            poster = spec.get("poster")
+            made.append(
+                Chapter(
+                    spec["number"],
+                    spec["title"],
+                    spec["course"],
+                    scenes,
+                    tuple(poster) if poster else None,
+                )
+            )
+        return cls(
+            tuple(made),
+            tuple(PlannedChapter(p["number"], p["title"], p["course"]) for p in planned),
+        )
 
+    def course_outline(self, course: str) -> list[Chapter | PlannedChapter]:
+        """Every chapter of ``course``, made or planned, in order; a planned chapter numbered
+        like a made one is a one-line error."""
+        made = [c for c in self.chapters if c.course == course]
+        planned = [p for p in self.planned if p.course == course]
+        numbers = [c.number for c in made + planned]
+        for number in numbers:
+            if numbers.count(number) > 1:
+                raise UserError(
+                    f"scenes/manifest.py: {course} has two chapters numbered {number} "
+                    "(a chapter that is made leaves PLANNED)"
+                )
+        return sorted([*made, *planned], key=lambda c: c.number)
 
-def get_chapter(number: int) -> Chapter:
-    """Chapter ``number``; an unknown one is a one-line error listing the chapters."""
-    chapters = load_chapters()
-    for chapter in chapters:
-        if chapter.number == number:
-            return chapter
-    raise UserError(
-        f"unknown chapter {number}: choose one of {', '.join(str(c.number) for c in chapters)}"
-    )
+    def get_chapter(self, number: int) -> Chapter:
+        """Chapter ``number``; an unknown one is a one-line error listing the chapters."""
+        for chapter in self.chapters:
+            if chapter.number == number:
+                return chapter
+        raise UserError(
+            f"unknown chapter {number}: choose one of "
+            f"{', '.join(str(c.number) for c in self.chapters)}"
+        )
 
+    def all_scenes(self) -> list[SceneEntry]:
+        return [scene for chapter in self.chapters for scene in chapter.scenes]
 
-def all_scenes() -> list[SceneEntry]:
-    return [scene for chapter in load_chapters() for scene in chapter.scenes]
-
-
-def find_scene(name: str) -> SceneEntry:
-    """A scene by module stem; an unknown name is a one-line error listing the scenes."""
-    scenes = all_scenes()
-    for scene in scenes:
-        if scene.stem == name:
-            return scene
-    raise UserError(f"unknown scene '{name}': choose one of {', '.join(s.stem for s in scenes)}")
+    def find_scene(self, name: str) -> SceneEntry:
+        """A scene by module stem; an unknown name is a one-line error listing the scenes."""
+        scenes = self.all_scenes()
+        for scene in scenes:
+            if scene.stem == name:
+                return scene
+        raise UserError(
+            f"unknown scene '{name}': choose one of {', '.join(s.stem for s in scenes)}"
+        )

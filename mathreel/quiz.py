@@ -1,25 +1,21 @@
 """Questions a chapter asks the viewer, defined once per scene in ``scenes/<stem>_quiz.py``.
 
 The same records feed the scene (the LaTeX it shows), the player page (choices, the right answer and
-an explanation per choice) and a check of the narration (the question, the choices and the answer as
-spoken), so a question is never written twice. Nothing here imports Manim.
+an explanation per choice, :mod:`mathreel.assemble.player`) and a check of the narration (the
+question, the choices and the answer as spoken, :mod:`mathreel.check.quiz_narration`), so a question
+is never written twice. Nothing here imports Manim.
 """
 
 from __future__ import annotations
 
 import importlib
-import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from mathreel.captions import SceneSpan
-from mathreel.narration import Script
 from mathreel.paths import SCENES_DIR
 
 #: Letters of lettered choices, as the scene shows them and the voice names the answer ("It's C").
 LETTERS = ("A", "B", "C", "D", "E", "F")
-_WORD = re.compile(r"[^\s,.:;?!]+")
 
 
 @dataclass(frozen=True)
@@ -81,68 +77,3 @@ def scene_questions(stem: str) -> tuple[Question, ...]:
     for question in questions:
         question.check()
     return questions
-
-
-def _words(text: str) -> list[str]:
-    return [w.casefold() for w in _WORD.findall(text)]
-
-
-def _contains(words: list[str], part: list[str]) -> bool:
-    return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
-
-
-def spoken_list(items: Sequence[str]) -> str:
-    """Choices as a voice lists them: "a or b", "a, b, or c"."""
-    if len(items) == 2:
-        return f"{items[0]} or {items[1]}"
-    return ", ".join(items[:-1]) + f", or {items[-1]}"
-
-
-def narration_problems(questions: Sequence[Question], script: Script) -> list[str]:
-    """Where the narration does not say what the questions hold: a missing beat, the prompt's words
-    not captioned in the ask beat, the choices not read out in order, the answer beat not opening
-    with the right answer. Empty when narration and questions agree."""
-    problems = []
-    ids = [b.id for b in script.beats]
-    for q in questions:
-        if q.ask_beat not in ids or q.answer_beat not in ids:
-            problems.append(f"{q.ask_beat}/{q.answer_beat}: no such beat in the narration")
-            continue
-        if ids.index(q.answer_beat) <= ids.index(q.ask_beat):
-            problems.append(f"{q.answer_beat}: the answer comes before its question")
-        ask = script.beat(q.ask_beat)
-        if not _contains(_words(ask.caption_text), _words(q.prompt)):
-            problems.append(f"{q.ask_beat}: does not ask {q.prompt!r}")
-        spoken = [c.spoken for c in q.choices]
-        if any(spoken):
-            said = spoken_list(spoken)
-            if not all(spoken) or said.casefold() not in ask.spoken_text.casefold():
-                problems.append(f"{q.ask_beat}: does not list the choices as {said!r}")
-        opening = script.beat(q.answer_beat).spoken_text
-        if not re.match(re.escape(q.said_answer) + r"\b", opening):
-            problems.append(f"{q.answer_beat}: does not open with {q.said_answer!r}")
-    return problems
-
-
-def page_questions(spans: Sequence[SceneSpan]) -> list[dict]:
-    """Every question of the chapter, for the page: its choices, the right one, and on the chapter
-    clock when the video stops for it (the end of the ask beat's speech, where the thinking pause
-    begins) and where "Continue" resumes (the answer beat's start)."""
-    found = []
-    for span in spans:
-        for q in scene_questions(span.plan.scene):
-            ask = span.timeline.beat(q.ask_beat)
-            pause = span.offset + ask.start + span.plan.beat(q.ask_beat).speech_end
-            found.append(
-                {
-                    "id": f"{span.plan.scene}.{q.ask_beat}",
-                    "kind": q.kind,
-                    "prompt": q.prompt,
-                    "letters": list(LETTERS[: len(q.choices)]) if q.lettered else [],
-                    "choices": [[c.text, c.explanation] for c in q.choices],
-                    "answer": q.answer,
-                    "pause": round(pause, 4),
-                    "resume": round(span.offset + span.timeline.beat(q.answer_beat).start, 4),
-                }
-            )
-    return found

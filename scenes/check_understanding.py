@@ -7,7 +7,7 @@ import sympy as sp
 from manim import *
 
 from mathreel.quiz import LETTERS
-from mathreel.scene import NarratedScene
+from mathreel.render.scene import NarratedScene
 from scenes import check_understanding_figures as fig
 from scenes import check_understanding_quiz as quiz
 from scenes.calculus import numeric

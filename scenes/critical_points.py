@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from manim import *
 
-from mathreel.scene import NarratedScene
+from mathreel.render.scene import NarratedScene
 from scenes.calculus import numeric
 from scenes.critical_points_figures import (
     CUBIC,

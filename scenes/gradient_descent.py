@@ -5,7 +5,7 @@ from __future__ import annotations
 import sympy as sp
 from manim import *
 
-from mathreel.scene import NarratedScene
+from mathreel.render.scene import NarratedScene
 from scenes.calculus import numeric
 from scenes.derivative_graph import (
     GRAPH_WIDTH,

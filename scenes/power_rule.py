@@ -7,7 +7,7 @@ import textwrap
 
 from manim import *
 
-from mathreel.scene import BeatTracker, NarratedScene
+from mathreel.render.scene import BeatTracker, NarratedScene
 from scenes.power_rule_figures import (
     ROWS,
     SECANT_LIMIT,

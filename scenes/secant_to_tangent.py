@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from manim import *
 
-from mathreel.scene import NarratedScene
+from mathreel.render.scene import NarratedScene
 from scenes.calculus import numeric
 from scenes.secant_to_tangent_figures import (
     ALGEBRA,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from manim import *
 
-from mathreel.scene import NarratedScene
+from mathreel.render.scene import NarratedScene
 from scenes.calculus import numeric
 from scenes.drawing import tangent_segment
 from scenes.quiz_drawing import play_countdown

@@ -14,7 +14,7 @@ from mathreel import manifest
 from mathreel.paths import ROOT
 
 COMMANDS = sorted(render.cli.commands)
-FIRST_SCENE = manifest.load_chapters()[0].scenes[0].stem
+FIRST_SCENE = render.project_manifest().chapters[0].scenes[0].stem
 
 
 def run(*args, **kwargs):
@@ -49,7 +49,7 @@ def test_list_shows_chapters_scenes_beats_and_durations():
     result = run("list")
     assert result.exit_code == 0, result.output
     assert "Chapter 1: The Derivative — Rate of Change" in result.output
-    for chapter in manifest.load_chapters():
+    for chapter in render.project_manifest().chapters:
         for scene in chapter.scenes:
             assert f"{scene.position}. {scene.stem}" in result.output
     assert "beats," in result.output
@@ -121,7 +121,7 @@ def test_smoke_unknown_scene_lists_choices(private_output):
 
 
 def test_doctor_checks_the_machine_and_removes_damaged_cache_entries(tmp_path, monkeypatch):
-    from mathreel.audio_cache import AudioCache
+    from mathreel.narration.audio_cache import AudioCache
     from tests.unit.test_audio_cache import CountingVoice
 
     monkeypatch.setenv("MATHREEL_CACHE", str(tmp_path / "cache"))

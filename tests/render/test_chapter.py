@@ -12,15 +12,16 @@ import srt
 import webvtt
 from PIL import Image
 
-from mathreel import assembly, manifest
-from mathreel.timeline import Timeline
+from mathreel.assemble import chapter as assembly
+from mathreel.narration.timeline import Timeline
+from render import project_manifest
 from tests.conftest import render_chapter_into
 from tests.probe import decode_audio, ffprobe, full_decode_errors, onset_after, stream
 
 pytestmark = pytest.mark.render
 FPS = 15
 FRAME = 1 / FPS
-CHAPTER = manifest.get_chapter(1)
+CHAPTER = project_manifest().get_chapter(1)
 
 
 @pytest.fixture(scope="module")

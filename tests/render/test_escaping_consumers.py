@@ -18,15 +18,15 @@ import av
 import numpy as np
 import pytest
 
-from mathreel import assembly
-from mathreel.audio import RATE
-from mathreel.captions import Cue, SceneSpan, to_webvtt
-from mathreel.chapter_markers import Marker, chapters_webvtt
+from mathreel.assemble import chapter as assembly
+from mathreel.assemble.captions import Cue, SceneSpan, to_webvtt
+from mathreel.assemble.chapter_markers import Marker, chapters_webvtt
+from mathreel.assemble.player import player_page
 from mathreel.escape import webvtt_text
 from mathreel.manifest import Chapter
-from mathreel.player import player_page
-from mathreel.synthesis import BeatPlan, NarrationPlan, PhrasePlan
-from mathreel.timeline import BeatRecord, Timeline
+from mathreel.narration.audio import RATE
+from mathreel.narration.synthesis import BeatPlan, NarrationPlan, PhrasePlan
+from mathreel.narration.timeline import BeatRecord, Timeline
 from tests.render.test_player import (  # noqa: F401  (browser: the Chromium fixture)
     QuietServer,
     RangeHandler,

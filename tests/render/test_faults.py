@@ -31,7 +31,7 @@ TINY_SCENE = '''
 
 from manim import *
 
-from mathreel.scene import NarratedScene
+from mathreel.render.scene import NarratedScene
 from scenes.tiny_shapes import ring
 
 
@@ -156,7 +156,7 @@ def workers_alive(project: Path) -> list[int]:
             cmd = (proc / "cmdline").read_bytes().decode(errors="replace")
         except OSError:
             continue
-        if "mathreel.render_worker" in cmd and str(project) in cmd:
+        if "mathreel.render.worker" in cmd and str(project) in cmd:
             found.append(int(proc.name))
     return found
 
@@ -437,7 +437,7 @@ def test_full_disk_is_one_line_leaves_no_partial_file_and_the_next_run_recovers(
 
 
 def test_unexpected_exception_prints_one_line_with_its_log(project):
-    jobs = project / "mathreel" / "jobs.py"
+    jobs = project / "mathreel" / "render" / "jobs.py"
     jobs.write_text(
         jobs.read_text().replace(
             "    check_tools()\n    voice.check_available()\n",

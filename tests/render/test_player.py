@@ -145,8 +145,8 @@ def chapter_clock(chapter_render):
     timeline and narration plan and the chapter's scene markers (not read from the page)."""
     import json
 
-    from mathreel.synthesis import NarrationPlan
-    from mathreel.timeline import Timeline
+    from mathreel.narration.synthesis import NarrationPlan
+    from mathreel.narration.timeline import Timeline
 
     qc = json.loads((chapter_render.chapter() / "qc.json").read_text())
     scenes = chapter_render.scenes()

@@ -13,8 +13,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from mathreel.smoke import compare
-from mathreel.timeline import aac_block_frames
+from mathreel.check.goldens import compare
+from mathreel.narration.timeline import aac_block_frames
 from tests.probe import decode_audio, ffprobe, onset_after
 from tests.render.test_faults import _project, render, scenes_dir
 

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 import render
-from mathreel.timeline import Timeline
+from mathreel.narration.timeline import Timeline
 from tests.probe import decode_audio, ffprobe, full_decode_errors, onset_after, stream
 
 pytestmark = pytest.mark.render
@@ -98,12 +98,13 @@ def test_unchanged_scene_is_not_rendered_again(silent_render, monkeypatch):
 
 def test_changed_narration_renders_again(silent_render, monkeypatch, tmp_path):
     """Editing one narration line changes the scene's input key, so the scene renders again."""
-    from mathreel import jobs, keys, manifest
-    from mathreel.audio_cache import AudioCache
+    from mathreel import manifest
+    from mathreel.narration.audio_cache import AudioCache
+    from mathreel.narration.voices import get_voice
     from mathreel.quality import get_quality
-    from mathreel.voices import get_voice
+    from mathreel.render import jobs, keys
 
-    entry = manifest.find_scene(SCENE)
+    entry = render.project_manifest().find_scene(SCENE)
     voice = get_voice("silent")
     cache = AudioCache(tmp_path)
     key = keys.scene_key(entry, jobs.prepare(entry, voice, cache), get_quality("l"))

@@ -14,7 +14,7 @@ import av
 import numpy as np
 import pytest
 
-from mathreel.timeline import aac_block_frames
+from mathreel.narration.timeline import aac_block_frames
 from tests.probe import decode_audio, onset_after
 from tests.render.test_faults import _project, render, scenes_dir
 

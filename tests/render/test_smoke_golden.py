@@ -6,7 +6,7 @@ frames, the timelines, the contact sheets, and each frame against its golden. ``
 --update-golden`` (or ``render.py smoke --update-golden``) approves the frames instead, after a
 human has looked at them.
 
-How a frame is compared with its golden (``mathreel.smoke.compare``): both are blurred with a
+How a frame is compared with its golden (``mathreel.check.smoke.compare``): both are blurred with a
 Gaussian of 2 px, a pixel has changed when a channel of the blurred pictures differs by more than
 24/255, and the frame fails when more than 30 pixels changed, or more than 16 in one 16x16 square.
 Goldens are stored at full size in a 256-colour palette.
@@ -57,14 +57,14 @@ from click.testing import CliRunner
 from PIL import Image
 
 import render
-from mathreel import smoke
-from mathreel.manifest import load_chapters
-from mathreel.timeline import Timeline
+from mathreel.check import contact_sheet, goldens, keyframes
+from mathreel.narration.timeline import Timeline
+from render import project_manifest
 
 pytestmark = pytest.mark.render
 
-CHAPTERS = load_chapters()
-FRAMES = smoke.expected_frames(CHAPTERS)
+CHAPTERS = list(project_manifest().chapters)
+FRAMES = goldens.expected_frames(CHAPTERS)
 SCENES = [(chapter.slug, entry.stem) for chapter in CHAPTERS for entry in chapter.scenes]
 
 
@@ -75,7 +75,7 @@ class SmokeRun:
     root: Path
     output: str
 
-    def frame(self, frame: smoke.FrameId) -> Path:
+    def frame(self, frame: goldens.FrameId) -> Path:
         chapter, stem, beat = frame
         return self.root / chapter / stem / f"{beat}.png"
 
@@ -105,15 +105,15 @@ def test_every_beat_has_a_key_frame_at_480p_and_nothing_is_left_half_written(smo
         p.relative_to(smoke_run.root).as_posix() for p in smoke_run.root.rglob("*") if p.is_file()
     }
     expected = {"/".join(f) + ".png" for f in FRAMES}
-    expected |= {f"{chapter}/{stem}/{smoke.TIMELINE}" for chapter, stem in SCENES}
-    expected |= {f"{chapter.slug}/{smoke.CONTACT_SHEET}" for chapter in CHAPTERS}
+    expected |= {f"{chapter}/{stem}/{keyframes.TIMELINE}" for chapter, stem in SCENES}
+    expected |= {f"{chapter.slug}/{keyframes.CONTACT_SHEET}" for chapter in CHAPTERS}
     assert made == expected
     assert not [p.name for p in smoke_run.root.iterdir() if p.name.startswith(".")]
 
 
 @pytest.mark.parametrize("frame", FRAMES, ids=["/".join(f) for f in FRAMES])
 def test_key_frame_matches_its_golden(smoke_run, frame):
-    problem = smoke.check_frame(frame, smoke_run.frame(frame))
+    problem = goldens.check_frame(frame, smoke_run.frame(frame))
     if problem:
         pytest.fail(problem, pytrace=False)
 
@@ -121,7 +121,7 @@ def test_key_frame_matches_its_golden(smoke_run, frame):
 def test_every_beat_has_a_golden_and_every_golden_a_beat(request):
     if request.config.getoption("--update-golden"):
         request.getfixturevalue("smoke_run")  # approve first, then check what was approved
-    expected, present = set(FRAMES), smoke.golden_frames()
+    expected, present = set(FRAMES), goldens.golden_frames()
     missing, stale = sorted(expected - present), sorted(present - expected)
     problems = []
     if missing:
@@ -137,7 +137,7 @@ def test_every_beat_has_a_golden_and_every_golden_a_beat(request):
         pytest.fail(
             "; ".join(problems) + ". Look at the key frames (.venv/bin/python render.py smoke "
             "writes them with a contact sheet per chapter under output/smoke/), then approve "
-            f"them with: {smoke.APPROVE_COMMAND}",
+            f"them with: {goldens.APPROVE_COMMAND}",
             pytrace=False,
         )
 
@@ -145,7 +145,7 @@ def test_every_beat_has_a_golden_and_every_golden_a_beat(request):
 @pytest.mark.parametrize("scene", SCENES, ids=[stem for _, stem in SCENES])
 def test_no_beat_leaves_the_title_safe_area(smoke_run, scene):
     chapter, stem = scene
-    timeline = Timeline.load(smoke_run.root / chapter / stem / smoke.TIMELINE)
+    timeline = Timeline.load(smoke_run.root / chapter / stem / keyframes.TIMELINE)
     violations = [
         f"beat {record.id}: {violation}"
         for record in timeline.beats
@@ -158,7 +158,7 @@ def test_no_beat_leaves_the_title_safe_area(smoke_run, scene):
 @pytest.mark.parametrize("scene", SCENES, ids=[stem for _, stem in SCENES])
 def test_no_text_is_too_small_and_nothing_goes_wrong_mid_beat(smoke_run, scene):
     chapter, stem = scene
-    timeline = Timeline.load(smoke_run.root / chapter / stem / smoke.TIMELINE)
+    timeline = Timeline.load(smoke_run.root / chapter / stem / keyframes.TIMELINE)
     problems = [
         f"beat {record.id}: {problem}"
         for record in timeline.beats
@@ -173,22 +173,25 @@ def test_contact_sheet_is_a_grid_of_every_key_frame(smoke_run, chapter):
         len([f for f in FRAMES if f[:2] == (chapter.slug, e.stem)]) for e in chapter.scenes
     )
     rows = len(chapter.scenes)
-    with Image.open(smoke_run.root / chapter.slug / smoke.CONTACT_SHEET) as opened:
+    with Image.open(smoke_run.root / chapter.slug / keyframes.CONTACT_SHEET) as opened:
         sheet = opened.convert("RGB")
-    width, height = smoke.sheet_size(columns, rows)
+    width, height = contact_sheet.sheet_size(columns, rows)
     assert sheet.size == (width, height)
-    assert width >= columns * smoke.THUMB_SIZE[0] and height >= rows * smoke.THUMB_SIZE[1]
+    assert (
+        width >= columns * contact_sheet.THUMB_SIZE[0]
+        and height >= rows * contact_sheet.THUMB_SIZE[1]
+    )
     for row, entry in enumerate(chapter.scenes):
         beats = [f[2] for f in FRAMES if f[:2] == (chapter.slug, entry.stem)]
         for column in range(columns):
-            cell = np.asarray(sheet.crop(smoke.thumb_box(row, column)), dtype=np.int16)
+            cell = np.asarray(sheet.crop(contact_sheet.thumb_box(row, column)), dtype=np.int16)
             if column < len(beats):
                 with Image.open(smoke_run.frame((chapter.slug, entry.stem, beats[column]))) as f:
-                    thumb = np.asarray(smoke.thumbnail(f), dtype=np.int16)
+                    thumb = np.asarray(contact_sheet.thumbnail(f), dtype=np.int16)
                 assert np.abs(cell - thumb).mean() < 1, (
                     f"cell {row},{column} is not {beats[column]}"
                 )
             else:
-                assert (cell == smoke.SHEET_BACKGROUND).all(), (
+                assert (cell == contact_sheet.SHEET_BACKGROUND).all(), (
                     f"cell {row},{column} should be empty"
                 )

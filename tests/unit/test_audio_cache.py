@@ -7,8 +7,8 @@ import multiprocessing
 import numpy as np
 import pytest
 
-from mathreel.audio_cache import AudioCache, cache_key, read_wav, write_wav_atomic
-from mathreel.voices.base import Speech, Voice
+from mathreel.narration.audio_cache import AudioCache, cache_key, read_wav, write_wav_atomic
+from mathreel.narration.voices.base import Speech, Voice
 
 
 class CountingVoice(Voice):
@@ -129,8 +129,8 @@ def test_entry_without_its_digest_is_synthesized_again(tmp_path):
 
 
 def test_plans_store_audio_paths_relative_to_the_cache(tmp_path):
-    from mathreel.narration import parse_narration_text
-    from mathreel.synthesis import plan_narration
+    from mathreel.narration.script import parse_narration_text
+    from mathreel.narration.synthesis import plan_narration
 
     script = parse_narration_text("# T\n\n## one\nA sentence to say.\n")
     plan = plan_narration(script, "t", CountingVoice(), AudioCache(tmp_path / "cache"))

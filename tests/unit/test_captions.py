@@ -5,13 +5,20 @@ from __future__ import annotations
 import pytest
 import srt
 
-from mathreel.caption_text import break_lines, fits_cue
-from mathreel.captions import Cue, SceneSpan, build_cues, caption_problems, to_srt, to_webvtt
-from mathreel.chapter_markers import Marker, chapters_webvtt, description_block, markers
+from mathreel.assemble.captions import (
+    Cue,
+    SceneSpan,
+    build_cues,
+    caption_problems,
+    to_srt,
+    to_webvtt,
+)
+from mathreel.assemble.chapter_markers import Marker, chapters_webvtt, description_block, markers
 from mathreel.clock import clock
 from mathreel.errors import UserError
-from mathreel.synthesis import BeatPlan, NarrationPlan, PhrasePlan
-from mathreel.timeline import BeatRecord, Timeline
+from mathreel.narration.caption_text import break_lines, fits_cue
+from mathreel.narration.synthesis import BeatPlan, NarrationPlan, PhrasePlan
+from mathreel.narration.timeline import BeatRecord, Timeline
 
 
 def test_short_text_is_one_line_and_long_text_breaks_at_a_clause():

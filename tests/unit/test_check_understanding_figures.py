@@ -6,10 +6,10 @@ import re
 
 import sympy as sp
 
-from mathreel.narration import Mark, Pause, Phrase, parse_narration
+from mathreel.narration.script import Mark, Pause, Phrase, parse_narration
+from mathreel.narration.synthesis import plan_narration
+from mathreel.narration.voices.silent import SilentVoice
 from mathreel.paths import NARRATION_DIR
-from mathreel.synthesis import plan_narration
-from mathreel.voices.silent import SilentVoice
 from scenes import check_understanding_figures as fig
 from scenes import check_understanding_quiz as quiz
 from scenes import gradient_descent_figures as gd

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from mathreel.errors import UserError
-from mathreel.executors import parse_cluster
-from mathreel.fingerprint import code_files, differences
+from mathreel.render.executors import parse_cluster
+from mathreel.render.fingerprint import code_files, differences
 
 
 @pytest.mark.parametrize(
@@ -44,6 +44,6 @@ def test_differences_name_what_differs():
 
 def test_code_digest_covers_scenes_and_the_library_by_relative_path():
     files = code_files()
-    assert "manim.cfg" in files and "mathreel/cluster.py" in files
+    assert "manim.cfg" in files and "mathreel/render/cluster.py" in files
     assert any(name.startswith("scenes/") for name in files)
     assert not any(name.startswith("/") or "__pycache__" in name for name in files)

@@ -3,44 +3,38 @@
 from __future__ import annotations
 
 import json
-import types
 
 import pytest
 
-from mathreel import manifest
-from mathreel.course_page import course_page_path, write_course_page
+from mathreel.assemble.course_page import course_page_path, write_course_page
 from mathreel.errors import UserError
 from mathreel.layout import ChapterFiles
-from mathreel.manifest import Chapter, PlannedChapter, course_outline, get_chapter
+from mathreel.manifest import Chapter, Manifest, PlannedChapter
 from mathreel.quality import get_quality
+from render import project_manifest
+
+OUTLINE = project_manifest().course_outline("Derivatives")
 
 
 def test_the_outline_names_planned_chapters() -> None:
-    outline = course_outline("Derivatives")
+    outline = project_manifest().course_outline("Derivatives")
     assert [c.number for c in outline] == [1, 2, 3]
     assert isinstance(outline[0], Chapter)
     assert all(isinstance(c, PlannedChapter) for c in outline[1:])
     assert "Gradient" in outline[1].title
 
 
-def test_a_planned_chapter_numbered_like_a_made_one_is_an_error(monkeypatch) -> None:
-    fake = types.SimpleNamespace(
-        CHAPTERS=manifest.importlib.import_module("scenes.manifest").CHAPTERS,
-        PLANNED=[{"number": 1, "course": "Derivatives", "title": "Again"}],
-    )
-    real = manifest.importlib.import_module
-    monkeypatch.setattr(
-        manifest.importlib,
-        "import_module",
-        lambda name: fake if name == "scenes.manifest" else real(name),
-    )
+def test_a_planned_chapter_numbered_like_a_made_one_is_an_error() -> None:
+    from scenes.manifest import CHAPTERS
+
+    again = Manifest.of(CHAPTERS, [{"number": 1, "course": "Derivatives", "title": "Again"}])
     with pytest.raises(UserError, match="two chapters numbered 1"):
-        course_outline("Derivatives")
+        again.course_outline("Derivatives")
 
 
 def test_unrendered_and_planned_chapters_are_shown_as_not_ready(private_output) -> None:
     quality = get_quality("l")
-    page = write_course_page("Derivatives", quality).read_text(encoding="utf-8")
+    page = write_course_page(OUTLINE, "Derivatives", quality).read_text(encoding="utf-8")
     assert course_page_path(quality) == private_output / "480p15" / "index.html"
     assert "Not rendered at 480p15 yet" in page and page.count("Coming soon") == 2
     assert "The Chain Rule and Backpropagation" in page
@@ -49,14 +43,14 @@ def test_unrendered_and_planned_chapters_are_shown_as_not_ready(private_output) 
 
 def test_a_made_chapter_is_linked_with_poster_duration_and_scenes(private_output) -> None:
     quality = get_quality("l")
-    files = ChapterFiles(get_chapter(1), quality)
+    files = ChapterFiles(project_manifest().get_chapter(1), quality)
     files.folder.mkdir(parents=True)
     for name in ("player", "poster"):
         files.names[name].write_bytes(b"x")
     markers = [{"start": 0.0, "title": "Opening <&>"}, {"start": 86.4, "title": "Slope"}]
     qc = {"timeline_seconds": 845.2, "chapter_markers": markers}
     files.names["qc"].write_text(json.dumps(qc), encoding="utf-8")
-    page = write_course_page("Derivatives", quality).read_text(encoding="utf-8")
+    page = write_course_page(OUTLINE, "Derivatives", quality).read_text(encoding="utf-8")
     assert 'href="chapter-01/index.html"' in page
     assert 'src="chapter-01/chapter-01.poster.png"' in page
     assert "14:05 · 2 scenes" in page

@@ -6,7 +6,7 @@ import re
 
 import sympy as sp
 
-from mathreel.narration import parse_narration
+from mathreel.narration.script import parse_narration
 from mathreel.paths import NARRATION_DIR
 from scenes import critical_points_figures as fig
 from scenes.calculus import x

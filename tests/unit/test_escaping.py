@@ -14,8 +14,8 @@ import srt
 import webvtt
 from markdown_it import MarkdownIt
 
-from mathreel.captions import Cue, to_srt, to_webvtt
-from mathreel.chapter_markers import Marker, chapters_webvtt
+from mathreel.assemble.captions import Cue, to_srt, to_webvtt
+from mathreel.assemble.chapter_markers import Marker, chapters_webvtt
 from mathreel.escape import (
     ass_dialogue_text,
     html_text,

@@ -8,9 +8,9 @@ import av
 import numpy as np
 import pytest
 
-from mathreel.assembly import _frame_check
+from mathreel.assemble.chapter import _frame_check
 from mathreel.errors import UserError
-from mathreel.video import video_packet_count
+from mathreel.render.video import video_packet_count
 
 
 def _video(path, frames: int, fps: int = 15):

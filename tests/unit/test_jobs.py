@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from mathreel import keys, manifest
+from mathreel.narration.synthesis import NarrationPlan
 from mathreel.paths import ROOT
 from mathreel.quality import get_quality
-from mathreel.synthesis import NarrationPlan
+from mathreel.render import keys
+from render import project_manifest
 
 
 def test_source_closure_follows_project_imports():
@@ -17,15 +18,15 @@ def test_source_closure_follows_project_imports():
         "scenes/slope_at_a_point.py",
         "scenes/slope_at_a_point_figures.py",
         "scenes/style.py",
-        "mathreel/scene.py",
-        "mathreel/audio.py",
+        "mathreel/render/scene.py",
+        "mathreel/narration/audio.py",
         "manim.cfg",
     } <= closure
     assert not any(p.startswith("scenes/power_rule") for p in closure)
 
 
 def test_key_moves_with_plan_and_quality_and_code(monkeypatch, tmp_path):
-    entry = manifest.find_scene("slope_at_a_point")
+    entry = project_manifest().find_scene("slope_at_a_point")
     plan = NarrationPlan("slope_at_a_point", "T", "n.md", "silent", False)
     key = keys.scene_key(entry, plan, get_quality("l"))
     assert key == keys.scene_key(entry, plan, get_quality("l"))

@@ -8,7 +8,7 @@ import pyloudnorm
 import pytest
 from scipy.signal import resample_poly
 
-from mathreel.audio import RATE, TARGET_LUFS, measure, normalize
+from mathreel.narration.audio import RATE, TARGET_LUFS, measure, normalize
 
 
 def speechlike(seconds: float, seed: int = 0) -> np.ndarray:

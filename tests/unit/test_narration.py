@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from mathreel.caption_text import fits_cue
 from mathreel.errors import NarrationError
-from mathreel.narration import (
+from mathreel.narration.caption_text import fits_cue
+from mathreel.narration.script import (
     Mark,
     Pause,
     Phrase,

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from mathreel.narration import parse_narration
+from mathreel.narration.script import parse_narration
 from mathreel.paths import NARRATION_DIR
 from scenes import opening_training_run_figures as fig
 

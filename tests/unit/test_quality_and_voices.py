@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from mathreel.errors import UserError
+from mathreel.narration.voices import VOICES, get_voice
+from mathreel.narration.voices.base import trim_silence
+from mathreel.narration.voices.silent import SilentVoice
 from mathreel.quality import QUALITIES, get_quality
-from mathreel.voices import VOICES, get_voice
-from mathreel.voices.base import trim_silence
-from mathreel.voices.silent import SilentVoice
 
 
 @pytest.mark.parametrize(

@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from mathreel.audio_cache import AudioCache, write_wav_atomic
 from mathreel.errors import UserError
-from mathreel.voices.base import Speech
-from mathreel.voices.recorded import RecordedVoice, take_name
+from mathreel.narration.audio_cache import AudioCache, write_wav_atomic
+from mathreel.narration.voices.base import Speech
+from mathreel.narration.voices.recorded import RecordedVoice, take_name
 
 
 def record(

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from mathreel.errors import UserError
-from mathreel.scene_source import check_beats, read_scene_source
+from mathreel.render.scene_source import check_beats, read_scene_source
 
 SCENE = """\
-from mathreel.scene import NarratedScene
+from mathreel.render.scene import NarratedScene
 
 class ShowsThings(NarratedScene):
     def construct(self):

@@ -8,7 +8,7 @@ import pytest
 import sympy as sp
 from sympy import Rational
 
-from mathreel.narration import parse_narration
+from mathreel.narration.script import parse_narration
 from mathreel.paths import NARRATION_DIR
 from scenes.calculus import x
 from scenes.secant_to_tangent_figures import (

@@ -7,7 +7,7 @@ import re
 import pytest
 import sympy as sp
 
-from mathreel.narration import Mark, Pause, parse_narration
+from mathreel.narration.script import Mark, Pause, parse_narration
 from mathreel.paths import NARRATION_DIR
 from scenes import slope_at_a_point_figures as fig
 from scenes.calculus import x

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw
 
-from mathreel import smoke
+from mathreel.check import contact_sheet, goldens, keyframes
 from mathreel.manifest import Chapter, SceneEntry
 
 SUPER = 4  # frames are drawn 4x larger and box-filtered down, so shapes are anti-aliased
@@ -37,15 +37,15 @@ def frame(
         x, y = at(400, 320)
         draw.ellipse([x - 5 * SUPER, y - 5 * SUPER, x + 5 * SUPER, y + 5 * SUPER], fill=YELLOW)
     x, y = at(600 + label_dx, 100)
-    draw.text((x, y), "f'(x) = 2x", fill=ORANGE, font=smoke._font(28 * SUPER))
+    draw.text((x, y), "f'(x) = 2x", fill=ORANGE, font=contact_sheet.label_font(28 * SUPER))
     return big.reduce(SUPER)
 
 
 def test_palette_and_sub_pixel_anti_aliasing_pass():
-    golden = smoke.golden_image(frame())
-    assert smoke.compare(golden, frame()).changed == 0
+    golden = goldens.golden_image(frame())
+    assert goldens.compare(golden, frame()).changed == 0
     for dx, dy in ((0.25, 0.0), (0.0, 0.25), (0.25, 0.25), (-0.25, 0.5)):
-        diff = smoke.compare(golden, frame(dx, dy))
+        diff = goldens.compare(golden, frame(dx, dy))
         assert diff.ok, f"shift ({dx}, {dy}): {diff.describe()}"
 
 
@@ -59,18 +59,18 @@ def test_palette_and_sub_pixel_anti_aliasing_pass():
     ],
 )
 def test_moved_recoloured_or_missing_objects_fail(changed):
-    diff = smoke.compare(smoke.golden_image(frame()), frame(**changed))
+    diff = goldens.compare(goldens.golden_image(frame()), frame(**changed))
     assert not diff.ok, diff.describe()
 
 
 def test_a_frame_of_another_size_fails():
-    assert not smoke.compare(smoke.golden_image(frame()), frame().resize((427, 240))).ok
+    assert not goldens.compare(goldens.golden_image(frame()), frame().resize((427, 240))).ok
 
 
-def save_golden(root: Path, frame_id: smoke.FrameId, image: Image.Image) -> None:
-    path = smoke.golden_path(frame_id, root)
+def save_golden(root: Path, frame_id: goldens.FrameId, image: Image.Image) -> None:
+    path = goldens.golden_path(frame_id, root)
     path.parent.mkdir(parents=True, exist_ok=True)
-    smoke.golden_image(image).save(path)
+    goldens.golden_image(image).save(path)
 
 
 def test_a_failure_writes_the_actual_frame_and_a_diff_image_and_names_both(tmp_path):
@@ -79,53 +79,55 @@ def test_a_failure_writes_the_actual_frame_and_a_diff_image_and_names_both(tmp_p
     actual = tmp_path / "actual.png"
     frame(label_dx=6).save(actual)
 
-    message = smoke.check_frame(frame_id, actual, root=tmp_path)
+    message = goldens.check_frame(frame_id, actual, root=tmp_path)
 
-    actual_out, diff_out = smoke.failure_paths(frame_id, tmp_path)
+    actual_out, diff_out = goldens.failure_paths(frame_id, tmp_path)
     assert actual_out.parent == tmp_path / "_failures" / "chapter-01" / "slope"
     assert str(actual_out) in message and str(diff_out) in message
-    assert smoke.APPROVE_COMMAND in message
+    assert goldens.APPROVE_COMMAND in message
     with Image.open(actual_out) as saved:
         assert saved.size == (854, 480)
     with Image.open(diff_out) as diff:
-        assert diff.size == (2 * 854, 2 * 480 + 2 * smoke.BEAT_LABEL)
+        assert diff.size == (2 * 854, 2 * 480 + 2 * contact_sheet.BEAT_LABEL)
 
     frame().save(actual)  # fixed: the comparison passes and the stale failure files go
-    assert smoke.check_frame(frame_id, actual, root=tmp_path) is None
+    assert goldens.check_frame(frame_id, actual, root=tmp_path) is None
     assert not actual_out.exists() and not diff_out.exists()
 
 
 def test_a_missing_golden_names_the_approval_command(tmp_path):
     actual = tmp_path / "actual.png"
     frame().save(actual)
-    message = smoke.check_frame(("chapter-01", "slope", "new_beat"), actual, root=tmp_path)
-    assert "no golden" in message and smoke.APPROVE_COMMAND in message
+    message = goldens.check_frame(("chapter-01", "slope", "new_beat"), actual, root=tmp_path)
+    assert "no golden" in message and goldens.APPROVE_COMMAND in message
 
 
-def report_for(tmp_path: Path, frames: dict[str, Image.Image]) -> smoke.SmokeReport:
+def report_for(tmp_path: Path, frames: dict[str, Image.Image]) -> keyframes.SmokeReport:
     entry = SceneEntry("slope", 1, 1)
     folder = tmp_path / "smoke" / "chapter-01" / "slope"
     folder.mkdir(parents=True)
     for beat, image in frames.items():
         image.save(folder / f"{beat}.png")
-    scene = smoke.SceneFrames(entry, "Slope", folder, tuple(frames), 0.0)
+    scene = keyframes.SceneFrames(entry, "Slope", folder, tuple(frames), 0.0)
     chapter = Chapter(1, "Derivatives", "Course", (entry,))
-    return smoke.SmokeReport((smoke.ChapterFrames(chapter, folder.parent, (scene,)),), 0.0, 0.0)
+    return keyframes.SmokeReport(
+        (keyframes.ChapterFrames(chapter, folder.parent, (scene,)),), 0.0, 0.0
+    )
 
 
 def test_approval_adds_updates_keeps_and_removes(tmp_path):
-    goldens = tmp_path / "golden"
+    root = tmp_path / "golden"
     kept_image = frame()
-    save_golden(goldens, ("chapter-01", "slope", "same"), kept_image)
-    save_golden(goldens, ("chapter-01", "slope", "changed"), frame())
-    save_golden(goldens, ("chapter-01", "slope", "renamed_beat"), frame())
-    save_golden(goldens, ("chapter-01", "removed_scene", "beat"), frame())
-    before = smoke.golden_path(("chapter-01", "slope", "same"), goldens).read_bytes()
+    save_golden(root, ("chapter-01", "slope", "same"), kept_image)
+    save_golden(root, ("chapter-01", "slope", "changed"), frame())
+    save_golden(root, ("chapter-01", "slope", "renamed_beat"), frame())
+    save_golden(root, ("chapter-01", "removed_scene", "beat"), frame())
+    before = goldens.golden_path(("chapter-01", "slope", "same"), root).read_bytes()
     report = report_for(
         tmp_path, {"same": frame(0.25), "changed": frame(label_dx=8), "new_beat": frame()}
     )
 
-    done = smoke.approve(report, root=goldens)
+    done = goldens.approve(report, root=root)
 
     assert done.kept == (("chapter-01", "slope", "same"),)
     assert done.updated == (("chapter-01", "slope", "changed"),)
@@ -134,13 +136,13 @@ def test_approval_adds_updates_keeps_and_removes(tmp_path):
         ("chapter-01", "slope", "renamed_beat"),
         ("chapter-01", "removed_scene", "beat"),
     }
-    assert smoke.golden_frames(goldens) == {
+    assert goldens.golden_frames(root) == {
         ("chapter-01", "slope", b) for b in ("same", "changed", "new_beat")
     }
-    assert smoke.golden_path(("chapter-01", "slope", "same"), goldens).read_bytes() == before
-    assert not (goldens / "chapter-01" / "removed_scene").exists()
+    assert goldens.golden_path(("chapter-01", "slope", "same"), root).read_bytes() == before
+    assert not (root / "chapter-01" / "removed_scene").exists()
     for beat in ("changed", "new_beat"):
-        path = smoke.golden_path(("chapter-01", "slope", beat), goldens)
+        path = goldens.golden_path(("chapter-01", "slope", beat), root)
         with Image.open(path) as golden:
             assert golden.mode == "P" and golden.size == (854, 480)
         assert path.stat().st_size < 60_000

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from mathreel.audio_cache import AudioCache
-from mathreel.narration import parse_narration_text, split_phrase
-from mathreel.synthesis import MAX_PHRASE_SECONDS, NarrationPlan, plan_narration
-from mathreel.timeline import PHRASE_GAP
-from mathreel.voices.base import Speech, Voice
+from mathreel.narration.audio_cache import AudioCache
+from mathreel.narration.script import parse_narration_text, split_phrase
+from mathreel.narration.synthesis import MAX_PHRASE_SECONDS, NarrationPlan, plan_narration
+from mathreel.narration.timeline import PHRASE_GAP
+from mathreel.narration.voices.base import Speech, Voice
 
 
 class SlowVoice(Voice):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from mathreel.narration import parse_narration_text
-from mathreel.timeline import (
+from mathreel.narration.script import parse_narration_text
+from mathreel.narration.timeline import (
     BEAT_TAIL,
     PARAGRAPH_GAP,
     PHRASE_GAP,

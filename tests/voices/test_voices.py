@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from mathreel.voices import get_voice
+from mathreel.narration.voices import get_voice
 
 
 @pytest.mark.parametrize("name", ["piper", "espeak"])

@@ -1,0 +1,339 @@
+"""Chapter assembly: scene videos joined by stream copy, one narration track, captions, chapters, QC."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from fractions import Fraction
+from pathlib import Path
+
+import av
+import numpy as np
+
+from mathreel import records
+from mathreel.assemble.captions import (
+    Cue,
+    SceneSpan,
+    build_cues,
+    caption_problems,
+    to_srt,
+    to_webvtt,
+)
+from mathreel.assemble.chapter_markers import chapters_webvtt, description_block, markers
+from mathreel.assemble.course_page import write_course_page
+from mathreel.assemble.player import player_page, transcript_markdown
+from mathreel.errors import UserError
+from mathreel.escape import ass_dialogue_text
+from mathreel.files import publish
+from mathreel.layout import ChapterFiles, SceneFiles
+from mathreel.locks import hold
+from mathreel.manifest import Chapter, PlannedChapter
+from mathreel.narration import audio as audio_mod
+from mathreel.narration.audio_cache import read_wav
+from mathreel.narration.synthesis import NarrationPlan
+from mathreel.narration.timeline import Timeline, sample_of
+from mathreel.paths import shown
+from mathreel.quality import Quality
+from mathreel.quiz import quiz_path
+from mathreel.render.jobs import SceneResult
+from mathreel.render.keys import digest_sources, module_closure
+from mathreel.render.mux import aac_packets, add_audio_stream, mux_in_time_order
+from mathreel.render.video import MP4_OPTIONS, video_packet_count
+
+_ASS_HEADER = b"""[Script Info]
+ScriptType: v4.00+
+PlayResX: 384
+PlayResY: 288
+
+[V4+ Styles]
+Format: Name, Fontname, Fontsize, PrimaryColour, SecondaryColour, OutlineColour, BackColour, Bold, Italic, Underline, StrikeOut, ScaleX, ScaleY, Spacing, Angle, BorderStyle, Outline, Shadow, Alignment, MarginL, MarginR, MarginV, Encoding
+Style: Default,Sans,16,&Hffffff,&Hffffff,&H0,&H0,0,0,0,0,100,100,0,0,1,1,0,2,10,10,10,0
+
+[Events]
+Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text
+"""
+
+
+def _inputs_key(chapter: Chapter, scenes: Sequence[SceneFiles]) -> str:
+    """Hash of the chapter's inputs: its manifest entry, its scenes' records (which hold every
+    scene file's digest) and the assembly code."""
+    digest = hashlib.sha256(repr((chapter.title, chapter.course, chapter.poster)).encode())
+    for files in scenes:
+        digest.update(files.key.read_bytes())
+    digest_sources(digest, module_closure(Path(__file__)))
+    # The page's questions come from each scene's quiz module, which the assembly imports by name.
+    for scene in chapter.scenes:
+        if quiz_path(scene.stem).exists():
+            digest_sources(digest, module_closure(quiz_path(scene.stem)))
+    return digest.hexdigest()
+
+
+def assemble_chapter(
+    chapter: Chapter,
+    quality: Quality,
+    results: Sequence[SceneResult],
+    echo: Callable[[str], None],
+    outline: Sequence[Chapter | PlannedChapter],
+) -> ChapterFiles:
+    """Join the rendered scenes into the chapter deliverables, unless none of their inputs changed
+    and every deliverable checks out against the chapter's record; then rebuild the course page
+    from ``outline`` (the course's chapters, made and planned)."""
+    out = ChapterFiles(chapter, quality)
+    with hold(out.lock, f"{chapter.slug} at {quality.name}"):
+        _assemble_locked(chapter, quality, out, results, echo)
+    write_course_page(outline, chapter.course, quality)
+    return out
+
+
+def _assemble_locked(
+    chapter: Chapter,
+    quality: Quality,
+    out: ChapterFiles,
+    results: Sequence[SceneResult],
+    echo: Callable[[str], None],
+) -> ChapterFiles:
+    scenes = [r.files for r in results]
+    key = _inputs_key(chapter, scenes)
+    verdict = records.check(out.key, key, out.names)
+    if verdict.record is not None:
+        echo(f"{chapter.slug}: unchanged, deliverables in {shown(out.folder)}")
+        return out
+    if verdict.damaged:
+        echo(f"{chapter.slug}: {verdict.reason}: assembling again")
+
+    plans = [NarrationPlan.load(f.plan) for f in scenes]
+    timelines = [Timeline.load(f.timeline) for f in scenes]
+    fps = quality.fps
+    # Scenes join on whole frames: each starts where the frames before it end.
+    frame_counts = [r.record.frames for r in results]
+    starts = np.cumsum([0] + frame_counts[:-1])
+    offsets = [float(Fraction(int(n), fps)) for n in starts]
+    total_frames = int(sum(frame_counts))
+    total = total_frames / fps
+    spans = [SceneSpan(o, p, t) for o, p, t in zip(offsets, plans, timelines, strict=True)]
+    found = markers([(o, p.title) for o, p in zip(offsets, plans, strict=True)], total)
+    cues = build_cues(spans, total)
+
+    track = np.zeros(sample_of(total, audio_mod.RATE), dtype=np.float32)
+    for offset, files in zip(offsets, scenes, strict=True):
+        clip = read_wav(files.audio).samples
+        at = sample_of(offset, audio_mod.RATE)
+        track[at : at + len(clip)] = clip[: len(track) - at]
+    audible = any(p.audible for p in plans)
+    if audible:
+        track, _ = audio_mod.normalize(track)
+
+    out.folder.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=out.folder.parent, prefix=".assembling-") as tmp_name:
+        tmp = Path(tmp_name)
+        staged = {name: tmp / path.name for name, path in out.names.items()}
+        _mux_chapter(
+            chapter, [f.video for f in scenes], offsets, track, cues, found, staged["video"]
+        )
+        staged["srt"].write_text(to_srt(cues), encoding="utf-8")
+        staged["vtt"].write_text(to_webvtt(cues), encoding="utf-8")
+        staged["chapters_vtt"].write_text(chapters_webvtt(found), encoding="utf-8")
+        staged["description"].write_text(
+            f"{chapter.course} — Chapter {chapter.number}: {chapter.title}\n\n"
+            + description_block(found),
+            encoding="utf-8",
+        )
+        staged["transcript"].write_text(transcript_markdown(chapter, spans), encoding="utf-8")
+        _poster(staged["video"], _poster_time(chapter, offsets, timelines), staged["poster"])
+        staged["player"].write_text(player_page(chapter, out, cues, found, spans), encoding="utf-8")
+        qc = quality_report(staged["video"], cues, found, total)
+        qc["caption_problems"] = caption_problems(cues)
+        qc["frames"] = _frame_check(staged["video"], results, total_frames, fps, qc)
+        staged["qc"].write_text(json.dumps(qc, indent=2), encoding="utf-8")
+        out.folder.mkdir(parents=True, exist_ok=True)
+        out.key.unlink(missing_ok=True)
+        for name, path in out.names.items():
+            publish(staged[name], path)
+    records.write_record(out.key, key, total_frames, fps, out.names)
+    audio = qc["audio"]
+    sound = (
+        f"{audio['integrated_lufs']:.1f} LUFS, true peak {audio['true_peak_dbtp']:.1f} dBTP"
+        if np.isfinite(audio["integrated_lufs"])
+        else "silent narration"
+    )
+    echo(
+        f"{chapter.slug}: {total / 60:.1f} min, {len(found)} chapters, {len(cues)} captions, "
+        f"{sound} -> {shown(out.video)}"
+    )
+    return out
+
+
+def _frame_check(
+    video: Path, results: Sequence[SceneResult], expected: int, fps: int, qc: dict
+) -> dict:
+    """The chapter's frames counted from its packets against the scenes' records; a chapter that
+    lost or gained a frame, or whose duration is off by more than a frame, is never published."""
+    found = video_packet_count(video)
+    duration = qc["duration_seconds"]
+    check = {
+        "expected": expected,
+        "found": found,
+        "per_scene": {r.entry.stem: r.record.frames for r in results},
+        "duration_seconds": duration,
+        "expected_seconds": round(expected / fps, 3),
+    }
+    if found != expected or abs(duration - expected / fps) > 1.0 / fps + 1e-3:
+        raise UserError(
+            f"the assembled chapter has {found} frames ({duration:.3f} s) where its scenes hold "
+            f"{expected} ({expected / fps:.3f} s): nothing was published"
+        )
+    return check
+
+
+def _mux_chapter(
+    chapter: Chapter,
+    videos: Sequence[Path],
+    offsets: Sequence[float],
+    track: np.ndarray,
+    cues,
+    found,
+    target: Path,
+) -> None:
+    with av.open(str(target), "w", format="mp4", options=MP4_OPTIONS) as out:
+        out.metadata["title"] = f"{chapter.title}"
+        out.metadata["album"] = f"{chapter.course}"
+        out.metadata["track"] = str(chapter.number)
+        with av.open(str(videos[0])) as first:
+            vout = out.add_stream_from_template(first.streams.video[0])
+        add_audio_stream(out)
+        subs = out.add_stream("mov_text")
+        subs.time_base = Fraction(1, 1000)
+        subs.metadata["language"] = "eng"
+        subs.metadata["handler_name"] = "English captions"
+        subs.codec_context.subtitle_header = _ASS_HEADER
+        out.set_chapters(
+            [
+                {
+                    "id": i,
+                    "start": round(m.start * 1000),
+                    "end": round(m.end * 1000),
+                    "time_base": Fraction(1, 1000),
+                    "metadata": {"title": m.title},
+                }
+                for i, m in enumerate(found, start=1)
+            ]
+        )
+        mux_in_time_order(
+            out,
+            _video_packets(videos, offsets, vout),
+            mov_text_packets(subs, cues),
+            aac_packets(out.streams.audio[0], track),
+        )
+
+
+def _video_packets(
+    videos: Sequence[Path], offsets: Sequence[float], vout: av.video.stream.VideoStream
+) -> Iterator[av.Packet]:
+    """Every scene's video packets, stream-copied, moved to the scene's place on the chapter clock."""
+    for path, offset in zip(videos, offsets, strict=True):
+        with av.open(str(path)) as source:
+            vin = source.streams.video[0]
+            shift = round(Fraction(offset) / vin.time_base)
+            for packet in source.demux(vin):
+                if packet.dts is None:
+                    continue
+                packet.pts += shift
+                packet.dts += shift
+                packet.stream = vout
+                yield packet
+
+
+def mov_text_packets(
+    subs: av.subtitles.stream.SubtitleStream, cues: Sequence[Cue]
+) -> Iterator[av.Packet]:
+    """One mov_text packet per cue, on a millisecond clock: each cue's lines go to ffmpeg's
+    encoder as an ASS dialogue, escaped so the track holds exactly the caption text."""
+    for cue in cues:
+        start, end = round(cue.start * 1000), round(cue.end * 1000)
+        text = "0,0,Default,,0,0,0,," + ass_dialogue_text("\n".join(cue.lines))
+        sub = av.subtitles.subtitle.SubtitleSet.create(
+            text=text.encode("utf-8"), start=0, end=end - start, pts=start
+        )
+        packet = subs.codec_context.encode_subtitle(sub)
+        packet.stream = subs
+        packet.pts = packet.dts = start
+        packet.duration = end - start
+        packet.time_base = Fraction(1, 1000)
+        yield packet
+
+
+def _poster_time(
+    chapter: Chapter, offsets: Sequence[float], timelines: Sequence[Timeline]
+) -> float:
+    """When the poster frame is shown: the end of the manifest's chosen beat (default: the first)."""
+    scene, beat = chapter.poster or (chapter.scenes[0].stem, timelines[0].beats[0].id)
+    for entry, offset, timeline in zip(chapter.scenes, offsets, timelines, strict=True):
+        if entry.stem == scene:
+            try:
+                return offset + timeline.beat(beat).end - 1e-3
+            except KeyError:
+                break
+    raise UserError(
+        f"scenes/manifest.py: chapter {chapter.number} poster names {scene}/{beat}, which does not exist"
+    )
+
+
+def _poster(video: Path, at: float, target: Path) -> None:
+    """The frame shown at ``at`` seconds, as PNG (found by seeking to the keyframe before it,
+    not by decoding the chapter up to it)."""
+    with av.open(str(video)) as container:
+        stream = container.streams.video[0]
+        container.seek(int(at / stream.time_base), stream=stream, backward=True)
+        chosen = None
+        for frame in container.decode(stream):
+            chosen = frame
+            if frame.time is not None and frame.time >= at - 1e-6:
+                break
+        assert chosen is not None
+        chosen.to_image().save(target, optimize=True)
+
+
+def quality_report(video: Path, cues, found, total: float) -> dict:
+    """Measured figures of the finished file: streams, duration, loudness, captions, chapters."""
+    with av.open(str(video)) as container:
+        v = container.streams.video[0]
+        a = container.streams.audio[0]
+        streams = {
+            "video": {
+                "codec": v.codec_context.name,
+                "profile": v.codec_context.profile,
+                "pix_fmt": v.codec_context.pix_fmt,
+                "width": v.codec_context.width,
+                "height": v.codec_context.height,
+                "frame_rate": str(v.guessed_rate or v.base_rate),
+                "bit_rate": v.bit_rate,
+            },
+            "audio": {
+                "codec": a.codec_context.name,
+                "profile": a.codec_context.profile,
+                "sample_rate": a.codec_context.sample_rate,
+                "channels": a.codec_context.channels,
+                "bit_rate": a.bit_rate,
+            },
+            "subtitle_streams": len(container.streams.subtitles),
+            "chapters": len(container.chapters()),
+        }
+        samples = np.concatenate([f.to_ndarray().T for f in container.decode(a)]).astype(np.float32)
+        duration = float(container.duration / av.time_base) if container.duration else total
+    loud = audio_mod.measure(samples, streams["audio"]["sample_rate"])
+    return {
+        "file": video.name,
+        "bytes": video.stat().st_size,
+        "duration_seconds": round(duration, 3),
+        "timeline_seconds": round(total, 3),
+        "streams": streams,
+        "audio": {
+            "integrated_lufs": round(loud.integrated_lufs, 2),
+            "true_peak_dbtp": round(loud.true_peak_dbtp, 2),
+            "meter": "ffmpeg ebur128 (ITU-R BS.1770-4, true peak 4x oversampled), decoded from the MP4",
+        },
+        "captions": len(cues),
+        "chapter_markers": [{"start": round(m.start, 3), "title": m.title} for m in found],
+    }

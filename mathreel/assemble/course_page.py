@@ -1,0 +1,140 @@
+"""The course page, ``output/<quality>/index.html``: every chapter of a course, made or coming.
+
+Rebuilt after every chapter assembly from the manifest and each made chapter's ``qc.json`` (its
+duration and its scenes' start times), so it never needs a render of its own.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from mathreel.assemble.page_style import page_head
+from mathreel.clock import clock
+from mathreel.escape import html_text
+from mathreel.files import write_text_atomic
+from mathreel.layout import ChapterFiles
+from mathreel.manifest import Chapter, PlannedChapter
+from mathreel.paths import output_dir
+from mathreel.quality import Quality
+
+
+@dataclass(frozen=True)
+class ChapterCard:
+    """What the course page shows of one chapter; ``page`` is None while it is not made at this
+    quality (planned, or not rendered yet)."""
+
+    number: int
+    title: str
+    planned: bool
+    page: str | None = None
+    poster: str | None = None
+    duration: float = 0.0
+    #: (start on the chapter clock, scene title) of each scene.
+    scenes: tuple[tuple[float, str], ...] = ()
+
+
+def course_page_path(quality: Quality) -> Path:
+    return output_dir() / quality.name / "index.html"
+
+
+def chapter_card(chapter: Chapter | PlannedChapter, quality: Quality) -> ChapterCard:
+    """A chapter as the course page shows it: linked when its page and QC record exist here."""
+    if isinstance(chapter, PlannedChapter):
+        return ChapterCard(chapter.number, chapter.title, planned=True)
+    files = ChapterFiles(chapter, quality)
+    names = files.names
+    if not (names["player"].exists() and names["qc"].exists()):
+        return ChapterCard(chapter.number, chapter.title, planned=False)
+    qc = json.loads(names["qc"].read_text(encoding="utf-8"))
+    folder = files.folder.name
+    return ChapterCard(
+        chapter.number,
+        chapter.title,
+        planned=False,
+        page=f"{folder}/{names['player'].name}",
+        poster=f"{folder}/{names['poster'].name}" if names["poster"].exists() else None,
+        duration=float(qc["timeline_seconds"]),
+        scenes=tuple((float(m["start"]), m["title"]) for m in qc["chapter_markers"]),
+    )
+
+
+_COURSE_STYLE = """
+main { max-width: 60rem; padding: 0 1.5rem 2rem; }
+.chapters { display: grid; gap: 1.25rem; }
+.card { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 1rem;
+  display: grid; grid-template-columns: minmax(0, 18rem) minmax(0, 1fr); gap: 1rem; }
+.card h2 { color: var(--fg); font-size: 1.2rem; margin: 0 0 .25rem; }
+.card h2 a { color: var(--fg); }
+.card img { width: 100%; height: auto; border-radius: 6px; display: block; }
+.meta { color: var(--muted); margin: 0 0 .5rem; }
+.badge { display: inline-block; border: 1px solid var(--accent); color: var(--accent);
+  border-radius: 999px; padding: 0 .6rem; font-size: .9rem; }
+.card.coming { grid-template-columns: 1fr; border-style: dashed; }
+.scenes a { display: flex; align-items: center; min-height: 44px; color: var(--fg);
+  text-decoration: none; padding: 0 .25rem; border-radius: 4px; }
+.scenes a:hover { background: #262a33; }
+.watch { display: inline-flex; align-items: center; min-height: 44px; font-weight: 600; }
+@media (max-width: 700px) { .card { grid-template-columns: 1fr; } main { padding: 0 1rem 1rem; }
+  header { padding: 1rem 1rem 0; } }
+"""
+
+
+def _card_html(card: ChapterCard, quality: Quality) -> str:
+    heading = f"Chapter {card.number}: {card.title}"
+    if card.page is None:
+        state = "Coming soon" if card.planned else f"Not rendered at {quality.name} yet"
+        return (
+            f'<li class="card coming"><div><h2>{html_text(heading)}</h2>'
+            f'<p class="meta"><span class="badge">{html_text(state)}</span></p></div></li>'
+        )
+    page = html_text(card.page)
+    poster = (
+        f'<a href="{page}" tabindex="-1" aria-hidden="true"><img src="{html_text(card.poster)}" '
+        f'alt="" width="{quality.width}" height="{quality.height}"></a>'
+        if card.poster
+        else "<div></div>"
+    )
+    scenes = "\n".join(
+        f'<li><a href="{page}#t={start:.0f}"><span class="time">{clock(start)}</span>'
+        f"{html_text(title)}</a></li>"
+        for start, title in card.scenes
+    )
+    return (
+        f'<li class="card">{poster}<div><h2><a href="{page}">{html_text(heading)}</a></h2>'
+        f'<p class="meta">{clock(card.duration)} · {len(card.scenes)} scenes</p>'
+        f'<a class="watch" href="{page}">Watch chapter {card.number}</a>'
+        f'<h3 class="visually-hidden">Scenes</h3><ol class="scenes">\n{scenes}\n</ol></div></li>'
+    )
+
+
+def course_page(course: str, quality: Quality, cards: list[ChapterCard]) -> str:
+    """The course page: a card per chapter with its poster, title, duration and scenes."""
+    made = sum(1 for c in cards if c.page is not None)
+    items = "\n".join(_card_html(card, quality) for card in cards)
+    return (
+        page_head(f"{course} — all chapters", _COURSE_STYLE)
+        + f"""<header><p>Course · {html_text(quality.name)}</p><h1>{html_text(course)}</h1>
+<p>{len(cards)} chapters, {made} ready to watch.</p></header>
+<main>
+<ol class="chapters">
+{items}
+</ol>
+</main>
+</body>
+</html>
+"""
+    )
+
+
+def write_course_page(
+    outline: Sequence[Chapter | PlannedChapter], course: str, quality: Quality
+) -> Path:
+    """Rebuild ``output/<quality>/index.html`` for ``course`` from its ``outline`` (its chapters,
+    made and planned, in order; written atomically)."""
+    cards = [chapter_card(c, quality) for c in outline]
+    target = course_page_path(quality)
+    write_text_atomic(target, course_page(course, quality, cards))
+    return target

@@ -1,0 +1,228 @@
+"""The chapter's static player page and its Markdown transcript (text escaped by mathreel.escape)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from mathreel.assemble.captions import SceneSpan
+from mathreel.assemble.chapter_markers import Marker
+from mathreel.assemble.page_style import page_head
+from mathreel.assemble.player_script import SCRIPT
+from mathreel.clock import clock
+from mathreel.escape import html_text, markdown_text, script_json, webvtt_text
+from mathreel.manifest import Chapter
+from mathreel.quiz import LETTERS, scene_questions
+
+if TYPE_CHECKING:
+    from mathreel.assemble.captions import Cue
+    from mathreel.layout import ChapterFiles
+
+
+def transcript_entries(spans: Sequence[SceneSpan]) -> list[tuple[float, str, str]]:
+    """(start on the chapter clock, scene title, caption text) for every beat, in order."""
+    entries = []
+    for span in spans:
+        for beat in span.plan.beats:
+            start = span.offset + span.timeline.beat(beat.id).start
+            entries.append((start, span.plan.title, " ".join(p.caption for p in beat.phrases)))
+    return entries
+
+
+def transcript_markdown(chapter: Chapter, spans: Sequence[SceneSpan]) -> str:
+    """The narration as read, one timestamped paragraph per beat, a heading per scene."""
+    heading = f"{chapter.course} — Chapter {chapter.number}: {chapter.title}"
+    lines = [f"# {markdown_text(heading)}", ""]
+    current = None
+    for start, title, text in transcript_entries(spans):
+        if title != current:
+            lines += [f"## {markdown_text(title)}", ""]
+            current = title
+        lines += [f"**[{clock(start)}]** {markdown_text(text)}", ""]
+    return "\n".join(lines)
+
+
+#: Playback speeds offered, as the <select> lists them.
+SPEEDS = ("0.75", "1", "1.25", "1.5", "1.75", "2")
+
+_PAGE_STYLE = """
+main { display: grid; grid-template-columns: minmax(0, 3fr) minmax(16rem, 1fr); gap: 1.5rem;
+  padding: 0 1.5rem 1.5rem; }
+#stage { background: var(--bg); }
+#stage:fullscreen { overflow-y: auto; padding: 1rem; }
+video { display: block; width: 100%; background: #000; border-radius: 6px; }
+.toolbar { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin: .75rem 0; }
+.toolbar label { display: inline-flex; gap: .4rem; align-items: center; }
+#captions-toggle[aria-pressed="true"] { border-color: var(--accent); }
+#captions-toggle[aria-pressed="true"]::before { content: "✓ "; }
+#status { min-height: 1.5em; margin: 0; color: var(--muted); overflow-wrap: anywhere; }
+#quiz, #score { background: var(--panel); border: 2px solid var(--accent); border-radius: 8px;
+  padding: 1rem; margin: .75rem 0; }
+#quiz-kind { margin: 0; color: var(--accent); font-weight: 600; }
+#quiz-prompt { margin: .25rem 0 .75rem; font-size: 1.2rem; color: var(--fg); }
+#quiz-choices { display: grid; gap: .5rem; }
+.choice { text-align: left; width: 100%; }
+.choice .letter { color: var(--accent); font-weight: 600; }
+.choice.chosen-right { border: 2px solid var(--right); }
+.choice.chosen-wrong { border: 2px solid var(--wrong); }
+#quiz-feedback { margin: .75rem 0 0; min-height: 1.5em; }
+#quiz-feedback.right strong { color: var(--right); }
+#quiz-feedback.wrong strong { color: var(--wrong); }
+.actions { display: flex; flex-wrap: wrap; gap: .5rem; margin-top: .75rem; }
+#quiz-continue { border-color: var(--accent); font-weight: 600; }
+.list-button { display: block; width: 100%; text-align: left; background: none; border: 0;
+  border-left: 3px solid transparent; }
+.list-button:hover { background: #262a33; }
+#transcript { max-height: 70vh; overflow-y: auto; }
+#transcript li.current .list-button { background: #2d2614; border-left-color: var(--accent); }
+#transcript-search { width: 100%; }
+#search-count { min-height: 1.5em; margin: .25rem 0; color: var(--muted); }
+dialog { background: var(--panel); color: var(--fg); border: 2px solid var(--accent);
+  border-radius: 8px; max-width: min(30rem, calc(100vw - 2rem)); }
+dialog::backdrop { background: rgb(0 0 0 / .6); }
+dl { display: grid; grid-template-columns: auto 1fr; gap: .4rem 1rem; }
+dt { font-weight: 600; } dd { margin: 0; }
+kbd { border: 1px solid var(--line); border-radius: 4px; padding: 0 .3rem; font: inherit; }
+@media (max-width: 900px) { main { grid-template-columns: 1fr; padding: 0 1rem 1rem; }
+  header { padding: 1rem 1rem 0; } #transcript { max-height: none; } }
+"""
+
+_SHORTCUTS = (
+    ("Space or K", "play or pause"),
+    ("J / L", "back or forward 10 seconds"),
+    ("← / →", "back or forward 5 seconds"),
+    ("C", "captions on or off"),
+    ("F", "full screen"),
+    ("?", "this list"),
+)
+
+
+def _list_button(start: float, text: str) -> str:
+    return (
+        f'<button type="button" class="list-button" data-time="{start:.3f}">'
+        f'<span class="time">{clock(start)}</span>{html_text(text)}</button>'
+    )
+
+
+def page_data(
+    chapter: Chapter, cues: Sequence[Cue], found: Sequence[Marker], spans: Sequence[SceneSpan]
+) -> dict:
+    """What the page's script reads: fallback cues, the questions on the chapter clock, the frame
+    rate (to stop within a frame) and the key that scopes stored answers to this chapter."""
+    # The fallback's VTTCue(start, end, text) parses ``text`` as cue text, as a .vtt file's is.
+    return {
+        "chapter": f"{chapter.course}/{chapter.slug}",
+        "fps": spans[0].timeline.fps if spans else 30,
+        "captions": [[c.start, c.end, webvtt_text("\n".join(c.lines))] for c in cues],
+        "chapters": [[m.start, m.end, webvtt_text(m.title)] for m in found],
+        "questions": page_questions(spans),
+    }
+
+
+def player_page(
+    chapter: Chapter,
+    files: ChapterFiles,
+    cues: Sequence[Cue],
+    found: Sequence[Marker],
+    spans: Sequence[SceneSpan],
+) -> str:
+    """A static page: the video with captions and chapters tracks, speed, caption and link
+    controls, keyboard shortcuts, the chapter's questions answered in the page, a chapter list, a
+    searchable live transcript, and a link back to the course page."""
+    names = files.names
+    data = page_data(chapter, cues, found, spans)
+    chapter_items = "\n".join(f"<li>{_list_button(m.start, m.title)}</li>" for m in found)
+    transcript_items = "\n".join(
+        f'<li data-start="{start:.3f}">{_list_button(start, text)}</li>'
+        for start, _, text in transcript_entries(spans)
+    )
+    speeds = "".join(
+        f'<option value="{s}"{" selected" if s == "1" else ""}>{s}×</option>' for s in SPEEDS
+    )
+    keys = "".join(
+        f"<dt><kbd>{html_text(k)}</kbd></dt><dd>{html_text(v)}</dd>" for k, v in _SHORTCUTS
+    )
+    title = f"{chapter.course} — Chapter {chapter.number}: {chapter.title}"
+    return (
+        page_head(title, _PAGE_STYLE)
+        + f"""<a class="skip-link" href="#stage">Skip to the video</a>
+<header>
+<nav aria-label="Course"><a href="../index.html">← {html_text(chapter.course)}: all chapters</a></nav>
+<p>{html_text(chapter.course)} · Chapter {chapter.number}</p><h1>{html_text(chapter.title)}</h1>
+</header>
+<main>
+<div>
+<div id="stage">
+<video id="video" controls preload="metadata" playsinline poster="{html_text(names["poster"].name)}" aria-label="{html_text(title)}">
+<source src="{html_text(names["video"].name)}" type="video/mp4">
+<track id="captions-track" kind="captions" src="{html_text(names["vtt"].name)}" srclang="en" label="English" default>
+<track id="chapters-track" kind="chapters" src="{html_text(names["chapters_vtt"].name)}" srclang="en" label="Chapters" default>
+</video>
+<section id="quiz" hidden aria-labelledby="quiz-prompt">
+<p id="quiz-kind"></p>
+<h2 id="quiz-prompt" tabindex="-1"></h2>
+<div id="quiz-choices" role="group" aria-label="Choices"></div>
+<p id="quiz-feedback" role="status" aria-live="polite"></p>
+<div class="actions"><button type="button" id="quiz-continue">Continue to the answer</button>
+<button type="button" id="quiz-skip">Skip, play on</button></div>
+</section>
+</div>
+<div class="toolbar">
+<label>Speed <select id="speed">{speeds}</select></label>
+<button type="button" id="captions-toggle" aria-pressed="true">Captions</button>
+<button type="button" id="copy-link">Copy link to this moment</button>
+<button type="button" id="shortcuts-open" aria-haspopup="dialog">Keyboard shortcuts (?)</button>
+</div>
+<p id="status" role="status" aria-live="polite"></p>
+<section id="score" hidden aria-labelledby="score-heading">
+<h2 id="score-heading">Your score</h2>
+<p id="score-text"></p>
+<button type="button" id="score-clear">Clear my answers</button>
+</section>
+<nav aria-label="Chapters"><h2>Chapters</h2><ol id="chapters">
+{chapter_items}
+</ol></nav>
+</div>
+<section aria-labelledby="transcript-heading"><h2 id="transcript-heading">Transcript</h2>
+<label for="transcript-search" class="visually-hidden">Search the transcript</label>
+<input type="search" id="transcript-search" placeholder="Search the transcript" autocomplete="off">
+<p id="search-count" aria-live="polite"></p>
+<ol id="transcript">
+{transcript_items}
+</ol></section>
+</main>
+<dialog id="shortcuts" aria-labelledby="shortcuts-heading">
+<h2 id="shortcuts-heading">Keyboard shortcuts</h2>
+<dl>{keys}</dl>
+<button type="button" id="shortcuts-close">Close</button>
+</dialog>
+<script id="chapter-data" type="application/json">{script_json(data)}</script>
+<script>{SCRIPT}</script>
+</body>
+</html>
+"""
+    )
+
+
+def page_questions(spans: Sequence[SceneSpan]) -> list[dict]:
+    """Every question of the chapter, for the page: its choices, the right one, and on the chapter
+    clock when the video stops for it (the end of the ask beat's speech, where the thinking pause
+    begins) and where "Continue" resumes (the answer beat's start)."""
+    found = []
+    for span in spans:
+        for q in scene_questions(span.plan.scene):
+            ask = span.timeline.beat(q.ask_beat)
+            pause = span.offset + ask.start + span.plan.beat(q.ask_beat).speech_end
+            found.append(
+                {
+                    "id": f"{span.plan.scene}.{q.ask_beat}",
+                    "kind": q.kind,
+                    "prompt": q.prompt,
+                    "letters": list(LETTERS[: len(q.choices)]) if q.lettered else [],
+                    "choices": [[c.text, c.explanation] for c in q.choices],
+                    "answer": q.answer,
+                    "pause": round(pause, 4),
+                    "resume": round(span.offset + span.timeline.beat(q.answer_beat).start, 4),
+                }
+            )
+    return found

@@ -1,0 +1,140 @@
+"""Narration text to audio and timings: every phrase synthesized (or read from cache) and laid out."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+
+from mathreel.narration.audio_cache import AudioCache
+from mathreel.narration.script import Phrase, Script, Segment, split_phrase
+from mathreel.narration.timeline import layout_beat
+from mathreel.narration.voices.base import Voice
+from mathreel.paths import shown
+
+#: Longest phrase audio that still leaves a caption cue (plus its linger) within 7 seconds.
+MAX_PHRASE_SECONDS = 6.4
+
+
+@dataclass
+class PhrasePlan:
+    """A phrase's words, its caption, where it sits in its beat, and its audio file (relative to
+    the phrase-audio cache, so a plan means the same on any checkout or machine)."""
+
+    spoken: str
+    caption: str
+    offset: float
+    duration: float
+    audio: str | None
+
+
+@dataclass
+class BeatPlan:
+    """A beat's narration ready to render: its length, mark times and phrases."""
+
+    id: str
+    duration: float
+    speech_end: float
+    marks: dict[str, float]
+    phrases: list[PhrasePlan]
+
+
+@dataclass
+class NarrationPlan:
+    """A scene's whole narration in time, handed to the render so the voice sets the pace."""
+
+    scene: str
+    title: str
+    narration_path: str
+    voice: str
+    audible: bool
+    beats: list[BeatPlan] = field(default_factory=list)
+
+    def beat(self, beat_id: str) -> BeatPlan:
+        for beat in self.beats:
+            if beat.id == beat_id:
+                return beat
+        raise KeyError(beat_id)
+
+    @property
+    def duration(self) -> float:
+        return sum(b.duration for b in self.beats)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), indent=1, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> NarrationPlan:
+        data = json.loads(text)
+        beats = [
+            BeatPlan(**{**b, "phrases": [PhrasePlan(**p) for p in b["phrases"]]})
+            for b in data.pop("beats")
+        ]
+        return cls(**data, beats=beats)
+
+    @classmethod
+    def load(cls, path: Path) -> NarrationPlan:
+        return cls.from_json(Path(path).read_text(encoding="utf-8"))
+
+
+def plan_narration(
+    script: Script,
+    scene: str,
+    voice: Voice,
+    cache: AudioCache | None,
+    on_phrase: Callable[[bool], None] | None = None,
+) -> NarrationPlan:
+    """Synthesize every phrase of ``script`` with ``voice`` and lay the beats out in time.
+
+    Audible voices go through ``cache`` (one WAV per phrase); the silent voice needs none.
+    ``on_phrase(cached)`` is called after each phrase, for progress and statistics.
+    """
+    plan = NarrationPlan(scene, script.title, shown(script.path), voice.name, voice.audible)
+    for beat in script.beats:
+        spoken: list[tuple[Phrase, str | None, float]] = []
+        segments: list[Segment] = []
+        for segment in beat.segments:
+            if isinstance(segment, Phrase):
+                parts = _speak(segment, voice, cache, on_phrase)
+                spoken += parts
+                segments += [p for p, _, _ in parts]
+            else:
+                segments.append(segment)
+        timing = layout_beat(replace(beat, segments=tuple(segments)), [d for _, _, d in spoken])
+        plan.beats.append(
+            BeatPlan(
+                id=beat.id,
+                duration=timing.duration,
+                speech_end=timing.speech_end,
+                marks=dict(timing.marks),
+                phrases=[
+                    PhrasePlan(p.spoken, p.caption, t.offset, t.duration, a)
+                    for (p, a, _), t in zip(spoken, timing.phrases, strict=True)
+                ],
+            )
+        )
+    return plan
+
+
+def _speak(
+    phrase: Phrase, voice: Voice, cache: AudioCache | None, on_phrase: Callable[[bool], None] | None
+) -> list[tuple[Phrase, str | None, float]]:
+    """The phrase's audio file and length; a phrase whose audio is too long for one caption cue
+    is split at a clause break and each half spoken on its own, so cue times stay real."""
+    if voice.audible and cache is not None:
+        path, speech, cached = cache.get_or_synthesize(
+            voice, phrase.spoken, voice.phrase_identity(phrase.spoken)
+        )
+        audio: str | None = cache.relative(path)
+    else:
+        speech, cached, audio = voice.synthesize(phrase.spoken), False, None
+    if on_phrase:
+        on_phrase(cached)
+    if speech.duration > MAX_PHRASE_SECONDS:
+        halves = split_phrase(phrase)
+        if halves:
+            return _speak(halves[0], voice, cache, on_phrase) + _speak(
+                halves[1], voice, cache, on_phrase
+            )
+    return [(phrase, audio, speech.duration)]

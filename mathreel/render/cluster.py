@@ -1,0 +1,223 @@
+"""Rendering scenes on a Dask cluster: one task per scene, run by :func:`render_task` on a worker
+against the worker's own checkout and cache; the silent video and timeline come back as bytes.
+
+Dask's scheduler does the scheduling: a worker lost mid-task has its task given to another
+(``distributed.scheduler.allowed-failures``); a scene's own error is returned as a value, never
+raised, so it is never retried; a cancelled run sets a ``distributed.Event`` that every task
+watches, killing its render process (cancelling a future does not stop a running task).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import time
+import uuid
+from collections.abc import Iterator, Sequence
+
+from mathreel.errors import UserError
+from mathreel.files import write_text_atomic
+from mathreel.render.executors import Rendered, interrupted
+from mathreel.render.launch import RenderFailed
+from mathreel.render.progress import RenderProgress
+from mathreel.render.scene_job import SceneJob, SceneRender, new_work_folder, render_scene_job
+
+#: Dask event topic of the tasks' progress reports.
+TOPIC = "mathreel-progress"
+#: Seconds to wait for a scheduler, for its first worker, and for tasks to stop after Ctrl-C.
+CONNECT_SECONDS = 15
+STOP_SECONDS = 30
+#: Lines of a failed render's log sent back to the client.
+LOG_TAIL = 200
+
+
+def _distributed():
+    try:
+        import distributed
+    except ImportError:
+        raise UserError(
+            "--cluster needs Dask distributed: install the cluster extra "
+            "(.venv/bin/pip install -e '.[cluster]')"
+        ) from None
+    return distributed
+
+
+def render_task(job: SceneJob, cancel: str) -> dict:
+    """Render ``job`` on this worker (in a subprocess: Manim's config is global and tasks run in
+    threads); returns the silent video and timeline, or the error line and the log's tail."""
+    from distributed import Event, get_worker
+
+    worker = get_worker()
+    where = f"{worker.address} ({socket.gethostname()}, pid {os.getpid()})"
+    stop = Event(cancel)
+    worker.log_event(TOPIC, {"stem": job.stem, "state": "started", "where": where})
+    if stop.is_set():
+        return {"stopped": True, "ran": False}
+    last = [0.0]
+
+    def poll(seconds: float) -> bool:
+        if time.monotonic() - last[0] > 2:
+            last[0] = time.monotonic()
+            worker.log_event(TOPIC, {"stem": job.stem, "state": "advanced", "seconds": seconds})
+        return stop.is_set()
+
+    started = time.perf_counter()
+    try:
+        render = render_scene_job(job, poll=poll)
+    except RenderFailed as err:
+        try:
+            lines = err.log.read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            lines = []
+        shutil.rmtree(err.log.parent, ignore_errors=True)
+        return {
+            "error": err.reason,
+            "log": "\n".join([f"[render log of {job.stem} on {where}]", *lines[-LOG_TAIL:]]),
+            "stopped": stop.is_set(),
+            "ran": True,
+        }
+    assert isinstance(render, SceneRender)
+    try:
+        return {
+            "video": render.silent_video.read_bytes(),
+            "timeline": render.timeline.read_text(encoding="utf-8"),
+            "seconds": time.perf_counter() - started,
+            "where": where,
+        }
+    finally:
+        shutil.rmtree(render.work, ignore_errors=True)
+
+
+class DaskExecutor:
+    """Scenes rendered as Dask tasks on a running scheduler's workers, or on a ``LocalCluster``."""
+
+    def __init__(self, target: str | int, echo) -> None:
+        distributed = _distributed()
+        self.cluster = None
+        if isinstance(target, int):
+            self.cluster = distributed.LocalCluster(
+                n_workers=target, threads_per_worker=1, processes=True, dashboard_address=None
+            )
+            address = self.cluster.scheduler_address
+        else:
+            address = target
+        try:
+            self.client = distributed.Client(self.cluster or address, timeout=CONNECT_SECONDS)
+        except (OSError, TimeoutError) as err:
+            self.close()
+            raise UserError(
+                f"cannot reach the Dask scheduler at {address}: {err.__class__.__name__}"
+                " (is `dask scheduler` running there?)"
+            ) from None
+        self.address = address
+        try:
+            self._check_workers(echo)
+        except BaseException:
+            self.close()
+            raise
+
+    def _check_workers(self, echo) -> None:
+        """Every worker must match this machine (code, tools, fonts); refuse in one line if not."""
+        from mathreel.render.fingerprint import differences, fingerprint
+
+        try:
+            self.client.wait_for_workers(1, timeout=CONNECT_SECONDS)
+        except TimeoutError:
+            raise UserError(
+                f"no Dask worker is connected to {self.address}: "
+                f"start `dask worker {self.address}` on each machine"
+            ) from None
+        here = fingerprint()
+        for worker, there in sorted(self.client.run(fingerprint).items()):
+            found = differences(here, there)
+            if found:
+                raise UserError(
+                    f"worker {worker} renders differently from this machine: {'; '.join(found)}"
+                    " (check out the same commit and run ./run.sh set-up there)"
+                )
+        workers = len(self.client.scheduler_info()["workers"])
+        echo(f"cluster {self.address}: {workers} worker{'s' if workers != 1 else ''}, all alike")
+
+    def close(self) -> None:
+        client = getattr(self, "client", None)
+        if client is not None:
+            client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+    def render(self, jobs: Sequence[SceneJob], progress: RenderProgress) -> Iterator[Rendered]:
+        distributed = _distributed()
+        run = uuid.uuid4().hex[:8]
+        stop = distributed.Event(f"mathreel-stop-{run}", client=self.client)
+
+        def on_event(event) -> None:
+            _, msg = event
+            if msg.get("state") == "started":
+                progress.started(msg["stem"], msg["where"])
+            elif msg.get("state") == "advanced":
+                progress.advanced(msg["stem"], msg["seconds"])
+
+        self.client.subscribe_topic(TOPIC, on_event)
+        futures = {
+            self.client.submit(
+                render_task, job, stop.name, key=f"render-{job.stem}-{run}", pure=False
+            ): job
+            for job in jobs
+        }
+        finished = False
+        try:
+            for future in distributed.as_completed(list(futures)):
+                job = futures[future]
+                try:
+                    result = future.result()
+                except distributed.KilledWorker:
+                    raise UserError(
+                        f"scene '{job.stem}' lost its worker on every try "
+                        "(distributed.scheduler.allowed-failures): see the workers' logs"
+                    ) from None
+                future.release()
+                del futures[future]
+                yield self._received(job, result)
+            finished = True
+        except KeyboardInterrupt:
+            finished = True
+            raise interrupted(self._stop(stop, futures), " on the cluster") from None
+        finally:
+            if not finished:
+                self._stop(stop, futures)
+            self.client.unsubscribe_topic(TOPIC)
+            stop.clear()
+
+    def _received(self, job: SceneJob, result: dict) -> Rendered:
+        """Write a task's result into a work folder here; a failed scene is its one-line error."""
+        work = new_work_folder(job, "cluster")
+        if "error" in result:
+            log = work / "render.log"
+            log.write_text(result["log"] + "\n", encoding="utf-8")
+            (work / "error.txt").write_text(result["error"], encoding="utf-8")
+            raise RenderFailed(job.stem, result["error"], log)
+        (work / "silent.mp4").write_bytes(result["video"])
+        write_text_atomic(work / "timeline.json", result["timeline"])
+        write_text_atomic(work / "narration.json", job.plan_json)
+        render = SceneRender(
+            work, work / "silent.mp4", work / "timeline.json", work / "narration.json"
+        )
+        return Rendered(job, render, result["seconds"])
+
+    def _stop(self, stop, futures) -> int:
+        """Set the stop event, wait for every task not yet received to return (each kills its render process), and
+        count the renders stopped; tasks still running after :data:`STOP_SECONDS` are cancelled."""
+        distributed = _distributed()
+        stop.set()
+        try:
+            distributed.wait(list(futures), timeout=STOP_SECONDS)
+        except TimeoutError:
+            pass
+        stopped = 0
+        for future in futures:
+            if future.status == "finished":
+                result = future.result()
+                stopped += bool(result.get("stopped") and result.get("ran"))
+        self.client.cancel(list(futures))
+        return stopped

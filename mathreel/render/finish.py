@@ -1,0 +1,63 @@
+"""Finishing a scene on the machine that runs the command: its narration track placed on the
+rendered timeline, loudness-normalized and muxed with the silent video (stream copy).
+
+Both executors (local processes, a Dask cluster) end here, so a scene's files are the same
+whichever machine drew its frames, and only this machine reads the phrase-audio cache.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from mathreel.narration.audio import RATE, build_narration_track, normalize
+from mathreel.narration.audio_cache import write_wav_atomic
+from mathreel.narration.synthesis import NarrationPlan
+from mathreel.narration.timeline import Timeline
+from mathreel.narration.voices.base import Speech
+from mathreel.render.mux import mux_video_with_audio
+from mathreel.render.scene_job import SceneRender
+
+
+@dataclass(frozen=True)
+class FinishedScene:
+    """A scene's final files, in its work folder, ready for :func:`mathreel.render.jobs.publish_scene`."""
+
+    work: Path
+    video: Path
+    timeline: Path
+    plan: Path
+    audio: Path
+    loudness: Path
+
+
+def finish_scene(render: SceneRender, audio_root: Path) -> FinishedScene:
+    """Add the narration (phrase audio under ``audio_root``) to a silent render; loudness is
+    measured and normalized when the voice is audible."""
+    work = render.work
+    plan = NarrationPlan.load(render.plan)
+    timeline = Timeline.load(render.timeline)
+    track = build_narration_track(plan, timeline, timeline.duration, audio_root)
+    loud: dict[str, float] = {}
+    if plan.audible:
+        track, loudness = normalize(track)
+        loud = {
+            "integrated_lufs": loudness.integrated_lufs,
+            "true_peak_dbtp": loudness.true_peak_dbtp,
+        }
+    finished = FinishedScene(
+        work,
+        work / "scene.mp4",
+        render.timeline,
+        render.plan,
+        work / "narration.wav",
+        work / "loudness.json",
+    )
+    write_wav_atomic(finished.audio, Speech(np.clip(track, -1, 1), RATE))
+    mux_video_with_audio(render.silent_video, track, finished.video, {"title": plan.title})
+    finished.loudness.write_text(json.dumps(loud), encoding="utf-8")
+    render.silent_video.unlink(missing_ok=True)
+    return finished

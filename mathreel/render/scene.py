@@ -1,0 +1,403 @@
+"""NarratedScene: a Manim scene whose beats are paced by their narration, recording a timeline.
+
+In ``construct``::
+
+    with self.beat("tangent_at_one") as beat:
+        self.play(Create(tangent), run_time=beat.until("slope"))
+        self.play(Write(slope_label))
+    # leaving the block waits out the rest of the beat's narration
+
+The render worker hands the scene its :class:`SceneRun` (the narration plan, which beats to draw,
+where beat segments are kept); run by plain ``manim`` the scene plans its narration with the
+silent voice. Time is counted in frames actually written (or, for a skipped play, the frames a
+drawn one would write), so a beat starts on the same frame whether the beats before it were drawn,
+skipped or reused.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+import numpy as np
+from manim import Scene, VMobject, config
+
+from mathreel.errors import UserError
+from mathreel.narration.script import parse_narration
+from mathreel.narration.synthesis import BeatPlan, NarrationPlan, plan_narration
+from mathreel.narration.timeline import BeatRecord, Timeline, aac_block_frames, frames_for
+from mathreel.narration.voices.silent import SilentVoice
+from mathreel.paths import NARRATION_DIR
+from mathreel.render.scene_source import check_beats, read_scene_source
+from mathreel.render.segments import TAIL, SegmentStore, beat_key, state_fingerprint
+
+#: Fraction of the frame kept clear on each side (title-safe area).
+SAFE_MARGIN = 0.05
+#: Smallest text allowed, as an em size in pixels at 854x480 ("about 24 px", with 10 % latitude).
+MIN_TEXT_PX = 21.5
+#: Em size in 480p pixels per Manim font-size point, measured from cap heights (cap ~ 0.7 em):
+#: MathTex/Tex "H" at font_size 28 is 11.9 px tall, Pango Text "H" 17.0 px.
+_EM_PX_PER_POINT = {"tex": 11.9 / 28 / 0.7, "text": 17.0 / 28 / 0.7}
+
+
+@dataclass(frozen=True)
+class SceneRun:
+    """How a render runs a scene, handed to it by the render worker."""
+
+    #: The narration plan (None: the scene plans its narration file with the silent voice).
+    plan: NarrationPlan | None = None
+    #: Save a PNG of the picture at each beat's end here (key-frame renders).
+    keyframes: Path | None = None
+    #: Draw only the beats from the first to the last of these; run the others in skip mode.
+    beats: tuple[str, str] | None = None
+    #: Video renders: where beat segments are reused from and kept, the scene's code key (part of
+    #: every beat's key), the folder a render's segments are gathered in, and whether to draw
+    #: every beat even when its segment is kept (``--force``).
+    segments: SegmentStore | None = None
+    code_key: str = ""
+    work: Path | None = None
+    force: bool = False
+    #: Called once, with the scene, when a preview reaches its first chosen beat (a watching
+    #: zygote forks its renders there; see :class:`mathreel.render.launch.Zygote`).
+    at_first_chosen_beat: Callable[[NarratedScene], None] | None = None
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One beat's video (or the scene's tail hold) as gathered by a render."""
+
+    beat: str
+    path: Path
+    frames: int
+    reused: bool
+
+
+def frames_of_play(duration: float, frozen: bool, fps: int) -> int:
+    """Frames Manim writes for a play of ``duration`` seconds: a frozen frame is repeated
+    ``int(duration / dt)`` times, an animation draws one frame per ``np.arange(0, duration, dt)``
+    step (so a play rounds up and a held frame rounds down)."""
+    dt = 1 / fps
+    return int(duration / dt) if frozen else len(np.arange(0, duration, dt))
+
+
+class BeatTracker:
+    """The running beat: its narration length, mark times, and waits that land on them."""
+
+    def __init__(self, scene: NarratedScene, plan: BeatPlan, start: float) -> None:
+        self._scene = scene
+        self.plan = plan
+        self.start = start
+
+    @property
+    def id(self) -> str:
+        return self.plan.id
+
+    @property
+    def duration(self) -> float:
+        """Seconds of narration in this beat, including the breath before the next one."""
+        return self.plan.duration
+
+    @property
+    def elapsed(self) -> float:
+        return self._scene.renderer.time - self.start
+
+    @property
+    def remaining(self) -> float:
+        """Seconds of narration left in this beat (0 once it has been spoken)."""
+        return max(0.0, self.duration - self.elapsed)
+
+    def mark(self, name: str) -> float:
+        """Offset of mark ``name`` from the beat's start, seconds."""
+        try:
+            return self.plan.marks[name]
+        except KeyError:
+            known = ", ".join(self.plan.marks) or "none"
+            raise UserError(f"beat '{self.id}' has no mark '{name}' (its marks: {known})") from None
+
+    def until(self, name: str | None = None) -> float:
+        """Seconds from now until mark ``name`` (or the end of the narration), at least one frame.
+
+        Use it as ``run_time`` so an animation ends as the narration reaches the mark.
+        """
+        fps = config.frame_rate
+        target = self.mark(name) if name is not None else self.plan.speech_end
+        return max(1, frames_for(target - self.elapsed, fps)) / fps
+
+    def wait_until(self, name: str) -> None:
+        """Hold the picture until the narration reaches mark ``name``."""
+        frames = frames_for(self.mark(name) - self.elapsed, config.frame_rate)
+        if frames:
+            self._scene.wait(frames / config.frame_rate)
+
+
+class NarratedScene(Scene):
+    """A scene narrated beat by beat; see the module docstring for the shape of ``construct``."""
+
+    #: Set by the render worker before the scene is made; plain ``manim`` uses the defaults.
+    run: ClassVar[SceneRun] = SceneRun()
+
+    def setup(self) -> None:
+        super().setup()
+        self.narration = self._load_plan()
+        self._records: list[BeatRecord] = []
+        self._active: BeatTracker | None = None
+        self._mid_beat: list[str] = []
+        #: Frames of video so far (written, or that a drawn render would have written).
+        self.frames = 0
+        #: The beat segments of a video render, in order, for the worker to join.
+        self.segments: list[Segment] = []
+        self.timeline: Timeline | None = None
+        self._skipping = self.renderer._original_skipping_status
+        add_frame = self.renderer.add_frame
+
+        def counted(frame, num_frames: int = 1) -> None:
+            if not self.renderer.skip_animations:
+                self.frames += num_frames
+            add_frame(frame, num_frames)
+
+        self.renderer.add_frame = counted
+
+    def play(self, *args, **kwargs) -> None:
+        """Play as Manim does and keep the clock on whole frames; then check the picture the
+        animation ends on (cut-off or small text), so a label that appears and leaves within a
+        beat is held to the same rules."""
+        super().play(*args, **kwargs)
+        fps = config.frame_rate
+        if self.renderer.skip_animations:
+            self.frames += frames_of_play(
+                self.duration, self.is_current_animation_frozen_frame(), fps
+            )
+        self.renderer.time = self.frames / fps
+        if self._active is not None:
+            for problem in self.safe_area_violations() + self.small_text():
+                entry = f"after animation {self.renderer.num_plays}: {problem}"
+                if problem not in " ".join(self._mid_beat):
+                    self._mid_beat.append(entry)
+
+    # -- narration ---------------------------------------------------------------------------
+    @classmethod
+    def scene_stem(cls) -> str:
+        return Path(inspect.getfile(cls)).stem
+
+    def _load_plan(self) -> NarrationPlan:
+        source = read_scene_source(Path(inspect.getfile(type(self))))
+        plan = NarratedScene.run.plan
+        if plan is None:
+            script = parse_narration(NARRATION_DIR / f"{self.scene_stem()}.md")
+            plan = plan_narration(script, self.scene_stem(), SilentVoice(), None)
+        check_beats(source, tuple(b.id for b in plan.beats), Path(plan.narration_path))
+        return plan
+
+    @contextmanager
+    def beat(self, beat_id: str) -> Iterator[BeatTracker]:
+        """Narrate beat ``beat_id``: the block's animations play under its voice; on exit the
+        scene waits until the narration has been spoken."""
+        if self._active is not None:
+            raise UserError(f"beat '{beat_id}' opened inside beat '{self._active.id}'")
+        draw = self._chosen(beat_id)
+        plan = self.narration.beat(beat_id)  # after the hook: a zygote's child has a new plan
+        start = self.frames
+        key, taken = self._take_segment(beat_id, plan) if draw else ("", None)
+        self._set_skipping(not draw or taken is not None)
+        partials = len(self.renderer.file_writer.partial_movie_files)
+        tracker = BeatTracker(self, plan, self.renderer.time)
+        self._active = tracker
+        yield tracker
+        fps = config.frame_rate
+        frames = frames_for(tracker.remaining, fps)
+        if frames:
+            self.wait(frames / fps)
+        self._active = None
+        if taken is not None:
+            path, written = taken
+            # The clock follows the frames the segment holds (equal to the skipped plays'
+            # frames unless Manim's frame rules changed; the segment is what the video shows).
+            self.frames = start + written
+            self.renderer.time = self.frames / fps
+            self.segments.append(Segment(beat_id, path, written, True))
+        elif draw and NarratedScene.run.segments is not None:
+            self._keep_segment(beat_id, key, partials, self.frames - start)
+        self._records.append(
+            BeatRecord(
+                id=beat_id,
+                start=start / fps,
+                end=self.frames / fps,
+                narration_duration=tracker.duration,
+                marks={k: start / fps + v for k, v in tracker.plan.marks.items()},
+                safe_area_violations=self.safe_area_violations(),
+                small_text=self.small_text(),
+                mid_beat_problems=self._mid_beat,
+                reused=taken is not None,
+            )
+        )
+        self._mid_beat = []
+        if NarratedScene.run.keyframes is not None:
+            self._save_keyframe(NarratedScene.run.keyframes / f"{beat_id}.png")
+
+    def _chosen(self, beat_id: str) -> bool:
+        """Whether this beat is drawn. In a preview of some beats, every other beat still runs
+        (so the chosen ones start from the right picture) but in skip mode: each play jumps to
+        its end and writes no frame. The first chosen beat calls the zygote's hook."""
+        chosen = NarratedScene.run.beats
+        if not chosen:
+            return not self._skipping
+        ids = [b.id for b in self.narration.beats]
+        first, last = (ids.index(b) for b in chosen)
+        here = ids.index(beat_id)
+        hook = NarratedScene.run.at_first_chosen_beat
+        if here == first and hook is not None:
+            hook(self)
+        return first <= here <= last and not self._skipping
+
+    def _set_skipping(self, skip: bool) -> None:
+        # Manim resets skip_animations to this original status at the start of every play.
+        self.renderer._original_skipping_status = skip
+        self.renderer.skip_animations = skip
+
+    def _segment_name(self, beat_id: str) -> Path:
+        run = NarratedScene.run
+        assert run.work is not None
+        return run.work / f"{len(self.segments):03d}-{beat_id}.mp4"
+
+    def _take_segment(
+        self, beat_id: str, plan: BeatPlan | None, hold: int = 0
+    ) -> tuple[str, tuple[Path, int] | None]:
+        """This beat's key as it starts now, and its kept segment (path, frames) if there is one
+        that checks out (never under ``--force``)."""
+        run = NarratedScene.run
+        if run.segments is None:
+            return "", None
+        key = beat_key(run.code_key, plan, state_fingerprint(self), hold)
+        if run.force:
+            return key, None
+        path = self._segment_name(beat_id)
+        frames = run.segments.take(beat_id, key, path)
+        return key, None if frames is None else (path, frames)
+
+    def _keep_segment(self, beat_id: str, key: str, partials: int, frames: int) -> None:
+        """Join the partial movie files Manim wrote for this beat into its segment and keep it."""
+        from mathreel.render.video import join_videos, video_packet_count
+
+        if frames == 0:
+            return
+        writer = self.renderer.file_writer
+        writer.join_all_encode_jobs()
+        files = [Path(f) for f in writer.partial_movie_files[partials:] if f is not None]
+        fps = config.frame_rate
+        counts = [video_packet_count(f) for f in files]
+        if sum(counts) != frames:
+            raise RuntimeError(
+                f"beat '{beat_id}': Manim wrote {sum(counts)} frames where {frames} were counted"
+            )
+        path = self._segment_name(beat_id)
+        join_videos(list(zip(files, counts, strict=True)), fps, path)
+        store = NarratedScene.run.segments
+        assert store is not None
+        store.keep(beat_id, key, path, frames, fps)
+        self.segments.append(Segment(beat_id, path, frames, False))
+
+    def _hold_to_whole_aac_frames(self) -> None:
+        """Hold the last picture until the scene's length is whole AAC frames of audio (at most
+        0.53 s), so a chapter joins its scenes' encoded audio as it is. Previews are not held."""
+        if NarratedScene.run.beats:
+            return
+        fps = config.frame_rate
+        hold = -self.frames % aac_block_frames(fps)
+        if not hold:
+            return
+        start = self.frames
+        draw = not self._skipping
+        key, taken = self._take_segment(TAIL, None, hold) if draw else ("", None)
+        self._set_skipping(not draw or taken is not None)
+        partials = len(self.renderer.file_writer.partial_movie_files)
+        # Half a frame more: Manim repeats a frozen frame int(duration * fps) times.
+        self.wait((hold + 0.5) / fps, frozen_frame=True)
+        if self.frames - start != hold:
+            raise RuntimeError(f"the tail hold wrote {self.frames - start} frames, not {hold}")
+        if taken is not None:
+            self.segments.append(Segment(TAIL, taken[0], taken[1], True))
+        elif draw and NarratedScene.run.segments is not None:
+            self._keep_segment(TAIL, key, partials, hold)
+
+    # -- checks and records -------------------------------------------------------------------
+    def safe_area_violations(self) -> list[str]:
+        """Visible mobjects reaching outside the title-safe area (5 % margin on each side)."""
+        half_w = config.frame_width / 2 * (1 - 2 * SAFE_MARGIN)
+        half_h = config.frame_height / 2 * (1 - 2 * SAFE_MARGIN)
+        found = []
+        for top in self.mobjects:
+            points = [m.points for m in top.get_family() if m.has_points() and _visible(m)]
+            if not points:
+                continue
+            allp = np.concatenate(points)
+            lo, hi = allp.min(axis=0), allp.max(axis=0)
+            if (
+                lo[0] < -half_w - 1e-3
+                or hi[0] > half_w + 1e-3
+                or lo[1] < -half_h - 1e-3
+                or hi[1] > half_h + 1e-3
+            ):
+                found.append(
+                    f"{type(top).__name__} spans x {lo[0]:.2f}..{hi[0]:.2f}, y {lo[1]:.2f}..{hi[1]:.2f} "
+                    f"(safe: |x| <= {half_w:.2f}, |y| <= {half_h:.2f})"
+                )
+        return found
+
+    def small_text(self) -> list[str]:
+        """Visible text whose em size at 854x480 is under :data:`MIN_TEXT_PX`."""
+        from manim import MarkupText, SingleStringMathTex, Text
+
+        found = []
+
+        def visit(mob) -> None:
+            kind = (
+                "tex"
+                if isinstance(mob, SingleStringMathTex)
+                else ("text" if isinstance(mob, Text | MarkupText) else None)
+            )
+            if kind is None:
+                for sub in mob.submobjects:
+                    visit(sub)
+                return
+            if mob.height <= 0 or not any(_visible(m) for m in mob.get_family() if m.has_points()):
+                return
+            px = float(mob.font_size) * _EM_PX_PER_POINT[kind] * 8.0 / config.frame_height
+            if px < MIN_TEXT_PX - 1e-6:
+                label = getattr(mob, "tex_string", None) or getattr(mob, "text", "")
+                found.append(
+                    f"{type(mob).__name__} {label[:40]!r} at {px:.1f} px (min {MIN_TEXT_PX:g})"
+                )
+
+        for top in self.mobjects:
+            visit(top)
+        return found
+
+    def _save_keyframe(self, path: Path) -> None:
+        from PIL import Image
+
+        self.renderer.update_frame(self, ignore_skipping=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        Image.fromarray(self.renderer.get_frame()).convert("RGB").save(path, optimize=True)
+
+    def tear_down(self) -> None:
+        super().tear_down()
+        unused = [b.id for b in self.narration.beats if b.id not in {r.id for r in self._records}]
+        if unused:
+            raise UserError(
+                f"{self.narration.narration_path}: beats never narrated: {', '.join(unused)}"
+            )
+        self._hold_to_whole_aac_frames()
+        fps = int(config.frame_rate)
+        self.timeline = Timeline(self.narration.scene, fps, self.frames / fps, self._records)
+
+
+def _visible(mobject) -> bool:
+    if isinstance(mobject, VMobject):
+        fill = mobject.get_fill_opacity()
+        stroke = mobject.get_stroke_opacity() if mobject.get_stroke_width() > 0 else 0.0
+        return max(float(fill), float(stroke)) > 0.01
+    return True

@@ -1,0 +1,208 @@
+"""One scene's render in a work folder of its own: the worker process run in silent-video or
+key-frame mode, with Manim's compiled SVGs seeded from and kept in this machine's cache.
+
+A :class:`SceneJob` names everything a render needs without a path, so the same job runs on this
+machine or on a cluster worker, against that machine's own project checkout and cache.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from mathreel.manifest import SceneEntry
+from mathreel.narration.synthesis import NarrationPlan
+from mathreel.paths import cache_dir
+from mathreel.quality import Quality, get_quality
+from mathreel.render import launch
+from mathreel.render.keys import code_key
+from mathreel.render.scene_source import read_scene_source
+
+#: Manim's folders of compiled SVGs (``MathTex`` via LaTeX + dvisvgm, ``Text`` via Pango), keyed
+#: by a hash of their source, kept between renders under ``cache_dir()/svg``.
+_SVG_CACHES = ("Tex", "texts")
+
+
+@dataclass(frozen=True)
+class SceneJob:
+    """A scene render's inputs, free of paths: module, class, quality and the narration plan."""
+
+    stem: str
+    slug: str
+    module: str
+    class_name: str
+    quality_code: str
+    plan_json: str
+    #: Seconds of narration: the video's expected length, for progress and ETA.
+    seconds: float
+    #: Digest of the scene's code and render settings, part of every beat segment's key.
+    code_key: str
+    #: Draw every beat, even those whose segment is kept (``--force``).
+    force: bool = False
+
+    @classmethod
+    def of(
+        cls, entry: SceneEntry, plan: NarrationPlan, quality: Quality, force: bool = False
+    ) -> SceneJob:
+        source = read_scene_source(entry.path)
+        return cls(
+            entry.stem,
+            entry.slug,
+            entry.module,
+            source.class_name,
+            quality.code,
+            plan.to_json(),
+            plan.duration,
+            code_key(entry.path, quality),
+            force,
+        )
+
+    @property
+    def quality(self) -> Quality:
+        return get_quality(self.quality_code)
+
+
+@dataclass(frozen=True)
+class SceneRender:
+    """A finished worker's files, still in its private work folder: the silent video (muxed with
+    its narration later, on the machine that runs the command) and the beats' timeline."""
+
+    work: Path
+    silent_video: Path
+    timeline: Path
+    plan: Path
+
+    @property
+    def log(self) -> Path:
+        return self.work / "render.log"
+
+
+#: Called every :data:`~mathreel.render.launch.POLL_SECONDS` with the seconds of video rendered so far; True stops the render.
+Poll = Callable[[float], bool]
+
+
+def seed_svg_cache(media_dir: Path) -> None:
+    """Give a worker's fresh media folder every SVG compiled before (hard links, else copies).
+
+    Each worker keeps its own Tex folder, because Manim deletes every non-SVG file in it after a
+    compile, which would break a LaTeX run of another worker sharing the folder.
+    """
+    for name in _SVG_CACHES:
+        cached = cache_dir() / "svg" / name
+        if not cached.is_dir():
+            continue
+        target = media_dir / name
+        target.mkdir(parents=True, exist_ok=True)
+        for svg in cached.glob("*.svg"):
+            try:
+                os.link(svg, target / svg.name)
+            except OSError:
+                shutil.copyfile(svg, target / svg.name)
+
+
+def _keep_svg_cache(media_dir: Path) -> None:
+    """Publish the SVGs a worker compiled into the shared cache (each one renamed into place)."""
+    for name in _SVG_CACHES:
+        cached = cache_dir() / "svg" / name
+        for svg in (media_dir / name).glob("*.svg"):
+            if not (cached / svg.name).exists():
+                cached.mkdir(parents=True, exist_ok=True)
+                tmp = cached / f".{svg.stem}.partial-{os.getpid()}-{threading.get_ident()}.svg"
+                shutil.copyfile(svg, tmp)
+                os.replace(tmp, cached / svg.name)
+
+
+def work_root() -> Path:
+    return cache_dir() / "work"
+
+
+def sweep_abandoned_work() -> None:
+    """Remove work folders left by runs that were killed (their process is gone, no error kept)."""
+    root = work_root()
+    if not root.is_dir():
+        return
+    for folder in root.iterdir():
+        pid = folder.name.rsplit("-pid", 1)[-1].split("-")[0]
+        if not pid.isdigit() or Path(f"/proc/{pid}").exists():
+            continue
+        if not (folder / "error.txt").exists():
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def new_work_folder(job: SceneJob, mode: str) -> Path:
+    """A fresh folder for one render, named after this process (so a sweep knows its owner)."""
+    work_root().mkdir(parents=True, exist_ok=True)
+    return Path(
+        tempfile.mkdtemp(
+            dir=work_root(),
+            prefix=f"{job.quality.name}-{job.stem}-{mode}-pid{os.getpid()}-",
+        )
+    )
+
+
+def _read_progress(path: Path) -> float:
+    try:
+        return float(path.read_text(encoding="ascii") or 0)
+    except (OSError, ValueError):
+        return 0.0
+
+
+def render_scene_job(
+    job: SceneJob,
+    keyframes_dir: Path | None = None,
+    poll: Poll | None = None,
+    beats: tuple[str, str] | None = None,
+    run: Callable[..., None] = launch.run_worker,
+) -> SceneRender | Path:
+    """Render one scene in a worker process, in a work folder of its own (so two runs never share
+    one). Video mode returns the silent video and timeline for the narration to be added to;
+    key-frame mode returns the folder of one PNG per beat end, with ``timeline.json`` beside them.
+    ``beats`` (first, last) draws only those beats and the ones between (a preview); ``run`` starts
+    the worker (a new process, or a :class:`~mathreel.render.launch.Zygote`'s fork while watching).
+    A failure is a :class:`~mathreel.errors.UserError` naming the log (kept in the work folder)."""
+    work = new_work_folder(job, "keyframes" if keyframes_dir else "video")
+    seed_svg_cache(work / "media")
+    plan_path = work / "narration.json"
+    plan_path.write_text(job.plan_json, encoding="utf-8")
+    progress = work / "progress"
+    spec = {
+        "module": job.module,
+        "class": job.class_name,
+        "stem": job.stem,
+        "quality": job.quality_code,
+        "plan": str(plan_path),
+        "timeline": str(
+            keyframes_dir / "timeline.json" if keyframes_dir else work / "timeline.json"
+        ),
+        "media_dir": str(work / "media"),
+        "video_out": str(work / "silent.mp4"),
+        "progress_out": str(progress),
+        "error_out": str(work / "error.txt"),
+        "work": str(work),
+        "segments": str(cache_dir() / "segments" / job.quality.name / job.stem),
+        "code_key": job.code_key,
+        "force": job.force,
+        "keyframes_dir": str(keyframes_dir) if keyframes_dir else None,
+        "beats": list(beats) if beats else None,
+    }
+    if keyframes_dir:
+        keyframes_dir.mkdir(parents=True, exist_ok=True)
+    stop = None if poll is None else (lambda: poll(_read_progress(progress)))
+    try:
+        run(spec, work / "render.log", stop)
+    except BaseException:
+        shutil.rmtree(work / "media", ignore_errors=True)  # keep the log the error points at
+        if not (work / "error.txt").exists():
+            shutil.rmtree(work, ignore_errors=True)
+        raise
+    _keep_svg_cache(work / "media")
+    shutil.rmtree(work / "media", ignore_errors=True)
+    if keyframes_dir:
+        shutil.rmtree(work, ignore_errors=True)
+        return keyframes_dir
+    return SceneRender(work, work / "silent.mp4", work / "timeline.json", plan_path)

@@ -1,0 +1,132 @@
+"""Beat segments: each beat of a scene encoded as its own video file, kept between renders.
+
+A scene's video is its beats' segments joined by stream copy. A segment is found again by its
+*beat key*: the scene's code key (its code and every module it uses, the quality, the encoder,
+Manim), the beat's narration plan, and a fingerprint of the picture the beat starts from (every
+visible mobject's points, colours and stacking). So a narration edit in one beat changes that
+beat's key only: the beats after it start from the same picture with the same plans, and are
+reused. Each segment has a record (frames, size, SHA-256) and is reused only after it checks out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import asdict
+from pathlib import Path
+
+import numpy as np
+
+from mathreel import records
+from mathreel.files import publish, sha256_file
+from mathreel.narration.synthesis import BeatPlan
+
+#: Segments kept per beat (the newest by use): an edit and its undo both stay cached.
+KEEP_PER_BEAT = 3
+#: The name of the hold after a scene's last beat that makes its length whole AAC frames.
+TAIL = "_tail"
+
+
+def state_fingerprint(scene) -> str:
+    """A digest of what the scene shows now: each mobject's class, points, colours, widths and
+    z-index, in drawing order, plus the background. Two runs that reach a beat with equal
+    fingerprints draw equal first frames; the code key and the plan cover what follows."""
+    digest = hashlib.sha256()
+    digest.update(repr(scene.camera.background_color).encode())
+    for top in [*scene.mobjects, *scene.foreground_mobjects]:
+        for mob in top.get_family():
+            digest.update(type(mob).__name__.encode())
+            digest.update(np.ascontiguousarray(mob.points).tobytes())
+            digest.update(repr(getattr(mob, "z_index", 0)).encode())
+            for name in (
+                "fill_rgbas",
+                "stroke_rgbas",
+                "background_stroke_rgbas",
+                "stroke_width",
+                "background_stroke_width",
+                "sheen_factor",
+                "sheen_direction",
+                "pixel_array",
+            ):
+                value = getattr(mob, name, None)
+                if value is not None:
+                    digest.update(name.encode())
+                    digest.update(np.ascontiguousarray(value).tobytes())
+    return digest.hexdigest()
+
+
+def beat_key(code_key: str, plan: BeatPlan | None, start_state: str, frames: int = 0) -> str:
+    """The key of one beat's segment (``plan`` None and ``frames`` for the scene's tail hold)."""
+    digest = hashlib.sha256(code_key.encode())
+    digest.update(json.dumps(asdict(plan) if plan else {"hold": frames}, sort_keys=True).encode())
+    digest.update(start_state.encode())
+    return digest.hexdigest()
+
+
+class SegmentStore:
+    """One scene's segments at one quality, on this machine: ``<beat>.<key>.mp4`` beside its
+    record ``<beat>.<key>.json``."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _paths(self, beat_id: str, key: str) -> tuple[Path, Path]:
+        stem = f"{beat_id}.{key[:24]}"
+        return self.folder / f"{stem}.mp4", self.folder / f"{stem}.json"
+
+    def take(self, beat_id: str, key: str, into: Path) -> int | None:
+        """Hard-link (else copy) the segment of ``key`` to ``into`` and return its frame count,
+        or None when there is none or it does not check out against its record (a damaged
+        segment is removed, so it is drawn again)."""
+        video, record_path = self._paths(beat_id, key)
+        verdict = records.check(record_path, key, {"video": video})
+        if verdict.record is None:
+            if verdict.damaged:
+                video.unlink(missing_ok=True)
+                record_path.unlink(missing_ok=True)
+            return None
+        into.unlink(missing_ok=True)
+        try:
+            os.link(video, into)
+        except OSError:
+            shutil.copyfile(video, into)
+        want = verdict.record.files["video"]
+        if (into.stat().st_size, sha256_file(into)) != (want.bytes, want.sha256):
+            return None  # replaced between the check and the link: draw it again
+        os.utime(record_path)
+        return verdict.record.frames
+
+    def keep(self, beat_id: str, key: str, video: Path, frames: int, fps: int) -> None:
+        """Store a freshly drawn segment (a copy of ``video``; its record last), then drop the
+        beat's least recently used segments beyond :data:`KEEP_PER_BEAT`."""
+        target, record_path = self._paths(beat_id, key)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        staged = target.with_name(f".{target.name}.{os.getpid()}.partial")
+        shutil.copyfile(video, staged)
+        record_path.unlink(missing_ok=True)
+        publish(staged, target)
+        records.write_record(record_path, key, frames, fps, {"video": target})
+        older = sorted(
+            self.folder.glob(f"{beat_id}.*.json"), key=lambda p: p.stat().st_mtime, reverse=True
+        )
+        for stale in older[KEEP_PER_BEAT:]:
+            stale.unlink(missing_ok=True)
+            stale.with_suffix(".mp4").unlink(missing_ok=True)
+
+
+def verify_all(root: Path) -> tuple[int, list[Path]]:
+    """Check every kept segment under ``root`` against its record; remove the damaged ones (and
+    records left without a segment). Returns (segments checked, damaged ones removed)."""
+    checked, damaged = 0, []
+    for record_path in sorted(root.glob("*/*/*.json")):
+        video = record_path.with_suffix(".mp4")
+        record = records.read_record(record_path)
+        checked += 1
+        verdict = records.check(record_path, record.inputs if record else "", {"video": video})
+        if verdict.record is None:
+            damaged.append(video)
+            video.unlink(missing_ok=True)
+            record_path.unlink(missing_ok=True)
+    return checked, damaged

@@ -1,0 +1,224 @@
+"""One scene's render in its own process (Manim's config is global): silent video or key frames.
+
+Run as ``python -m mathreel.render.worker JOB.json``; the job is written by
+:mod:`mathreel.render.scene_job`. The narration is added later by :mod:`mathreel.render.finish`, on the machine
+that runs the command, so a worker on another machine needs none of its audio files.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from mathreel.paths import ROOT
+from mathreel.quality import get_quality
+
+# Nothing heavy (Manim, numpy) is imported before main() has tied this process to its parent's
+# life: a parent killed during those seconds of imports must not leave a worker behind.
+
+
+def _share_parsed_svg_paths() -> None:
+    """Copy SVG-built mobjects (every MathTex, Text, Brace) without deep-copying their parsed path.
+
+    ``VMobjectFromSVGPath.path_obj`` (an ``svgelements.Path``) is read once, when the mobject's
+    points are generated in ``__init__``, and never again; yet every ``Transform``, ``FadeIn`` or
+    ``.copy()`` deep-copied it, point object by point object: about 2/3 of a key-frame render's
+    time. Sharing it between copies changes no pixel (key frames compared bit for bit).
+    """
+    import copy
+
+    import svgelements
+
+    copy._deepcopy_dispatch[svgelements.Path] = lambda path, memo: path  # type: ignore[attr-defined]
+
+
+def _report_progress(scene, path: Path) -> None:
+    """Write the seconds of video rendered so far to ``path`` twice a second (read by the parent)."""
+    import threading
+    import time
+
+    def write() -> None:
+        tmp = path.with_name(f".{path.name}.partial")
+        while True:
+            tmp.write_text(f"{scene.renderer.time:.2f}", encoding="ascii")
+            os.replace(tmp, path)
+            time.sleep(0.5)
+
+    threading.Thread(target=write, daemon=True).start()
+
+
+def _scene_run(job: dict, at_first_chosen_beat=None):
+    """The :class:`~mathreel.render.scene.SceneRun` a job asks for."""
+    from mathreel.narration.synthesis import NarrationPlan
+    from mathreel.render.scene import SceneRun
+    from mathreel.render.segments import SegmentStore
+
+    keyframes = job.get("keyframes_dir")
+    return SceneRun(
+        plan=NarrationPlan.load(Path(job["plan"])),
+        keyframes=Path(keyframes) if keyframes else None,
+        beats=tuple(job["beats"]) if job.get("beats") else None,
+        segments=None if keyframes else SegmentStore(Path(job["segments"])),
+        code_key=job.get("code_key", ""),
+        work=Path(job["work"]),
+        force=bool(job.get("force")),
+        at_first_chosen_beat=at_first_chosen_beat,
+    )
+
+
+def run(job: dict) -> None:
+    """Render the job's scene: its silent video (its beat segments joined) or its key frames,
+    and its timeline."""
+    from manim import config
+
+    from mathreel.render.scene import NarratedScene
+    from mathreel.render.video import join_videos
+
+    _share_parsed_svg_paths()
+
+    quality = get_quality(job["quality"])
+    keyframes = job.get("keyframes_dir")
+    config.pixel_width = quality.width
+    config.pixel_height = quality.height
+    config.frame_rate = quality.fps
+    config.media_dir = job["media_dir"]
+    config.disable_caching = True
+    config.verbosity = "WARNING"
+    config.progress_bar = "none"
+    config.output_file = job["stem"]
+    if keyframes:
+        # Manim 0.22 has no config.skip_animations / write_to_movie: skipping is a Scene argument
+        # (every play jumps to its end state, no frame drawn) and dry_run writes no media file.
+        config.dry_run = True
+    else:
+        config.write_to_movie = True
+        config.video_encoder_options = quality.encoder_options()
+
+    NarratedScene.run = _scene_run(
+        job, (lambda scene: _serve_forks(scene, job)) if job.get("zygote") else None
+    )
+    sys.path.insert(0, str(ROOT))
+    module = importlib.import_module(job["module"])
+    scene = getattr(module, job["class"])(skip_animations=bool(keyframes))
+    # The scene's video is its beat segments joined (below), so Manim's own join of the same
+    # partial movie files would be wasted work.
+    scene.renderer.file_writer.combine_to_movie = lambda: None
+    if job.get("progress_out"):
+        _report_progress(scene, Path(job["progress_out"]))
+    scene.render()
+    Path(job["timeline"]).write_text(scene.timeline.to_json(), encoding="utf-8")
+    if keyframes:
+        return
+    join_videos([(s.path, s.frames) for s in scene.segments], quality.fps, Path(job["video_out"]))
+    shutil.rmtree(Path(job["media_dir"]) / "videos", ignore_errors=True)
+
+
+def _serve_forks(scene, job: dict) -> None:
+    """In a zygote (see :class:`mathreel.render.launch.Zygote`), at the first chosen beat: fork a child
+    per request, which returns from here to render the beats with the request's job and plan
+    (``job`` is changed in place, so the rest of :func:`run` uses the request's paths); the
+    zygote reports each child's exit status and leaves when its requests end."""
+    from mathreel.render.scene import NarratedScene
+
+    commands, results = job["zygote"]
+    with os.fdopen(commands, "r") as requests:
+        for line in requests:
+            request = json.loads(line)
+            pid = os.fork()
+            if pid == 0:
+                os.close(results)
+                _die_with_parent(os.getppid())
+                fd = os.open(request["log"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+                os.dup2(fd, 1)
+                os.dup2(fd, 2)
+                job.clear()
+                job.update({**request["job"], "media_dir": config_media_dir()})
+                NarratedScene.run = _scene_run(job)
+                scene.narration = NarratedScene.run.plan
+                return
+            _, status = os.waitpid(pid, 0)
+            os.write(results, f"{os.waitstatus_to_exitcode(status)}\n".encode())
+    os._exit(0)
+
+
+def config_media_dir() -> str:
+    from manim import config
+
+    return str(config.media_dir)
+
+
+def _die_with_parent(parent: int) -> None:
+    """Be killed when the render's parent goes: at once through PR_SET_PDEATHSIG, and within a
+    second through a watch on the parent's pid (the signal follows the parent's starting thread)."""
+    import ctypes
+    import signal
+    import threading
+    import time
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    if os.getppid() != parent:
+        os.kill(os.getpid(), signal.SIGKILL)
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def describe_failure(err: BaseException) -> str:
+    """One line for a failed render: a user error's own message, else the exception with the
+    place in the scene's code (scenes/...py:LINE) where it was raised, when there is one."""
+    import traceback
+
+    from mathreel.errors import UserError
+
+    message = str(err).splitlines()[0] if str(err) else ""
+    if isinstance(err, UserError):
+        return message
+    where = ""
+    frames = traceback.extract_tb(err.__traceback__)
+    if isinstance(err, SyntaxError) and err.filename:
+        frames.append(traceback.FrameSummary(err.filename, err.lineno or 0, ""))
+    for frame in reversed(frames):
+        path = Path(frame.filename)
+        if path.is_relative_to(ROOT / "scenes"):
+            where = f"{path.relative_to(ROOT)}:{frame.lineno}: "
+            break
+    return f"{where}{type(err).__name__}: {message}" if message else f"{where}{type(err).__name__}"
+
+
+def run_job(job: dict) -> int:
+    """Render ``job`` in this process; on failure write its one line to ``error_out`` (the full
+    traceback goes to the log) and return 1."""
+    if job.get("parent_pid"):
+        _die_with_parent(int(job["parent_pid"]))
+    sys.path.insert(0, str(ROOT))
+    try:
+        run(job)
+    except Exception as err:  # the parent shows this one line and points at the full log
+        import traceback
+
+        traceback.print_exc()
+        try:
+            Path(job["error_out"]).write_text(describe_failure(err), encoding="utf-8")
+        except OSError:
+            pass  # a full disk: the parent reports the exit status and the log
+        return 1
+    return 0
+
+
+def main() -> None:
+    sys.exit(run_job(json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))))
+
+
+if __name__ == "__main__":
+    main()

@@ -21,6 +21,10 @@ PARAGRAPH_GAP = 0.65
 BEAT_TAIL = 0.45
 #: Tolerance for float time compared with frame boundaries.
 _EPS = 1e-9
+#: Delivery sample rate of the narration (AAC-LC 48 kHz).
+AUDIO_RATE = 48000
+#: Samples in one AAC-LC frame (one packet of a scene's audio stream).
+AAC_FRAME = 1024
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,15 @@ def layout_beat(beat: Beat, phrase_durations: Sequence[float]) -> BeatTiming:
 def frames_for(seconds: float, fps: int) -> int:
     """Whole frames needed to cover ``seconds`` (rounded up, never negative)."""
     return max(0, math.ceil(seconds * fps - 1e-6))
+
+
+def aac_aligned_frames(fps: int) -> int:
+    """Video frames per AAC-aligned block at ``fps``: the fewest frames that last a whole number
+    of :data:`AAC_FRAME`-sample frames at :data:`AUDIO_RATE` (8 at 15 fps, 16 at 30, 32 at 60:
+    8/15 s, 25 AAC frames). A scene whose frame count is a multiple of this holds exactly
+    ``frames / fps * AUDIO_RATE / AAC_FRAME`` AAC packets, so scenes join by stream copy."""
+    per_block = fps * AAC_FRAME
+    return per_block // math.gcd(per_block, AUDIO_RATE)
 
 
 def frame_of(seconds: float, fps: int) -> int:

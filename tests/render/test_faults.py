@@ -32,6 +32,7 @@ TINY_SCENE = '''
 from manim import *
 
 from mathreel.scene import NarratedScene
+from mathreel.timeline import aac_aligned_frames, frames_for
 from scenes.tiny_shapes import ring
 
 
@@ -40,8 +41,14 @@ class {name}(NarratedScene):
         shape = ring()
         with self.beat("draw") as beat:
             self.play(Create(shape), run_time=beat.until("move"))
-        with self.beat("move"):
+        with self.beat("move") as beat:
             self.play(shape.animate.shift(RIGHT))
+            # The scene ends on whole AAC frames, as assembly requires (until scene.py does it).
+            fps = config.frame_rate
+            rest = frames_for(beat.remaining, fps)
+            rest += -(round(self.renderer.time * fps) + rest) % aac_aligned_frames(fps)
+            if rest:
+                self.wait(rest / fps)
 '''
 TINY_SHAPES = '''
 """Shapes shared by the tiny scenes."""
@@ -452,3 +459,23 @@ def test_unexpected_exception_prints_one_line_with_its_log(project):
 def test_rendered_chapter_passes_the_independent_probe(rendered):
     info = ffprobe(rendered / "output" / "480p15" / "chapter-01" / "chapter-01.mp4")
     assert len(info["chapters"]) == len(STEMS)
+
+
+# -- a scene that does not end on whole AAC frames cannot join by stream copy -------------------
+
+
+def test_scene_not_on_whole_aac_frames_is_refused_and_nothing_is_published(project):
+    folder = project / "output" / "480p15" / "chapter-01"
+    before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    scene = project / "scenes" / "tiny_b.py"
+    scene.write_text(
+        scene.read_text().replace(
+            "if rest:\n                self.wait(rest / fps)", "self.wait((rest + 1) / fps)"
+        )
+    )
+    line = one_line_failure(
+        chapter(project), 2, "scene 'tiny_b' has", "not a multiple of 8", "a bug"
+    )
+    assert "nothing was published" in line
+    assert {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()} == before
+    assert not partial_files(project / "output") and not list(folder.parent.glob(".assembling-*"))

@@ -1,4 +1,5 @@
-"""Chapter assembly: scene videos joined by stream copy, one narration track, captions, chapters, QC."""
+"""Chapter assembly: scene files joined by stream copy (video and AAC narration alike: every
+scene lasts a whole number of AAC frames), captions, chapters, QC from the scenes' measurements."""
 
 from __future__ import annotations
 
@@ -31,16 +32,15 @@ from mathreel.layout import ChapterFiles, SceneFiles
 from mathreel.locks import hold
 from mathreel.manifest import Chapter, PlannedChapter
 from mathreel.narration import audio as audio_mod
-from mathreel.narration.audio_cache import read_wav
 from mathreel.narration.synthesis import NarrationPlan
-from mathreel.narration.timeline import Timeline, sample_of
+from mathreel.narration.timeline import AAC_FRAME, Timeline, aac_aligned_frames
 from mathreel.paths import shown
 from mathreel.quality import Quality
 from mathreel.quiz import quiz_path
 from mathreel.render.jobs import SceneResult
 from mathreel.render.keys import digest_sources, module_closure
-from mathreel.render.mux import aac_packets, add_audio_stream, mux_in_time_order
-from mathreel.render.video import MP4_OPTIONS, video_packet_count
+from mathreel.render.mux import mux_in_time_order
+from mathreel.render.video import MP4_OPTIONS, joined_packets, video_packet_count
 
 _ASS_HEADER = b"""[Script Info]
 ScriptType: v4.00+
@@ -106,32 +106,23 @@ def _assemble_locked(
     plans = [NarrationPlan.load(f.plan) for f in scenes]
     timelines = [Timeline.load(f.timeline) for f in scenes]
     fps = quality.fps
-    # Scenes join on whole frames: each starts where the frames before it end.
+    _check_aligned(results, fps)
+    # Scenes join on whole frames: each starts where the frames before it end (and, the frames
+    # being AAC-aligned, where the AAC frames before it end).
     frame_counts = [r.record.frames for r in results]
-    starts = np.cumsum([0] + frame_counts[:-1])
-    offsets = [float(Fraction(int(n), fps)) for n in starts]
+    starts = [Fraction(int(n), fps) for n in np.cumsum([0] + frame_counts[:-1])]
+    offsets = [float(start) for start in starts]
     total_frames = int(sum(frame_counts))
     total = total_frames / fps
     spans = [SceneSpan(o, p, t) for o, p, t in zip(offsets, plans, timelines, strict=True)]
     found = markers([(o, p.title) for o, p in zip(offsets, plans, strict=True)], total)
     cues = build_cues(spans, total)
 
-    track = np.zeros(sample_of(total, audio_mod.RATE), dtype=np.float32)
-    for offset, files in zip(offsets, scenes, strict=True):
-        clip = read_wav(files.audio).samples
-        at = sample_of(offset, audio_mod.RATE)
-        track[at : at + len(clip)] = clip[: len(track) - at]
-    audible = any(p.audible for p in plans)
-    if audible:
-        track, _ = audio_mod.normalize(track)
-
     out.folder.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=out.folder.parent, prefix=".assembling-") as tmp_name:
         tmp = Path(tmp_name)
         staged = {name: tmp / path.name for name, path in out.names.items()}
-        _mux_chapter(
-            chapter, [f.video for f in scenes], offsets, track, cues, found, staged["video"]
-        )
+        _mux_chapter(chapter, results, starts, fps, cues, found, staged["video"])
         staged["srt"].write_text(to_srt(cues), encoding="utf-8")
         staged["vtt"].write_text(to_webvtt(cues), encoding="utf-8")
         staged["chapters_vtt"].write_text(chapters_webvtt(found), encoding="utf-8")
@@ -143,7 +134,7 @@ def _assemble_locked(
         staged["transcript"].write_text(transcript_markdown(chapter, spans), encoding="utf-8")
         _poster(staged["video"], _poster_time(chapter, offsets, timelines), staged["poster"])
         staged["player"].write_text(player_page(chapter, out, cues, found, spans), encoding="utf-8")
-        qc = quality_report(staged["video"], cues, found, total)
+        qc = quality_report(staged["video"], cues, found, total, _chapter_loudness(scenes))
         qc["caption_problems"] = caption_problems(cues)
         qc["frames"] = _frame_check(staged["video"], results, total_frames, fps, qc)
         staged["qc"].write_text(json.dumps(qc, indent=2), encoding="utf-8")
@@ -155,7 +146,7 @@ def _assemble_locked(
     audio = qc["audio"]
     sound = (
         f"{audio['integrated_lufs']:.1f} LUFS, true peak {audio['true_peak_dbtp']:.1f} dBTP"
-        if np.isfinite(audio["integrated_lufs"])
+        if audio["integrated_lufs"] is not None
         else "silent narration"
     )
     echo(
@@ -163,6 +154,33 @@ def _assemble_locked(
         f"{sound} -> {shown(out.video)}"
     )
     return out
+
+
+def _check_aligned(results: Sequence[SceneResult], fps: int) -> None:
+    """Every scene must last whole AAC frames, or its audio cannot join the next by stream copy."""
+    block = aac_aligned_frames(fps)
+    for result in results:
+        if result.record.frames % block:
+            raise UserError(
+                f"scene '{result.entry.stem}' has {result.record.frames} frames, not a multiple of "
+                f"{block} (whole AAC frames at {fps} fps): a bug in its render; nothing was published"
+            )
+
+
+def _chapter_loudness(scenes: Sequence[SceneFiles]) -> dict:
+    """The chapter's loudness from its scenes' measurements of their delivered audio: BS.1770
+    gating over all their 400 ms blocks (the chapter's audio is theirs, packet for packet), and
+    the loudest scene's true peak."""
+    measured = [json.loads(files.loudness.read_text(encoding="utf-8")) for files in scenes]
+    lufs = audio_mod.gated_loudness([b for m in measured for b in m["blocks_lufs"]])
+    peaks = [m["true_peak_dbtp"] for m in measured if m["true_peak_dbtp"] is not None]
+    return {
+        "integrated_lufs": round(lufs, 2) if np.isfinite(lufs) else None,
+        "true_peak_dbtp": round(max(peaks), 2) if peaks else None,
+        "meter": "ffmpeg ebur128 (ITU-R BS.1770-4, true peak 4x oversampled) of each scene's "
+        "decoded MP4 audio; integrated: BS.1770 gating over all the scenes' 400 ms blocks; "
+        "true peak: the highest scene's",
+    }
 
 
 def _frame_check(
@@ -189,20 +207,22 @@ def _frame_check(
 
 def _mux_chapter(
     chapter: Chapter,
-    videos: Sequence[Path],
-    offsets: Sequence[float],
-    track: np.ndarray,
+    results: Sequence[SceneResult],
+    starts: Sequence[Fraction],
+    fps: int,
     cues,
     found,
     target: Path,
 ) -> None:
+    videos = [r.files.video for r in results]
     with av.open(str(target), "w", format="mp4", options=MP4_OPTIONS) as out:
         out.metadata["title"] = f"{chapter.title}"
         out.metadata["album"] = f"{chapter.course}"
         out.metadata["track"] = str(chapter.number)
         with av.open(str(videos[0])) as first:
             vout = out.add_stream_from_template(first.streams.video[0])
-        add_audio_stream(out)
+            aout = out.add_stream_from_template(first.streams.audio[0])
+            aac_config = bytes(first.streams.audio[0].codec_context.extradata or b"")
         subs = out.add_stream("mov_text")
         subs.time_base = Fraction(1, 1000)
         subs.metadata["language"] = "eng"
@@ -222,27 +242,56 @@ def _mux_chapter(
         )
         mux_in_time_order(
             out,
-            _video_packets(videos, offsets, vout),
+            joined_packets([(r.files.video, r.record.frames) for r in results], fps, vout),
             mov_text_packets(subs, cues),
-            aac_packets(out.streams.audio[0], track),
+            _audio_packets(results, starts, aout, aac_config),
         )
 
 
-def _video_packets(
-    videos: Sequence[Path], offsets: Sequence[float], vout: av.video.stream.VideoStream
+def _shifted(
+    source: av.container.InputContainer, stream: av.stream.Stream, start: Fraction, into
 ) -> Iterator[av.Packet]:
-    """Every scene's video packets, stream-copied, moved to the scene's place on the chapter clock."""
-    for path, offset in zip(videos, offsets, strict=True):
-        with av.open(str(path)) as source:
-            vin = source.streams.video[0]
-            shift = round(Fraction(offset) / vin.time_base)
-            for packet in source.demux(vin):
-                if packet.dts is None:
-                    continue
-                packet.pts += shift
-                packet.dts += shift
-                packet.stream = vout
+    """``stream``'s packets, for stream copy into ``into``, moved to ``start`` on the chapter clock."""
+    shift = start / stream.time_base
+    assert shift.denominator == 1, f"a scene starts between two ticks of its {stream.type} clock"
+    for packet in source.demux(stream):
+        if packet.dts is None:
+            continue
+        packet.pts += int(shift)
+        packet.dts += int(shift)
+        packet.stream = into
+        yield packet
+
+
+def _audio_packets(
+    results: Sequence[SceneResult],
+    starts: Sequence[Fraction],
+    aout: av.audio.stream.AudioStream,
+    aac_config: bytes,
+) -> Iterator[av.Packet]:
+    """Every scene's AAC packets, stream-copied to the scene's sample offset on the chapter
+    clock: the chapter plays each scene's own encoded narration (normalized when it was finished),
+    with no decoding and no encoding. A scene whose audio is not its frames' length in whole AAC
+    frames, or was encoded with other settings, is refused."""
+    for result, start in zip(results, starts, strict=True):
+        stem, frames = result.entry.stem, result.record.frames
+        with av.open(str(result.files.video)) as source:
+            stream = source.streams.audio[0]
+            if bytes(stream.codec_context.extradata or b"") != aac_config:
+                raise UserError(
+                    f"scene '{stem}': its AAC stream is encoded unlike the first scene's: a bug "
+                    "in its render; nothing was published"
+                )
+            expected = Fraction(frames * stream.rate, result.record.fps * AAC_FRAME)
+            count = 0
+            for packet in _shifted(source, stream, start, aout):
+                count += 1
                 yield packet
+        if count != expected:
+            raise UserError(
+                f"scene '{stem}': {count} AAC frames of audio where its {frames} video frames "
+                f"last {float(expected):g}: a bug in its render; nothing was published"
+            )
 
 
 def mov_text_packets(
@@ -295,8 +344,9 @@ def _poster(video: Path, at: float, target: Path) -> None:
         chosen.to_image().save(target, optimize=True)
 
 
-def quality_report(video: Path, cues, found, total: float) -> dict:
-    """Measured figures of the finished file: streams, duration, loudness, captions, chapters."""
+def quality_report(video: Path, cues, found, total: float, loudness: dict) -> dict:
+    """Measured figures of the finished file (streams, duration, captions, chapters) and its
+    ``loudness`` as :func:`_chapter_loudness` gives it."""
     with av.open(str(video)) as container:
         v = container.streams.video[0]
         a = container.streams.audio[0]
@@ -320,20 +370,14 @@ def quality_report(video: Path, cues, found, total: float) -> dict:
             "subtitle_streams": len(container.streams.subtitles),
             "chapters": len(container.chapters()),
         }
-        samples = np.concatenate([f.to_ndarray().T for f in container.decode(a)]).astype(np.float32)
         duration = float(container.duration / av.time_base) if container.duration else total
-    loud = audio_mod.measure(samples, streams["audio"]["sample_rate"])
     return {
         "file": video.name,
         "bytes": video.stat().st_size,
         "duration_seconds": round(duration, 3),
         "timeline_seconds": round(total, 3),
         "streams": streams,
-        "audio": {
-            "integrated_lufs": round(loud.integrated_lufs, 2),
-            "true_peak_dbtp": round(loud.true_peak_dbtp, 2),
-            "meter": "ffmpeg ebur128 (ITU-R BS.1770-4, true peak 4x oversampled), decoded from the MP4",
-        },
+        "audio": loudness,
         "captions": len(cues),
         "chapter_markers": [{"start": round(m.start, 3), "title": m.title} for m in found],
     }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -12,16 +12,20 @@ from scipy.signal import resample_poly
 
 from mathreel.narration.audio_cache import read_wav
 from mathreel.narration.synthesis import NarrationPlan
-from mathreel.narration.timeline import Timeline, sample_of
+from mathreel.narration.timeline import AUDIO_RATE, Timeline, sample_of
 
 #: Delivery sample rate (AAC-LC 48 kHz).
-RATE = 48000
+RATE = AUDIO_RATE
 #: Fade at each phrase edge, seconds: no clicks where a clip starts or stops.
 EDGE_FADE = 0.006
 #: Integrated loudness target (LUFS) of every scene and chapter (true peaks stay under -1.5 dBTP).
 TARGET_LUFS = -16.0
 #: Ceiling the limiter aims for, leaving room for the AAC encoder's overshoot.
 _LIMIT_DBTP = -2.3
+#: BS.1770 gates: blocks at or under the absolute gate (LUFS) are silence; under the mean of the
+#: rest less the relative gate (LU) they are quiet passages. Neither counts in integrated loudness.
+ABSOLUTE_GATE = -70.0
+RELATIVE_GATE = 10.0
 
 
 def resample(samples: np.ndarray, rate_in: int, rate_out: int = RATE) -> np.ndarray:
@@ -81,6 +85,10 @@ class Loudness:
 
     integrated_lufs: float
     true_peak_dbtp: float
+    #: Loudness (LUFS) of every 400 ms gating block, one each 100 ms, over the absolute gate
+    #: (those under it never count): the figures :func:`gated_loudness` integrates, so tracks
+    #: measured apart give the loudness of their concatenation without measuring it again.
+    blocks: tuple[float, ...] = ()
 
 
 #: Samples pushed through the meter per frame (one second: few Python round trips).
@@ -116,6 +124,7 @@ def measure(samples: np.ndarray, rate: int = RATE) -> Loudness:
     # Half a second of silence at the end flushes the meter's last block (silence is gated out).
     planes = np.concatenate([planes, np.zeros((planes.shape[0], rate // 2), np.float32)], axis=1)
     last = None
+    blocks: list[float] = []  # with metadata=1 the meter hands back one 100 ms frame per block
     for start in range(0, planes.shape[1], _METER_BLOCK):
         chunk = np.ascontiguousarray(planes[:, start : start + _METER_BLOCK])
         frame = AudioFrame.from_ndarray(chunk, format="fltp", layout=layout)
@@ -126,27 +135,42 @@ def measure(samples: np.ndarray, rate: int = RATE) -> Loudness:
                 last = graph.pull()
             except (av.BlockingIOError, av.EOFError):
                 break
+            blocks.append(float(last.metadata["lavfi.r128.M"]))
     assert last is not None
     data = last.metadata
     lufs = float(data["lavfi.r128.I"])
     peak = float(data["lavfi.r128.true_peak"])
     return Loudness(
-        lufs if lufs > -70.0 else float("-inf"),  # -70 LUFS is the meter's floor: silence
+        lufs if lufs > ABSOLUTE_GATE else float("-inf"),  # the meter's floor: silence
         20 * np.log10(peak) if peak > 0 else float("-inf"),
+        tuple(block for block in blocks if block > ABSOLUTE_GATE),
     )
 
 
-def normalize(samples: np.ndarray, rate: int = RATE) -> tuple[np.ndarray, Loudness]:
+def gated_loudness(blocks: Sequence[float]) -> float:
+    """Integrated loudness (LUFS) from 400 ms gating-block loudnesses, as BS.1770-4 gates them:
+    blocks over the absolute gate, then over their mean energy less :data:`RELATIVE_GATE`."""
+    levels = np.asarray(blocks, dtype=np.float64)
+    levels = levels[levels > ABSOLUTE_GATE]
+    if not len(levels):
+        return float("-inf")
+    energy = 10 ** ((levels + 0.691) / 10)
+    relative = -0.691 + 10 * np.log10(energy.mean()) - RELATIVE_GATE
+    return float(-0.691 + 10 * np.log10(energy[levels > relative].mean()))
+
+
+def normalize(samples: np.ndarray, rate: int = RATE) -> np.ndarray:
     """Bring a speech track to −16 LUFS integrated with true peaks at or under −1.5 dBTP.
 
     Gain sets the loudness (a gain moves loudness and true peak by the same decibels, so neither
     needs measuring again); where it lifts peaks over the ceiling, a look-ahead peak limiter
     (ffmpeg's ``alimiter`` through PyAV, run at 4x oversampling) holds them down, and the gain is
-    corrected once more. Silence stays digital silence.
+    corrected once more. Silence stays digital silence. What is delivered is measured where it is
+    delivered: a scene's MP4, decoded (:func:`mathreel.render.finish.loudness_record`).
     """
     level = measure(samples, rate)
     if not np.isfinite(level.integrated_lufs):
-        return samples, level
+        return samples
     out = samples
     for _ in range(4):
         gain = TARGET_LUFS - level.integrated_lufs
@@ -155,7 +179,7 @@ def normalize(samples: np.ndarray, rate: int = RATE) -> tuple[np.ndarray, Loudne
             break
         out = limit(out, rate, _LIMIT_DBTP)
         level = measure(out, rate)
-    return out, measure(out, rate)
+    return out
 
 
 def limit(samples: np.ndarray, rate: int, ceiling_db: float) -> np.ndarray:

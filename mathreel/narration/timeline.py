@@ -9,7 +9,6 @@ import json
 import math
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from fractions import Fraction
 from pathlib import Path
 
 from mathreel.narration.script import Beat, Mark, Pause, Phrase
@@ -22,6 +21,10 @@ PARAGRAPH_GAP = 0.65
 BEAT_TAIL = 0.45
 #: Tolerance for float time compared with frame boundaries.
 _EPS = 1e-9
+#: Delivery sample rate of the narration (AAC-LC 48 kHz).
+AUDIO_RATE = 48000
+#: Samples in one AAC-LC frame (one packet of a scene's audio stream).
+AAC_FRAME = 1024
 
 
 @dataclass(frozen=True)
@@ -95,10 +98,13 @@ def frames_for(seconds: float, fps: int) -> int:
     return max(0, math.ceil(seconds * fps - 1e-6))
 
 
-def aac_block_frames(fps: int, rate: int = 48000, aac_frame: int = 1024) -> int:
-    """The fewest video frames whose length is a whole number of AAC frames: 8 at 15 fps, 16 at
-    30, 32 at 60 (0.5333 s = 25 AAC frames of 1024 samples at 48 kHz)."""
-    return Fraction(rate, aac_frame * fps).denominator
+def aac_aligned_frames(fps: int) -> int:
+    """Video frames per AAC-aligned block at ``fps``: the fewest frames that last a whole number
+    of :data:`AAC_FRAME`-sample frames at :data:`AUDIO_RATE` (8 at 15 fps, 16 at 30, 32 at 60:
+    8/15 s, 25 AAC frames). A scene whose frame count is a multiple of this holds exactly
+    ``frames / fps * AUDIO_RATE / AAC_FRAME`` AAC packets, so scenes join by stream copy."""
+    per_block = fps * AAC_FRAME
+    return per_block // math.gcd(per_block, AUDIO_RATE)
 
 
 def frame_of(seconds: float, fps: int) -> int:

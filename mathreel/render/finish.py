@@ -1,5 +1,6 @@
 """Finishing a scene on the machine that runs the command: its narration track placed on the
-rendered timeline, loudness-normalized and muxed with the silent video (stream copy).
+rendered timeline, loudness-normalized and muxed with the silent video (stream copy), then the
+delivered audio (the MP4's, decoded) measured for the chapter's QC.
 
 Both executors (local processes, a Dask cluster) end here, so a scene's files are the same
 whichever machine drew its frames, and only this machine reads the phrase-audio cache.
@@ -13,12 +14,12 @@ from pathlib import Path
 
 import numpy as np
 
-from mathreel.narration.audio import RATE, build_narration_track, normalize
+from mathreel.narration.audio import RATE, build_narration_track, measure, normalize
 from mathreel.narration.audio_cache import write_wav_atomic
 from mathreel.narration.synthesis import NarrationPlan
 from mathreel.narration.timeline import Timeline
 from mathreel.narration.voices.base import Speech
-from mathreel.render.mux import mux_video_with_audio
+from mathreel.render.mux import decoded_audio, mux_video_with_audio
 from mathreel.render.scene_job import SceneRender
 
 
@@ -35,19 +36,14 @@ class FinishedScene:
 
 
 def finish_scene(render: SceneRender, audio_root: Path) -> FinishedScene:
-    """Add the narration (phrase audio under ``audio_root``) to a silent render; loudness is
-    measured and normalized when the voice is audible."""
+    """Add the narration (phrase audio under ``audio_root``) to a silent render, normalized when
+    the voice is audible; the scene's ``loudness.json`` holds its file's measured audio."""
     work = render.work
     plan = NarrationPlan.load(render.plan)
     timeline = Timeline.load(render.timeline)
     track = build_narration_track(plan, timeline, timeline.duration, audio_root)
-    loud: dict[str, float] = {}
     if plan.audible:
-        track, loudness = normalize(track)
-        loud = {
-            "integrated_lufs": loudness.integrated_lufs,
-            "true_peak_dbtp": loudness.true_peak_dbtp,
-        }
+        track = normalize(track)
     finished = FinishedScene(
         work,
         work / "scene.mp4",
@@ -58,6 +54,19 @@ def finish_scene(render: SceneRender, audio_root: Path) -> FinishedScene:
     )
     write_wav_atomic(finished.audio, Speech(np.clip(track, -1, 1), RATE))
     mux_video_with_audio(render.silent_video, track, finished.video, {"title": plan.title})
-    finished.loudness.write_text(json.dumps(loud), encoding="utf-8")
+    finished.loudness.write_text(json.dumps(loudness_record(finished.video)), encoding="utf-8")
     render.silent_video.unlink(missing_ok=True)
     return finished
+
+
+def loudness_record(video: Path) -> dict:
+    """The delivered audio of ``video`` measured once (its AAC decoded: the encoder's overshoot
+    included): integrated loudness and true peak (None for silence) and its 400 ms gating blocks,
+    from which :func:`mathreel.assemble.chapter` gives a chapter's loudness without measuring it again."""
+    level = measure(decoded_audio(video))
+    return {
+        "integrated_lufs": level.integrated_lufs if np.isfinite(level.integrated_lufs) else None,
+        "true_peak_dbtp": level.true_peak_dbtp if np.isfinite(level.true_peak_dbtp) else None,
+        "meter": "ffmpeg ebur128 (ITU-R BS.1770-4), the MP4's audio decoded",
+        "blocks_lufs": list(level.blocks),
+    }

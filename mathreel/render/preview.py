@@ -86,7 +86,7 @@ def render_preview(
             plan, timeline, seconds, cache_dir() / "audio", beats=set(chosen)
         )
         if plan.audible:
-            track, _ = normalize(track)
+            track = normalize(track)
         title = f"{plan.title}: {first}" + (f" to {last}" if last != first else "")
         mux_video_with_audio(render.silent_video, track, target, {"title": title})
     finally:

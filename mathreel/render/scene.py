@@ -29,7 +29,7 @@ from manim import Scene, VMobject, config
 from mathreel.errors import UserError
 from mathreel.narration.script import parse_narration
 from mathreel.narration.synthesis import BeatPlan, NarrationPlan, plan_narration
-from mathreel.narration.timeline import BeatRecord, Timeline, aac_block_frames, frames_for
+from mathreel.narration.timeline import BeatRecord, Timeline, aac_aligned_frames, frames_for
 from mathreel.narration.voices.silent import SilentVoice
 from mathreel.paths import NARRATION_DIR
 from mathreel.render.scene_source import check_beats, read_scene_source
@@ -306,7 +306,7 @@ class NarratedScene(Scene):
         if NarratedScene.run.beats:
             return
         fps = config.frame_rate
-        hold = -self.frames % aac_block_frames(fps)
+        hold = -self.frames % aac_aligned_frames(fps)
         if not hold:
             return
         start = self.frames

@@ -11,6 +11,7 @@ import functools
 import re
 import subprocess
 import threading
+from fractions import Fraction
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -26,7 +27,8 @@ from mathreel.escape import webvtt_text
 from mathreel.manifest import Chapter
 from mathreel.narration.audio import RATE
 from mathreel.narration.synthesis import BeatPlan, NarrationPlan, PhrasePlan
-from mathreel.narration.timeline import BeatRecord, Timeline
+from mathreel.narration.timeline import BeatRecord, Timeline, aac_aligned_frames
+from mathreel.render.mux import mux_video_with_audio
 from tests.render.test_player import (  # noqa: F401  (browser: the Chromium fixture)
     QuietServer,
     RangeHandler,
@@ -148,18 +150,30 @@ def test_chromium_reads_the_player_fallback_cues_exactly(site, browser):  # noqa
     page.close()
 
 
-def tiny_scene(path: Path) -> Path:
-    """A few frames of H.264 video, standing in for a rendered scene."""
-    with av.open(str(path), "w", format="mp4") as out:
+#: The stand-in scene's frames: TOTAL seconds at 15 fps, rounded up to whole AAC frames.
+FRAMES = -(-round(TOTAL * 15) // aac_aligned_frames(15)) * aac_aligned_frames(15)
+
+
+def tiny_scene(folder: Path) -> SimpleNamespace:
+    """A few frames of H.264 video with a silent narration track, standing in for a rendered
+    scene (as assembly sees it: its files, its entry and its record)."""
+    silent = folder / "silent.mp4"
+    with av.open(str(silent), "w", format="mp4") as out:
         stream = out.add_stream("libx264", rate=15)
         stream.width, stream.height, stream.pix_fmt = 64, 64, "yuv420p"
-        for i in range(round(TOTAL * 15)):
+        for i in range(FRAMES):
             frame = av.VideoFrame.from_ndarray(np.full((64, 64, 3), i * 8 % 256, np.uint8), "rgb24")
             for packet in stream.encode(frame):
                 out.mux(packet)
         for packet in stream.encode(None):
             out.mux(packet)
-    return path
+    video = folder / "scene.mp4"
+    mux_video_with_audio(silent, np.zeros(FRAMES * RATE // 15, np.float32), video)
+    return SimpleNamespace(
+        files=SimpleNamespace(video=video),
+        entry=SimpleNamespace(stem="scene"),
+        record=SimpleNamespace(frames=FRAMES, fps=15),
+    )
 
 
 def mov_text_samples(video: Path) -> list[tuple[float, str]]:
@@ -193,10 +207,7 @@ def mov_text_samples(video: Path) -> list[tuple[float, str]]:
 def mux(folder: Path) -> Path:
     """The chapter muxer's MP4 for CUES over a tiny scene, with a silent narration track."""
     target = folder / "chapter.mp4"
-    silence = np.zeros(round(TOTAL * RATE), np.float32)
-    assembly._mux_chapter(
-        CHAPTER, [tiny_scene(folder / "scene.mp4")], [0.0], silence, CUES, MARKERS, target
-    )
+    assembly._mux_chapter(CHAPTER, [tiny_scene(folder)], [Fraction(0)], 15, CUES, MARKERS, target)
     return target
 
 

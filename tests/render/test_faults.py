@@ -452,3 +452,22 @@ def test_unexpected_exception_prints_one_line_with_its_log(project):
 def test_rendered_chapter_passes_the_independent_probe(rendered):
     info = ffprobe(rendered / "output" / "480p15" / "chapter-01" / "chapter-01.mp4")
     assert len(info["chapters"]) == len(STEMS)
+
+
+# -- a scene that does not end on whole AAC frames cannot join by stream copy -------------------
+
+
+def test_scene_not_on_whole_aac_frames_is_refused_and_nothing_is_published(project):
+    folder = project / "output" / "480p15" / "chapter-01"
+    before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    # A bug that stops scenes being held to whole AAC frames (they change, so they render again).
+    scene = project / "mathreel" / "render" / "scene.py"
+    held = "hold = -self.frames % aac_aligned_frames(fps)"
+    assert held in scene.read_text()
+    scene.write_text(scene.read_text().replace(held, "hold = 1 if self.frames % 2 else 0"))
+    line = one_line_failure(
+        chapter(project), 2, "scene 'tiny_a' has", "not a multiple of 8", "a bug"
+    )
+    assert "nothing was published" in line
+    assert {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()} == before
+    assert not partial_files(project / "output") and not list(folder.parent.glob(".assembling-*"))

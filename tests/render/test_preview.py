@@ -14,7 +14,7 @@ import pytest
 from PIL import Image
 
 from mathreel.check.goldens import compare
-from mathreel.narration.timeline import aac_block_frames
+from mathreel.narration.timeline import aac_aligned_frames
 from tests.probe import decode_audio, ffprobe, onset_after
 from tests.render.test_faults import _project, render, scenes_dir
 
@@ -66,7 +66,7 @@ def test_one_beat_preview_is_that_beat_frame_for_frame(project):
 def test_whole_range_preview_matches_the_scene(project):
     full = frames(scenes_dir(project) / "tiny_a.mp4")
     part = frames(preview(project, "draw-move"))
-    assert 0 <= len(full) - len(part) < aac_block_frames(15)
+    assert 0 <= len(full) - len(part) < aac_aligned_frames(15)
     assert compare(Image.fromarray(full[-1]), Image.fromarray(part[-1])).ok
 
 

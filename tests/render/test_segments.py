@@ -14,7 +14,7 @@ import av
 import numpy as np
 import pytest
 
-from mathreel.narration.timeline import aac_block_frames
+from mathreel.narration.timeline import aac_aligned_frames
 from tests.probe import decode_audio, onset_after
 from tests.render.test_faults import _project, render, scenes_dir
 
@@ -92,7 +92,7 @@ def test_joined_scene_keeps_narration_within_a_frame_of_each_beat(edited):
 def test_scene_length_is_whole_aac_frames(edited):
     project, *_ = edited
     count = len(frames(scenes_dir(project) / "tiny_a.mp4"))
-    assert count % aac_block_frames(15) == 0
+    assert count % aac_aligned_frames(15) == 0
     assert count == round(timeline(project)["duration"] * 15)
 
 

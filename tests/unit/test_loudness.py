@@ -8,7 +8,7 @@ import pyloudnorm
 import pytest
 from scipy.signal import resample_poly
 
-from mathreel.narration.audio import RATE, TARGET_LUFS, measure, normalize
+from mathreel.narration.audio import RATE, TARGET_LUFS, gated_loudness, measure, normalize
 
 
 def speechlike(seconds: float, seed: int = 0) -> np.ndarray:
@@ -54,8 +54,20 @@ def test_silence_and_a_blip_are_not_measured_as_loud():
 
 @pytest.mark.parametrize("gain", [0.05, 1.5])
 def test_normalize_reaches_the_target_under_the_peak_ceiling(gain):
-    out, level = normalize(speechlike(30, seed=1) * gain)
-    lufs, peak = reference(out)
+    lufs, peak = reference(normalize(speechlike(30, seed=1) * gain))
     assert lufs == pytest.approx(TARGET_LUFS, abs=0.3)
     assert peak <= -1.5
-    assert level.integrated_lufs == pytest.approx(lufs, abs=0.1)
+
+
+def test_gating_the_blocks_of_tracks_measured_apart_gives_their_concatenations_loudness():
+    """A chapter's loudness from its scenes' 400 ms blocks, without measuring the chapter."""
+    parts = [speechlike(20, seed=2) * 0.2, np.zeros(RATE * 3, np.float32), speechlike(45, seed=3)]
+    blocks = [b for part in parts for b in measure(part).blocks]
+    whole = np.concatenate(parts)
+    assert gated_loudness(blocks) == pytest.approx(measure(whole).integrated_lufs, abs=0.05)
+    assert gated_loudness(blocks) == pytest.approx(reference(whole)[0], abs=0.1)
+    # The quiet part lies under the relative gate: gating leaves it out, a plain mean would not.
+    loud = measure(parts[2])
+    assert gated_loudness(loud.blocks) == pytest.approx(loud.integrated_lufs, abs=0.05)
+    assert gated_loudness(blocks) > loud.integrated_lufs - 1.0
+    assert gated_loudness([]) == gated_loudness(measure(parts[1]).blocks) == float("-inf")

@@ -6,11 +6,14 @@ import pytest
 
 from mathreel.narration.script import parse_narration_text
 from mathreel.narration.timeline import (
+    AAC_FRAME,
+    AUDIO_RATE,
     BEAT_TAIL,
     PARAGRAPH_GAP,
     PHRASE_GAP,
     BeatRecord,
     Timeline,
+    aac_aligned_frames,
     frame_of,
     frames_for,
     layout_beat,
@@ -76,6 +79,14 @@ def test_durations_must_match_phrases():
 )
 def test_frames_for_rounds_up_to_whole_frames(seconds, fps, frames):
     assert frames_for(seconds, fps) == frames
+
+
+@pytest.mark.parametrize("fps, block", [(15, 8), (30, 16), (60, 32), (24, 64), (25, 8)])
+def test_aac_aligned_frames_is_the_shortest_whole_number_of_aac_frames(fps, block):
+    assert aac_aligned_frames(fps) == block
+    samples = [n * AUDIO_RATE / fps for n in range(1, block + 1)]
+    whole = [n for n, count in enumerate(samples, 1) if count % AAC_FRAME == 0]
+    assert whole == [block]
 
 
 def test_frame_and_sample_indices():

@@ -98,15 +98,28 @@ class SegmentStore:
         os.utime(record_path)
         return verdict.record.frames
 
+    def _sweep_partials(self) -> None:
+        """Remove copies left half-written by renders that were killed (their process is gone)."""
+        for partial in self.folder.glob(".*.partial"):
+            pid = partial.suffixes[-2].removeprefix(".pid") if len(partial.suffixes) > 1 else ""
+            if not pid.isdigit() or not Path(f"/proc/{pid}").exists():
+                partial.unlink(missing_ok=True)
+
     def keep(self, beat_id: str, key: str, video: Path, frames: int, fps: int) -> None:
         """Store a freshly drawn segment (a copy of ``video``; its record last), then drop the
         beat's least recently used segments beyond :data:`KEEP_PER_BEAT`."""
         target, record_path = self._paths(beat_id, key)
         self.folder.mkdir(parents=True, exist_ok=True)
-        staged = target.with_name(f".{target.name}.{os.getpid()}.partial")
-        shutil.copyfile(video, staged)
-        record_path.unlink(missing_ok=True)
-        publish(staged, target)
+        self._sweep_partials()
+        staged = target.with_name(f".{target.name}.pid{os.getpid()}.partial")
+        try:
+            shutil.copyfile(video, staged)
+            record_path.unlink(missing_ok=True)
+            publish(staged, target)
+        except OSError as err:
+            staged.unlink(missing_ok=True)
+            # A full disk names the segment it could not keep, not the render's own copy.
+            raise OSError(err.errno, err.strerror, str(target)) from None
         records.write_record(record_path, key, frames, fps, {"video": target})
         older = sorted(
             self.folder.glob(f"{beat_id}.*.json"), key=lambda p: p.stat().st_mtime, reverse=True

@@ -162,7 +162,7 @@ def pipeline_render(entry: manifest.SceneEntry, quality: Quality, tmp: Path) -> 
     plan = silent_plan(entry)
     t1 = time.perf_counter()
     worker = Worker()
-    render = render_scene_job(SceneJob.of(entry, plan, quality), run=worker)
+    render = render_scene_job(SceneJob.of(entry, plan, quality, force=True), run=worker)
     assert isinstance(render, SceneRender)
     t2 = time.perf_counter()
     finished = finish_scene(render, cache_dir() / "audio")
@@ -463,7 +463,9 @@ def profile(
         def run(variant_list: list[str], cprofile: bool, tag: str) -> tuple[dict, str, int]:
             report = tmp / f"{tag}.json"
             worker = Worker((report, variant_list, cprofile))
-            render = render_scene_job(SceneJob.of(entry, plan, quality), beats=beats, run=worker)
+            render = render_scene_job(
+                SceneJob.of(entry, plan, quality, force=True), beats=beats, run=worker
+            )
             assert isinstance(render, SceneRender)
             frames = video_packet_count(render.silent_video)
             digest = sha256(render.silent_video)
@@ -614,7 +616,9 @@ def memory(
     for quality, span in runs:
         before = load()
         worker = Worker()
-        render = render_scene_job(SceneJob.of(entry, plan, quality), beats=span, run=worker)
+        render = render_scene_job(
+            SceneJob.of(entry, plan, quality, force=True), beats=span, run=worker
+        )
         assert isinstance(render, SceneRender) and worker.result
         frames = video_packet_count(render.silent_video)
         shutil.rmtree(render.work, ignore_errors=True)

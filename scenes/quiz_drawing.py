@@ -27,6 +27,7 @@ from manim import (
     linear,
 )
 
+from scenes.drawing import show_value
 from scenes.style import BODY_SIZE, FAST, HIGHLIGHT_COLOR, MUTED_COLOR, NORMAL, SMALL_SIZE
 
 RING_RADIUS = 0.5
@@ -59,7 +60,7 @@ def play_countdown(scene: Scene, beat, seconds: float, end_mark: str, centre: np
         return max(1, math.ceil(seconds * (1 - progress.get_value()) - 1e-9))
 
     digit = Integer(seconds_left(), font_size=BODY_SIZE, color=HIGHLIGHT_COLOR).move_to(centre)
-    digit.add_updater(lambda m: m.set_value(seconds_left()).move_to(centre))
+    digit.add_updater(lambda m: show_value(m, seconds_left()).move_to(centre))
     scene.play(FadeIn(cue), FadeIn(track), FadeIn(ring), FadeIn(digit), run_time=beat.until())
     scene.play(progress.animate.set_value(1.0), run_time=beat.until(end_mark), rate_func=linear)
     digit.clear_updaters()

@@ -6,7 +6,7 @@ from manim import *
 
 from mathreel.render.scene import NarratedScene
 from scenes.calculus import numeric
-from scenes.drawing import tangent_segment
+from scenes.drawing import show_value, tangent_segment
 from scenes.quiz_drawing import play_countdown
 from scenes.slope_at_a_point_figures import (
     CUBIC,
@@ -359,10 +359,10 @@ class FindSlopeAtPoint(NarratedScene):
         x_anchor = x_value.get_left()
         self.slope_anchor = self.slope_value.get_left()
         x_value.add_updater(
-            lambda m: m.set_value(self.x_now.get_value()).move_to(x_anchor, aligned_edge=LEFT)
+            lambda m: show_value(m, self.x_now.get_value()).move_to(x_anchor, aligned_edge=LEFT)
         )
         self.slope_value.add_updater(
-            lambda m: m.set_value(self.current["slope"](self.x_now.get_value())).move_to(
+            lambda m: show_value(m, self.current["slope"](self.x_now.get_value())).move_to(
                 self.slope_anchor, aligned_edge=LEFT
             )
         )

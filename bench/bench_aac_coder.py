@@ -21,8 +21,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mathreel.narration.audio import RATE, edge_fade, measure, normalize, resample  # noqa: E402
-from mathreel.narration.audio_cache import read_wav  # noqa: E402
 from mathreel.narration.timeline import PHRASE_GAP  # noqa: E402
+from mathreel.narration.voices.base import read_wav  # noqa: E402
 from mathreel.paths import cache_dir  # noqa: E402
 from mathreel.render.mux import aac_packets, add_audio_stream  # noqa: E402
 from mathreel.render.video import MP4_OPTIONS  # noqa: E402

@@ -17,9 +17,9 @@ import av
 
 from mathreel.layout import SceneFiles
 from mathreel.narration.audio import RATE
-from mathreel.narration.audio_cache import read_wav
 from mathreel.narration.synthesis import NarrationPlan
 from mathreel.narration.timeline import Timeline, frame_of, sample_of
+from mathreel.narration.voices.base import read_wav
 from mathreel.paths import output_dir, shown
 from mathreel.render.jobs import SceneResult
 from mathreel.render.mux import add_audio_stream, encode_aac

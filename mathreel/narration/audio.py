@@ -10,9 +10,9 @@ from pathlib import Path
 import numpy as np
 from scipy.signal import resample_poly
 
-from mathreel.narration.audio_cache import read_wav
 from mathreel.narration.synthesis import NarrationPlan
 from mathreel.narration.timeline import AUDIO_RATE, Timeline, sample_of
+from mathreel.narration.voices.base import read_wav
 
 #: Delivery sample rate (AAC-LC 48 kHz).
 RATE = AUDIO_RATE

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 import wave
 from pathlib import Path
 
-import numpy as np
-
 from mathreel.files import write_text_atomic
-from mathreel.narration.voices.base import Speech, Voice
+from mathreel.narration.voices.base import Speech, Voice, read_wav, write_wav_atomic
 
 #: Bump when the cached audio's processing changes (trimming, format) to retire old entries.
 CACHE_SCHEMA = 1
@@ -27,48 +23,6 @@ def cache_key(text: str, voice_name: str, identity: dict[str, object]) -> str:
         separators=(",", ":"),
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
-
-
-def write_wav_atomic(path: Path, speech: Speech) -> None:
-    """Write 16-bit mono WAV to a temporary file in the same folder, then rename over ``path``.
-
-    Two processes writing the same entry each produce a whole file; the last rename wins, and a
-    reader never sees a half-written one.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    pcm = np.clip(np.round(speech.samples * 32767.0), -32768, 32767).astype("<i2")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".wav")
-    try:
-        with os.fdopen(fd, "wb") as handle, wave.open(handle, "wb") as wav:
-            wav.setnchannels(1)
-            wav.setsampwidth(2)
-            wav.setframerate(speech.rate)
-            wav.writeframes(pcm.tobytes())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def read_wav(path: Path) -> Speech:
-    """Read a 16-bit WAV written by :func:`write_wav_atomic` (or a recorded take) as mono.
-
-    A file holding fewer samples than its header promises (cut short) is a ``ValueError``."""
-    with wave.open(str(path), "rb") as wav:
-        rate, channels, width = wav.getframerate(), wav.getnchannels(), wav.getsampwidth()
-        count = wav.getnframes()
-        frames = wav.readframes(count)
-    if width != 2:
-        raise ValueError(f"{path}: expected 16-bit PCM, found {8 * width}-bit")
-    if len(frames) != count * width * channels:
-        raise ValueError(
-            f"{path}: cut short ({len(frames)} bytes of samples, its header says {count * width * channels})"
-        )
-    samples = np.frombuffer(frames, dtype="<i2").astype(np.float32) / 32768.0
-    if channels > 1:
-        samples = samples.reshape(-1, channels).mean(axis=1)
-    return Speech(samples, rate)
 
 
 def _digest_path(wav: Path) -> Path:

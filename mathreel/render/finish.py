@@ -15,10 +15,9 @@ from pathlib import Path
 import numpy as np
 
 from mathreel.narration.audio import RATE, build_narration_track, measure, normalize
-from mathreel.narration.audio_cache import write_wav_atomic
 from mathreel.narration.synthesis import NarrationPlan
 from mathreel.narration.timeline import Timeline
-from mathreel.narration.voices.base import Speech
+from mathreel.narration.voices.base import Speech, write_wav_atomic
 from mathreel.render.mux import decoded_audio, mux_video_with_audio
 from mathreel.render.scene_job import SceneRender
 

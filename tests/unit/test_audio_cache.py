@@ -7,8 +7,8 @@ import multiprocessing
 import numpy as np
 import pytest
 
-from mathreel.narration.audio_cache import AudioCache, cache_key, read_wav, write_wav_atomic
-from mathreel.narration.voices.base import Speech, Voice
+from mathreel.narration.audio_cache import AudioCache, cache_key
+from mathreel.narration.voices.base import Speech, Voice, read_wav, write_wav_atomic
 
 
 class CountingVoice(Voice):

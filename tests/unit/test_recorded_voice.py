@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from mathreel.errors import UserError
-from mathreel.narration.audio_cache import AudioCache, write_wav_atomic
-from mathreel.narration.voices.base import Speech
+from mathreel.narration.audio_cache import AudioCache
+from mathreel.narration.voices.base import Speech, write_wav_atomic
 from mathreel.narration.voices.recorded import RecordedVoice, take_name
 
 

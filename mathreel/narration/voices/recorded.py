@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 
 from mathreel.errors import UserError
-from mathreel.narration.voices.base import Speech, Voice, trim_silence
+from mathreel.narration.voices.base import Speech, Voice, read_wav, trim_silence
 from mathreel.paths import NARRATION_DIR
 
 TAKES_DIR = NARRATION_DIR / "takes"
@@ -41,10 +41,6 @@ class RecordedVoice(Voice):
         return self.takes_dir / take_name(text)
 
     def synthesize(self, text: str) -> Speech:
-        from mathreel.narration.audio_cache import (
-            read_wav,  # here, not at import: audio_cache imports voices
-        )
-
         path = self.take_path(text)
         if not path.exists():
             raise UserError(

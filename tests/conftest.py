@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import signal
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
+# A test run started in the background by a non-interactive shell inherits SIGINT ignored, and
+# every process it starts would too (Python then never raises KeyboardInterrupt): the Ctrl-C
+# tests, which send SIGINT as a terminal does, would see it ignored. Children of this process get
+# the default disposition back when it holds a handler instead (found running .ci/run with &).
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

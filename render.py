@@ -163,7 +163,17 @@ def scene_command(
                 "--export-beats exports the whole scene: drop --beat/--from/--to"
             )
         commands.preview_scene(
-            project_manifest(), name, quality, voice, beat, first, last, click.echo, cluster, watch
+            project_manifest(),
+            name,
+            quality,
+            voice,
+            beat,
+            first,
+            last,
+            click.echo,
+            cluster,
+            watch,
+            force,
         )
     else:
         commands.render_scene(

@@ -143,16 +143,18 @@ def preview_scene(
     echo: Echo,
     cluster: str | None = None,
     watch: bool = False,
+    force: bool = False,
 ) -> None:
     """Render some beats of a scene, with their narration, into output/<quality>/preview/
-    (again on every change of its code or narration when ``watch``)."""
+    (again on every change of its code or narration when ``watch``; ``force`` draws the chosen
+    beats even where their segments are kept)."""
     from mathreel.render.preview import render_preview, watch_preview
 
     if parse_cluster(cluster) is not None:
         raise UserError("a preview renders on this machine: drop --cluster")
     entry = manifest.find_scene(name)
     preview = watch_preview if watch else render_preview
-    preview(entry, get_quality(quality), get_voice(voice), beat, first, last, echo)
+    preview(entry, get_quality(quality), get_voice(voice), beat, first, last, echo, force=force)
 
 
 def render_chapter(

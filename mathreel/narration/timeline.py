@@ -131,6 +131,8 @@ class BeatRecord:
     mid_beat_problems: list[str] = field(default_factory=list)
     #: True when the beat's segment was kept from an earlier render, not drawn again.
     reused: bool = False
+    #: Why a beat was drawn though its segment might have been kept (empty: its key changed).
+    drawn_because: str = ""
 
 
 @dataclass

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from mathreel.errors import UserError
 from mathreel.paths import ROOT
+from mathreel.render import loader
 
 _running: set[subprocess.Popen] = set()
 
@@ -48,7 +49,7 @@ def run_worker(job: dict, log_path: Path, stop: Callable[[], bool] | None = None
     job_path.write_text(json.dumps(job, indent=1), encoding="utf-8")
     with open(log_path, "w", encoding="utf-8") as log:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "mathreel.render.worker", str(job_path)],
+            [sys.executable, "-c", loader.BOOTSTRAP, loader.__file__, str(job_path)],
             cwd=ROOT,
             stdout=log,
             stderr=subprocess.STDOUT,

@@ -18,6 +18,7 @@ from mathreel.errors import UserError
 from mathreel.manifest import SceneEntry
 from mathreel.narration.audio import build_narration_track, normalize
 from mathreel.narration.audio_cache import AudioCache
+from mathreel.narration.synthesis import BeatPlan
 from mathreel.narration.timeline import Timeline
 from mathreel.narration.voices.base import Voice
 from mathreel.paths import SCENES_DIR, cache_dir, output_dir, shown
@@ -66,9 +67,11 @@ def render_preview(
     last: str | None,
     echo: Callable[[str], None],
     run: Callable[..., None] = launch.run_worker,
+    force: bool = False,
 ) -> Path:
     """Render the chosen beats of ``entry`` with their narration; returns the MP4's path.
-    ``run`` starts the render worker (see :func:`mathreel.render.scene_job.render_scene_job`)."""
+    ``run`` starts the render worker (see :func:`mathreel.render.scene_job.render_scene_job`);
+    ``force`` draws the chosen beats even where their segments are kept."""
     jobs.check_tools()
     voice.check_available()
     plan = jobs.prepare(entry, voice, AudioCache(cache_dir() / "audio"))
@@ -77,7 +80,8 @@ def render_preview(
     chosen = ids[ids.index(first) : ids.index(last) + 1]
     target = preview_path(entry, quality, first, last)
     jobs.ensure_writable(target.parent)
-    render = render_scene_job(SceneJob.of(entry, plan, quality), beats=(first, last), run=run)
+    job = SceneJob.of(entry, plan, quality, force)
+    render = render_scene_job(job, beats=(first, last), run=run)
     assert isinstance(render, SceneRender)
     try:
         timeline = Timeline.load(render.timeline)
@@ -106,6 +110,20 @@ def watched_files(entry: SceneEntry, previous: list[Path]) -> list[Path]:
     return [*code, entry.narration_path]
 
 
+def _plans_before(
+    entry: SceneEntry, voice: Voice, beat: str | None, first: str | None
+) -> list[BeatPlan] | None:
+    """The narration plans of the beats before the first chosen one (None while the narration
+    does not plan: the preview then reports the error)."""
+    try:
+        plan = jobs.prepare(entry, voice, AudioCache(cache_dir() / "audio"))
+        ids = [b.id for b in plan.beats]
+        start, _ = choose_beats(ids, beat, first, None)
+    except UserError:
+        return None
+    return list(plan.beats[: ids.index(start)])
+
+
 def watch_preview(
     entry: SceneEntry,
     quality: Quality,
@@ -115,18 +133,22 @@ def watch_preview(
     last: str | None,
     echo: Callable[[str], None],
     poll_seconds: float = 0.25,
+    force: bool = False,
 ) -> None:
     """Preview the chosen beats, then again each time the scene, a module it imports or its
     narration changes, until Ctrl-C. Manim, the pipeline and the voice are loaded once, here.
     Renders are forked from a zygote waiting at the first chosen beat, so a narration edit draws
-    only the chosen beats; a code edit starts a new zygote. An error is one line and the watch
-    goes on."""
+    only the chosen beats; a code edit, or a narration edit of a beat before the chosen ones
+    (the zygote ran those with the old plan, and code may carry what it read from them), starts
+    a new zygote. An error is one line and the watch goes on."""
     import manim  # noqa: F401  (imported once; every forked render inherits it)
 
     files: list[Path] = []
     seen: dict[Path, int] | None = None
     code_seen: dict[Path, int] | None = None
+    earlier_seen: list[BeatPlan] | None = None
     zygote: launch.Zygote | None = None
+    work_root().mkdir(parents=True, exist_ok=True)  # a project's first command may be a watch
     home = Path(tempfile.mkdtemp(dir=work_root(), prefix=f"watch-{entry.stem}-pid{os.getpid()}-"))
     try:
         while True:
@@ -135,17 +157,25 @@ def watch_preview(
             if now != seen:
                 seen = now
                 code = {p: t for p, t in now.items() if p != entry.narration_path}
-                if code != code_seen or zygote is None or zygote.pid is None:
+                earlier = _plans_before(entry, voice, beat, first)
+                if (
+                    code != code_seen
+                    or earlier != earlier_seen
+                    or zygote is None
+                    or zygote.pid is None
+                ):
                     if zygote is not None:
                         zygote.close()
-                    code_seen = code
+                    code_seen, earlier_seen = code, earlier
                     media = home / "media"
                     shutil.rmtree(media, ignore_errors=True)
                     seed_svg_cache(media)
                     zygote = launch.Zygote(media, home / "zygote.log")
                 started = time.perf_counter()
                 try:
-                    render_preview(entry, quality, voice, beat, first, last, echo, run=zygote.run)
+                    render_preview(
+                        entry, quality, voice, beat, first, last, echo, zygote.run, force
+                    )
                     echo(
                         f"  rendered in {time.perf_counter() - started:.1f} s; watching "
                         f"{len(files)} files (Ctrl-C stops)"

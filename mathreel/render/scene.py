@@ -16,7 +16,10 @@ skipped or reused.
 
 from __future__ import annotations
 
+import hashlib
 import inspect
+import random
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -32,8 +35,9 @@ from mathreel.narration.synthesis import BeatPlan, NarrationPlan, plan_narration
 from mathreel.narration.timeline import BeatRecord, Timeline, aac_aligned_frames, frames_for
 from mathreel.narration.voices.silent import SilentVoice
 from mathreel.paths import NARRATION_DIR
+from mathreel.render.carried import CannotDigest, author_frames, carried_state, is_author_code
 from mathreel.render.scene_source import check_beats, read_scene_source
-from mathreel.render.segments import TAIL, SegmentStore, beat_key, state_fingerprint
+from mathreel.render.segments import TAIL, SegmentStore, beat_key
 
 #: Fraction of the frame kept clear on each side (title-safe area).
 SAFE_MARGIN = 0.05
@@ -59,6 +63,8 @@ class SceneRun:
     #: every beat even when its segment is kept (``--force``).
     segments: SegmentStore | None = None
     code_key: str = ""
+    #: The SHA-256 of each file the code key was made from (see :mod:`mathreel.render.loader`).
+    code_files: dict[str, str] | None = None
     work: Path | None = None
     force: bool = False
     #: Called once, with the scene, when a preview reaches its first chosen beat (a watching
@@ -90,7 +96,15 @@ class BeatTracker:
     def __init__(self, scene: NarratedScene, plan: BeatPlan, start: float) -> None:
         self._scene = scene
         self.plan = plan
-        self.start = start
+        self._start = start
+
+    @property
+    def start(self) -> float:
+        """The beat's start on the scene clock, seconds (the author's code reading it makes the
+        beat's segment depend on when it starts)."""
+        if _read_by_author():
+            self._scene._clock_read = True
+        return self._start
 
     @property
     def id(self) -> str:
@@ -103,7 +117,7 @@ class BeatTracker:
 
     @property
     def elapsed(self) -> float:
-        return self._scene.renderer.time - self.start
+        return self._scene.renderer.time - self._start
 
     @property
     def remaining(self) -> float:
@@ -152,6 +166,11 @@ class NarratedScene(Scene):
         self.segments: list[Segment] = []
         self.timeline: Timeline | None = None
         self._skipping = self.renderer._original_skipping_status
+        #: Set when the author's code reads the scene clock during a beat (see _watch_clock).
+        self._clock_read = False
+        #: Why every beat from some beat on is drawn (something it can read has no digest).
+        self._undigestable = ""
+        _watch_clock(self)
         add_frame = self.renderer.add_frame
 
         def counted(frame, num_frames: int = 1) -> None:
@@ -160,6 +179,31 @@ class NarratedScene(Scene):
             add_frame(frame, num_frames)
 
         self.renderer.add_frame = counted
+        #: The scene's attributes before the author's own: those added later are carried state.
+        self._carried_names = frozenset(vars(self))
+
+    def get_time_progression(
+        self, run_time, description, n_iterations=None, override_skip_animations=False
+    ):
+        """Frame times of a play. A skipped play jumps to its end in one step unless a
+        time-based updater is live: then it steps through the frames a drawn play would, so an
+        updater taking ``dt`` ends where drawing leaves it (no frame is rasterised)."""
+        live = self.renderer.skip_animations and (
+            self.always_update_mobjects
+            or self.updaters
+            or any(m.has_time_based_updater() for m in self.get_mobject_family_members())
+        )
+        return super().get_time_progression(
+            run_time, description, n_iterations, override_skip_animations or live
+        )
+
+    def play_internal(self, skip_rendering: bool = False) -> None:
+        """Manim's play, which in skip mode neither rasterises a frame nor leaves out the
+        updaters' last call that a drawn play makes (so skipping ends on the drawn picture)."""
+        skipping = self.renderer.skip_animations
+        super().play_internal(skip_rendering or skipping)
+        if skipping:
+            self.update_mobjects(0)
 
     def play(self, *args, **kwargs) -> None:
         """Play as Manim does and keep the clock on whole frames; then check the picture the
@@ -201,7 +245,11 @@ class NarratedScene(Scene):
         draw = self._chosen(beat_id)
         plan = self.narration.beat(beat_id)  # after the hook: a zygote's child has a new plan
         start = self.frames
-        key, taken = self._take_segment(beat_id, plan) if draw else ("", None)
+        _reseed(self.scene_stem(), beat_id)
+        opened_by = author_frames(inspect.currentframe())
+        key, taken = self._take_segment(beat_id, plan, opened_by) if draw else ("", None)
+        del opened_by
+        self._clock_read = False
         self._set_skipping(not draw or taken is not None)
         partials = len(self.renderer.file_writer.partial_movie_files)
         tracker = BeatTracker(self, plan, self.renderer.time)
@@ -219,8 +267,8 @@ class NarratedScene(Scene):
             self.frames = start + written
             self.renderer.time = self.frames / fps
             self.segments.append(Segment(beat_id, path, written, True))
-        elif draw and NarratedScene.run.segments is not None:
-            self._keep_segment(beat_id, key, partials, self.frames - start)
+        elif key:
+            self._keep_segment(beat_id, key, partials, start)
         self._records.append(
             BeatRecord(
                 id=beat_id,
@@ -232,6 +280,7 @@ class NarratedScene(Scene):
                 small_text=self.small_text(),
                 mid_beat_problems=self._mid_beat,
                 reused=taken is not None,
+                drawn_because=self._undigestable if draw else "",
             )
         )
         self._mid_beat = []
@@ -264,24 +313,32 @@ class NarratedScene(Scene):
         return run.work / f"{len(self.segments):03d}-{beat_id}.mp4"
 
     def _take_segment(
-        self, beat_id: str, plan: BeatPlan | None, hold: int = 0
+        self, beat_id: str, plan: BeatPlan | None, frames: list, hold: int = 0
     ) -> tuple[str, tuple[Path, int] | None]:
-        """This beat's key as it starts now, and its kept segment (path, frames) if there is one
-        that checks out (never under ``--force``)."""
+        """This beat's key as it starts now (empty when segments are not kept, or something it
+        can read has no digest), and its kept segment (path, frames) if there is one that checks
+        out (never under ``--force``). ``frames`` are the author's frames open at the beat."""
         run = NarratedScene.run
-        if run.segments is None:
+        if run.segments is None or self._undigestable:
             return "", None
-        key = beat_key(run.code_key, plan, state_fingerprint(self), hold)
+        try:
+            state = carried_state(self, frames, (BeatTracker,))
+        except CannotDigest as err:
+            self._undigestable = f"from '{beat_id}' on, beats are drawn: {err}, with no digest"
+            return "", None
+        key = beat_key(run.code_key, plan, state, hold)
         if run.force:
             return key, None
         path = self._segment_name(beat_id)
-        frames = run.segments.take(beat_id, key, path)
-        return key, None if frames is None else (path, frames)
+        taken = run.segments.take(beat_id, key, path, self.frames)
+        return key, None if taken is None else (path, taken)
 
-    def _keep_segment(self, beat_id: str, key: str, partials: int, frames: int) -> None:
-        """Join the partial movie files Manim wrote for this beat into its segment and keep it."""
+    def _keep_segment(self, beat_id: str, key: str, partials: int, start: int) -> None:
+        """Join the partial movie files Manim wrote for this beat into its segment and keep it
+        (keyed by its start frame too when the author's code read the clock)."""
         from mathreel.render.video import join_videos, video_packet_count
 
+        frames = self.frames - start
         if frames == 0:
             return
         writer = self.renderer.file_writer
@@ -295,9 +352,14 @@ class NarratedScene(Scene):
             )
         path = self._segment_name(beat_id)
         join_videos(list(zip(files, counts, strict=True)), fps, path)
+        if NarratedScene.run.code_files is not None:
+            from mathreel.render.keys import key_name
+            from mathreel.render.loader import check_loaded
+
+            check_loaded(NarratedScene.run.code_files, key_name)
         store = NarratedScene.run.segments
         assert store is not None
-        store.keep(beat_id, key, path, frames, fps)
+        store.keep(beat_id, key, path, frames, fps, start if self._clock_read else None)
         self.segments.append(Segment(beat_id, path, frames, False))
 
     def _hold_to_whole_aac_frames(self) -> None:
@@ -311,7 +373,8 @@ class NarratedScene(Scene):
             return
         start = self.frames
         draw = not self._skipping
-        key, taken = self._take_segment(TAIL, None, hold) if draw else ("", None)
+        key, taken = self._take_segment(TAIL, None, [], hold) if draw else ("", None)
+        self._clock_read = False
         self._set_skipping(not draw or taken is not None)
         partials = len(self.renderer.file_writer.partial_movie_files)
         # Half a frame more: Manim repeats a frozen frame int(duration * fps) times.
@@ -320,8 +383,8 @@ class NarratedScene(Scene):
             raise RuntimeError(f"the tail hold wrote {self.frames - start} frames, not {hold}")
         if taken is not None:
             self.segments.append(Segment(TAIL, taken[0], taken[1], True))
-        elif draw and NarratedScene.run.segments is not None:
-            self._keep_segment(TAIL, key, partials, hold)
+        elif key:
+            self._keep_segment(TAIL, key, partials, start)
 
     # -- checks and records -------------------------------------------------------------------
     def safe_area_violations(self) -> list[str]:
@@ -393,6 +456,42 @@ class NarratedScene(Scene):
         self._hold_to_whole_aac_frames()
         fps = int(config.frame_rate)
         self.timeline = Timeline(self.narration.scene, fps, self.frames / fps, self._records)
+
+
+def _reseed(scene: str, beat_id: str) -> None:
+    """Seed Python's and numpy's random numbers from (scene, beat): a draw is a function of the
+    beat it is made in, not of what ran before it."""
+    seed = int.from_bytes(hashlib.sha256(f"{scene}/{beat_id}".encode()).digest()[:4], "big")
+    random.seed(seed)
+    np.random.seed(seed)  # noqa: NPY002 (the global generator is what scenes use)
+
+
+def _read_by_author() -> bool:
+    """Whether the clock read under way was made by the author's code (through Manim's
+    ``Scene.time`` or directly), not by Manim or the pipeline."""
+    frame = sys._getframe(2)
+    if frame.f_code.co_name == "time" and not is_author_code(frame.f_code.co_filename):
+        frame = frame.f_back
+    return frame is not None and is_author_code(frame.f_code.co_filename)
+
+
+def _watch_clock(scene: NarratedScene) -> None:
+    """Make the renderer's ``time`` note when the author's code reads it: a beat that reads the
+    clock is kept under its start frame as well, since its picture depends on when it starts."""
+    renderer = scene.renderer
+    base = type(renderer)
+
+    def read(self) -> float:
+        if _read_by_author():
+            scene._clock_read = True
+        return self.__dict__["_clock"]
+
+    def write(self, value: float) -> None:
+        self.__dict__["_clock"] = value
+
+    value = renderer.__dict__.pop("time", 0.0)
+    renderer.__class__ = type(base.__name__, (base,), {"time": property(read, write)})
+    renderer.time = value
 
 
 def _visible(mobject) -> bool:

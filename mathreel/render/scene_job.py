@@ -20,7 +20,7 @@ from mathreel.narration.synthesis import NarrationPlan
 from mathreel.paths import cache_dir
 from mathreel.quality import Quality, get_quality
 from mathreel.render import launch
-from mathreel.render.keys import code_key
+from mathreel.render.keys import code_files, code_key
 from mathreel.render.scene_source import read_scene_source
 
 #: Manim's folders of compiled SVGs (``MathTex`` via LaTeX + dvisvgm, ``Text`` via Pango), keyed
@@ -42,6 +42,9 @@ class SceneJob:
     seconds: float
     #: Digest of the scene's code and render settings, part of every beat segment's key.
     code_key: str
+    #: (file, SHA-256) of each file the code key was made from, checked by the worker against
+    #: the code it actually loads.
+    code_files: tuple[tuple[str, str], ...]
     #: Draw every beat, even those whose segment is kept (``--force``).
     force: bool = False
 
@@ -50,6 +53,7 @@ class SceneJob:
         cls, entry: SceneEntry, plan: NarrationPlan, quality: Quality, force: bool = False
     ) -> SceneJob:
         source = read_scene_source(entry.path)
+        files = code_files(entry.path)
         return cls(
             entry.stem,
             entry.slug,
@@ -58,7 +62,8 @@ class SceneJob:
             quality.code,
             plan.to_json(),
             plan.duration,
-            code_key(entry.path, quality),
+            code_key(files, quality),
+            tuple(sorted(files.items())),
             force,
         )
 
@@ -186,6 +191,7 @@ def render_scene_job(
         "work": str(work),
         "segments": str(cache_dir() / "segments" / job.quality.name / job.stem),
         "code_key": job.code_key,
+        "code_files": dict(job.code_files),
         "force": job.force,
         "keyframes_dir": str(keyframes_dir) if keyframes_dir else None,
         "beats": list(beats) if beats else None,

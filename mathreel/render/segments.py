@@ -2,10 +2,12 @@
 
 A scene's video is its beats' segments joined by stream copy. A segment is found again by its
 *beat key*: the scene's code key (its code and every module it uses, the quality, the encoder,
-Manim), the beat's narration plan, and a fingerprint of the picture the beat starts from (every
-visible mobject's points, colours and stacking). So a narration edit in one beat changes that
-beat's key only: the beats after it start from the same picture with the same plans, and are
-reused. Each segment has a record (frames, size, SHA-256) and is reused only after it checks out.
+Manim), the beat's narration plan, and a digest by value of everything the beat can read as it
+starts (:mod:`mathreel.render.carried`: the picture, the camera, the author's scene attributes,
+locals and globals, updaters and what they hold). A beat whose code read the scene clock is kept
+under its start frame too. So a narration edit in one beat changes that beat's key, and a later
+beat's only where it reads what the edit changed. Each segment has a record (frames, size,
+SHA-256) and is reused only after it checks out.
 """
 
 from __future__ import annotations
@@ -17,8 +19,6 @@ import shutil
 from dataclasses import asdict
 from pathlib import Path
 
-import numpy as np
-
 from mathreel import records
 from mathreel.files import publish, sha256_file
 from mathreel.narration.synthesis import BeatPlan
@@ -27,34 +27,6 @@ from mathreel.narration.synthesis import BeatPlan
 KEEP_PER_BEAT = 3
 #: The name of the hold after a scene's last beat that makes its length whole AAC frames.
 TAIL = "_tail"
-
-
-def state_fingerprint(scene) -> str:
-    """A digest of what the scene shows now: each mobject's class, points, colours, widths and
-    z-index, in drawing order, plus the background. Two runs that reach a beat with equal
-    fingerprints draw equal first frames; the code key and the plan cover what follows."""
-    digest = hashlib.sha256()
-    digest.update(repr(scene.camera.background_color).encode())
-    for top in [*scene.mobjects, *scene.foreground_mobjects]:
-        for mob in top.get_family():
-            digest.update(type(mob).__name__.encode())
-            digest.update(np.ascontiguousarray(mob.points).tobytes())
-            digest.update(repr(getattr(mob, "z_index", 0)).encode())
-            for name in (
-                "fill_rgbas",
-                "stroke_rgbas",
-                "background_stroke_rgbas",
-                "stroke_width",
-                "background_stroke_width",
-                "sheen_factor",
-                "sheen_direction",
-                "pixel_array",
-            ):
-                value = getattr(mob, name, None)
-                if value is not None:
-                    digest.update(name.encode())
-                    digest.update(np.ascontiguousarray(value).tobytes())
-    return digest.hexdigest()
 
 
 def beat_key(code_key: str, plan: BeatPlan | None, start_state: str, frames: int = 0) -> str:
@@ -76,10 +48,17 @@ class SegmentStore:
         stem = f"{beat_id}.{key[:24]}"
         return self.folder / f"{stem}.mp4", self.folder / f"{stem}.json"
 
-    def take(self, beat_id: str, key: str, into: Path) -> int | None:
-        """Hard-link (else copy) the segment of ``key`` to ``into`` and return its frame count,
-        or None when there is none or it does not check out against its record (a damaged
-        segment is removed, so it is drawn again)."""
+    def _clock_marker(self, beat_id: str, key: str) -> Path:
+        """Present when the beat of ``key`` read the scene clock when it was drawn."""
+        return self.folder / f"{beat_id}.{key[:24]}.clock"
+
+    def take(self, beat_id: str, key: str, into: Path, start: int) -> int | None:
+        """Hard-link (else copy) the segment of ``key`` (starting at frame ``start``, for a beat
+        that reads the clock) to ``into`` and return its frame count, or None when there is none
+        or it does not check out against its record (a damaged segment is removed, so it is
+        drawn again)."""
+        if self._clock_marker(beat_id, key).exists():
+            key = _at_frame(key, start)
         video, record_path = self._paths(beat_id, key)
         verdict = records.check(record_path, key, {"video": video})
         if verdict.record is None:
@@ -105,11 +84,17 @@ class SegmentStore:
             if not pid.isdigit() or not Path(f"/proc/{pid}").exists():
                 partial.unlink(missing_ok=True)
 
-    def keep(self, beat_id: str, key: str, video: Path, frames: int, fps: int) -> None:
+    def keep(
+        self, beat_id: str, key: str, video: Path, frames: int, fps: int, clock: int | None
+    ) -> None:
         """Store a freshly drawn segment (a copy of ``video``; its record last), then drop the
-        beat's least recently used segments beyond :data:`KEEP_PER_BEAT`."""
-        target, record_path = self._paths(beat_id, key)
+        beat's least recently used segments beyond :data:`KEEP_PER_BEAT`. ``clock``: the start
+        frame of a beat whose code read the scene clock, kept under that frame as well."""
         self.folder.mkdir(parents=True, exist_ok=True)
+        if clock is not None:
+            self._clock_marker(beat_id, key).touch()
+            key = _at_frame(key, clock)
+        target, record_path = self._paths(beat_id, key)
         self._sweep_partials()
         staged = target.with_name(f".{target.name}.pid{os.getpid()}.partial")
         try:
@@ -127,6 +112,10 @@ class SegmentStore:
         for stale in older[KEEP_PER_BEAT:]:
             stale.unlink(missing_ok=True)
             stale.with_suffix(".mp4").unlink(missing_ok=True)
+
+
+def _at_frame(key: str, start: int) -> str:
+    return hashlib.sha256(f"{key}@{start}".encode()).hexdigest()
 
 
 def verify_all(root: Path) -> tuple[int, list[Path]]:

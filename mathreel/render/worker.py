@@ -1,6 +1,7 @@
 """One scene's render in its own process (Manim's config is global): silent video or key frames.
 
-Run as ``python -m mathreel.render.worker JOB.json``; the job is written by
+Started through :mod:`mathreel.render.loader` (which loads the project's code from its bytes and
+records what it loaded); the job is written by
 :mod:`mathreel.render.scene_job`. The narration is added later by :mod:`mathreel.render.finish`, on the machine
 that runs the command, so a worker on another machine needs none of its audio files.
 """
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from mathreel.paths import ROOT
 from mathreel.quality import get_quality
+from mathreel.render import loader
 
 # Nothing heavy (Manim, numpy) is imported before main() has tied this process to its parent's
 # life: a parent killed during those seconds of imports must not leave a worker behind.
@@ -64,6 +66,7 @@ def _scene_run(job: dict, at_first_chosen_beat=None):
         beats=tuple(job["beats"]) if job.get("beats") else None,
         segments=None if keyframes else SegmentStore(Path(job["segments"])),
         code_key=job.get("code_key", ""),
+        code_files=job.get("code_files") or {},
         work=Path(job["work"]),
         force=bool(job.get("force")),
         at_first_chosen_beat=at_first_chosen_beat,
@@ -75,6 +78,7 @@ def run(job: dict) -> None:
     and its timeline."""
     from manim import config
 
+    from mathreel.render.keys import key_name
     from mathreel.render.scene import NarratedScene
     from mathreel.render.video import join_videos
 
@@ -102,6 +106,9 @@ def run(job: dict) -> None:
         job, (lambda scene: _serve_forks(scene, job)) if job.get("zygote") else None
     )
     sys.path.insert(0, str(ROOT))
+    # A zygote's renders fork from the watcher, which loaded the pipeline itself: the scene's
+    # own modules still load through the hashing loader.
+    loader.install([ROOT])
     module = importlib.import_module(job["module"])
     scene = getattr(module, job["class"])(skip_animations=bool(keyframes))
     # The scene's video is its beat segments joined (below), so Manim's own join of the same
@@ -110,6 +117,8 @@ def run(job: dict) -> None:
     if job.get("progress_out"):
         _report_progress(scene, Path(job["progress_out"]))
     scene.render()
+    if not keyframes:
+        loader.check_loaded(NarratedScene.run.code_files, key_name)
     Path(job["timeline"]).write_text(scene.timeline.to_json(), encoding="utf-8")
     if keyframes:
         return

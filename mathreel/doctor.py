@@ -163,11 +163,13 @@ def _svg_cache() -> list[Check]:
 
 
 def _segments() -> list[Check]:
-    checked, damaged = segments.verify_all(cache_dir() / "segments")
+    checked, damaged, orphans = segments.verify_all(cache_dir() / "segments")
     detail = f"{checked - len(damaged)} of {checked} kept beat segments verified"
     if damaged:
         detail += f"; {len(damaged)} damaged, removed (drawn again when needed)"
-    return [Check("warn" if damaged else "ok", "beat segments", detail)]
+    if orphans:
+        detail += f"; {len(orphans)} without a record, removed"
+    return [Check("warn" if damaged or orphans else "ok", "beat segments", detail)]
 
 
 def _rendered_scenes(manifest: Manifest) -> list[Check]:

@@ -471,3 +471,50 @@ def test_scene_not_on_whole_aac_frames_is_refused_and_nothing_is_published(proje
     assert "nothing was published" in line
     assert {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()} == before
     assert not partial_files(project / "output") and not list(folder.parent.glob(".assembling-*"))
+
+
+# -- a kept segment whose record checks out but whose frame count is wrong ----------------------------
+
+
+def segment_records(project: Path, stem: str, beat: str) -> list[Path]:
+    return sorted((project / ".cache" / "segments" / "480p15" / stem).glob(f"{beat}.*.json"))
+
+
+def miscount(record: Path, by: int = 3) -> None:
+    """Rewrite a segment's record with a wrong frame count (its digest still matches the file)."""
+    data = json.loads(record.read_text())
+    data["frames"] += by
+    record.write_text(json.dumps(data, indent=1))
+
+
+def test_segment_with_a_wrong_frame_count_is_dropped_and_drawn_again(project):
+    (record,) = segment_records(project, "tiny_a", "move")
+    frames = json.loads(record.read_text())["frames"]
+    miscount(record)
+    (scenes_dir(project) / "tiny_a.key").unlink()  # the scene must be made from its segments
+    result = chapter(project)
+    assert result.returncode == 0, result.stderr  # was exit 2 on every run until --force
+    assert "[01-tiny_a] done in" in result.stdout and "1 of 2 beats drawn" in result.stdout
+    assert chapter_frames(project) == expected_frames(project)
+    (kept,) = segment_records(project, "tiny_a", "move")  # drawn again, under the same key
+    assert json.loads(kept.read_text())["frames"] == frames
+    (scenes_dir(project) / "tiny_a.key").unlink()
+    again = render(project, "scene", "tiny_a", "-q", "l", "-v", "silent")
+    assert again.returncode == 0 and "0 of 2 beats drawn" in again.stdout, again.stdout
+
+
+def test_doctor_verifies_segment_frame_counts_and_removes_orphan_segments(project):
+    (record,) = segment_records(project, "tiny_b", "move")
+    miscount(record)
+    (draw,) = segment_records(project, "tiny_c", "draw")
+    orphan = draw.with_name("draw.000000000000000000000000.mp4")
+    shutil.copyfile(draw.with_suffix(".mp4"), orphan)
+    os.utime(orphan, (time.time() - 3600, time.time() - 3600))
+    fresh = draw.with_name("draw.111111111111111111111111.mp4")  # a render may be keeping it now
+    shutil.copyfile(draw.with_suffix(".mp4"), fresh)
+    result = render(project, "doctor", "-q", "l")
+    assert result.returncode == 0, result.stdout + result.stderr
+    line = next(x for x in result.stdout.splitlines() if "beat segments" in x)
+    assert "1 damaged, removed" in line and "1 without a record, removed" in line, line
+    assert not record.exists() and not record.with_suffix(".mp4").exists()
+    assert not orphan.exists() and fresh.exists() and draw.exists()

@@ -40,6 +40,14 @@ def publish(src: Path, dst: Path) -> None:
     Path(src).unlink(missing_ok=True)
 
 
+def umask_mode(mode: int) -> int:
+    """``mode`` as this process's umask lets a new file or folder have it (what ``open`` and
+    ``mkdir`` give, unlike ``mkstemp`` and ``mkdtemp``, which are private to their owner)."""
+    current = os.umask(0o022)
+    os.umask(current)
+    return mode & ~current
+
+
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a uniquely named temporary sibling and a rename; a failed
     write (a full disk) leaves no temporary file behind."""

@@ -518,3 +518,46 @@ def test_doctor_verifies_segment_frame_counts_and_removes_orphan_segments(projec
     assert "1 damaged, removed" in line and "1 without a record, removed" in line, line
     assert not record.exists() and not record.with_suffix(".mp4").exists()
     assert not orphan.exists() and fresh.exists() and draw.exists()
+
+
+# -- the rest of the hostile trial's findings ---------------------------------------------------------
+
+
+def test_missing_mark_names_the_narration_file_and_line_and_the_code_that_waits(project):
+    narration = project / "narration" / "tiny_c.md"
+    narration.write_text(narration.read_text().replace(" {mark:move}", ""))
+    heading = narration.read_text().splitlines().index("## draw") + 1
+    code = (project / "scenes" / "tiny_c.py").read_text().splitlines()
+    waits = next(n for n, line in enumerate(code, 1) if 'beat.until("move")' in line)
+    one_line_failure(
+        chapter(project),
+        2,
+        f"narration/tiny_c.md:{heading}: beat 'draw' has no mark 'move' (its marks: none)",
+        f"which scenes/tiny_c.py:{waits} waits for",
+    )
+
+
+def test_exported_beats_are_readable_by_others_and_a_read_only_export_is_exit_2(project):
+    result = render(project, "scene", "tiny_a", "-q", "l", "-v", "silent", "--export-beats")
+    assert result.returncode == 0, result.stderr
+    export = project / "output" / "480p15" / "export"
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert (export / "tiny_a").stat().st_mode & 0o777 == 0o777 & ~umask  # was 0700
+    shutil.rmtree(export)
+    with tmpfs(export, "1m", read_only=True):
+        result = render(project, "scene", "tiny_a", "-q", "l", "-v", "silent", "--export-beats")
+        one_line_failure(result, 2, "cannot write to output/480p15/export", "Read-only")  # was 1
+
+
+def test_read_only_output_still_serves_an_unchanged_scene(project, tmp_path):
+    with tmpfs(tmp_path / "ro", "20m") as out:
+        shutil.copytree(project / "output", out, dirs_exist_ok=True)
+        subprocess.run(["mount", "-o", "remount,ro", str(out)], check=True)
+        result = render(project, "scene", "tiny_a", "-q", "l", "-v", "silent", output=out)
+        assert result.returncode == 0, result.stderr  # was refused: cannot write to ...
+        assert "[01-tiny_a] unchanged, reusing" in result.stdout
+        forced = render(
+            project, "scene", "tiny_a", "-q", "l", "-v", "silent", "--force", output=out
+        )
+        one_line_failure(forced, 2, "cannot write to", "Read-only file system")

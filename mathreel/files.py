@@ -75,3 +75,14 @@ def sha256_file(path: Path) -> str:
         while block := handle.read(1 << 20):
             digest.update(block)
     return digest.hexdigest()
+
+
+def readable_size(count: float) -> str:
+    """A byte count as people read it: ``512 bytes``, ``4.1 KB``, ``16.5 MB``, ``82.3 GB``."""
+    if count < 1000:
+        return f"{count:.0f} bytes"
+    for unit in ("KB", "MB"):
+        count /= 1000
+        if count < 1000:
+            return f"{count:.1f} {unit}"
+    return f"{count / 1000:.1f} GB"

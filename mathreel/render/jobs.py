@@ -158,8 +158,8 @@ def render_scenes(
             raise
         # Nothing to write, and no other run can write there either: reuse without a lock.
         return _render_locked(entries, quality, plans, keys, executor, echo, force)
+    scene_job.sweep_abandoned_work()  # first: failed runs' leftovers may be what fills the disk
     ensure_writable(cache_dir())
-    scene_job.sweep_abandoned_work()
     with ExitStack() as held:
         for entry in entries:
             files = SceneFiles(entry.stem, quality)

@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from mathreel.paths import ROOT
+from mathreel.render.scene_job import KEEP_FAILED
 from tests.probe import ffprobe
 
 pytestmark = pytest.mark.render
@@ -561,3 +562,50 @@ def test_read_only_output_still_serves_an_unchanged_scene(project, tmp_path):
             project, "scene", "tiny_a", "-q", "l", "-v", "silent", "--force", output=out
         )
         one_line_failure(forced, 2, "cannot write to", "Read-only file system")
+
+
+# -- a full cache disk ----------------------------------------------------------------------------
+
+
+def disk_used(path: Path) -> int:
+    return shutil.disk_usage(path).used
+
+
+@pytest.mark.parametrize("size", ["64k", "400k"], ids=["full", "near-full"])
+def test_full_cache_names_its_path_and_failed_retries_do_not_fill_it(project, size):
+    cache = project / ".cache"
+    shutil.rmtree(cache)
+    with tmpfs(cache, size):
+        used = []
+        for _ in range(KEEP_FAILED + 2):
+            result = render(project, "scene", "tiny_a", "-q", "l", "-v", "silent", "--force")
+            line = one_line_failure(result, result.returncode, "No space left on device")
+            assert result.returncode in (1, 2)
+            named = (f"cannot write {cache}", "cannot write .cache")  # the folder, or a file in it
+            assert any(x in line for x in named), line  # was "cannot write No space left ..."
+            assert "scenes/tiny_a.py" not in line, line  # was blamed on the scene's code
+            used.append(disk_used(cache))
+            failed = list((cache / "work").glob("*")) if (cache / "work").exists() else []
+            # Each failed retry left its work folder, and the disk filled further: a run now
+            # sweeps all but the newest failed ones' logs before it starts.
+            assert len(failed) <= KEEP_FAILED + 1, failed
+        assert used[-1] <= used[-2], used
+    result = render(project, "scene", "tiny_a", "-q", "l", "-v", "silent")
+    assert result.returncode == 0, result.stderr
+
+
+def test_doctor_checks_the_cache_disk_and_sweeps_leftover_work_folders(project):
+    cache = project / ".cache"
+    shutil.rmtree(cache)
+    with tmpfs(cache, "400k"):
+        dead = cache / "work" / "480p15-tiny_a-video-pid999999999-gone"  # no such process
+        dead.mkdir(parents=True)
+        (dead / "silent.mp4").write_bytes(b"\0" * 50_000)
+        result = render(project, "doctor", "-q", "l")
+        assert result.returncode == 1, result.stdout + result.stderr
+        lines = result.stdout.splitlines()
+        disk = [x for x in lines if "disk space at 480p15" in x and ".cache" in x]
+        assert disk and disk[0].startswith("FAIL") and "all but full" in disk[0], lines
+        work = next(x for x in lines if "work folders" in x)
+        assert "1 left by killed or failed renders, removed (50.0 KB)" in work, work
+        assert not dead.exists()

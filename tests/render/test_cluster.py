@@ -228,6 +228,10 @@ def test_cluster_render_equals_a_local_render(cluster, tmp_path):
         ).read_bytes(), suffix
 
 
+def work_folders_of(roots: list[Path], pid: str) -> list[Path]:
+    return [f for root in roots if root.is_dir() for f in root.iterdir() if f"-pid{pid}-" in f.name]
+
+
 def test_worker_killed_mid_task_is_rescheduled_and_the_chapter_completes(cluster, tmp_path):
     out = tmp_path / "out"
     run = start(cluster.client, out, "--force", "--cluster", cluster.address)
@@ -236,6 +240,11 @@ def test_worker_killed_mid_task_is_rescheduled_and_the_chapter_completes(cluster
         # killing it is a crash of the process holding the task; the nanny starts a fresh worker
         # and the scheduler, having lost the task with its worker, gives it to a worker again.
         first = wait_for_lines(run, r"\[(\S+)\] started on (\S+) .*pid (\d+)\)", 1)[0]
+        work = [w.parent / "cache" / "work" for w in cluster.workers]
+        deadline = time.monotonic() + 60
+        while not work_folders_of(work, first[3]) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert work_folders_of(work, first[3]), "the task never made its work folder"
         os.kill(int(first[3]), signal.SIGKILL)
         stdout, stderr = run.communicate(timeout=TIMEOUT)
     finally:
@@ -247,8 +256,7 @@ def test_worker_killed_mid_task_is_rescheduled_and_the_chapter_completes(cluster
     assert f"chapter 1: {len(STEMS)} of {len(STEMS)} scenes rendered" in stdout
     assert not render_processes([w.parent for w in cluster.workers])
     # The killed process's work folder on its machine is swept by the process that replaced it.
-    left = [f for w in cluster.workers for f in (w.parent / "cache" / "work").glob("*")]
-    assert not [f for f in left if f"-pid{first[3]}-" in f.name], left
+    assert not work_folders_of(work, first[3])
 
 
 def _break_scene(projects: list[Path], stem: str) -> int:

@@ -140,6 +140,13 @@ def _folder_bytes(folder: Path) -> int:
     return total
 
 
+def _failed_at(folder: Path) -> float:
+    try:
+        return (folder / "error.txt").stat().st_mtime
+    except OSError:  # swept meanwhile by another run
+        return 0.0
+
+
 def sweep_abandoned_work() -> tuple[int, int]:
     """Remove work folders left by runs that are gone: killed ones whole, failed ones but the
     newest :data:`KEEP_FAILED` (whose logs an error line may still point at), so failed retries
@@ -158,7 +165,7 @@ def sweep_abandoned_work() -> tuple[int, int]:
         freed += _folder_bytes(folder)
         removed += 1
         shutil.rmtree(folder, ignore_errors=True)
-    failed.sort(key=lambda f: (f / "error.txt").stat().st_mtime, reverse=True)
+    failed.sort(key=_failed_at, reverse=True)
     for folder in failed[KEEP_FAILED:]:
         freed += _folder_bytes(folder)
         removed += 1

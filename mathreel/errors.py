@@ -49,15 +49,16 @@ _FULL = {28, 122}
 
 
 def disk_fault(err: BaseException) -> OSError | None:
-    """The disk fault behind ``err``: itself, or an ``OSError`` it was raised from (a library can
-    wrap a full disk in its own error, as Manim's video encoder does); None when there is none."""
+    """The disk fault behind ``err``: itself, or an ``OSError`` it was raised from (``raise ...
+    from``: a library can wrap a full disk in its own error, as Manim's video encoder does); None
+    when there is none. An error merely raised while handling one is not the disk's fault."""
     seen: set[int] = set()
     cause: BaseException | None = err
     while cause is not None and id(cause) not in seen:
         seen.add(id(cause))
         if isinstance(cause, OSError) and cause.errno in _DISK_FAULTS:
             return cause
-        cause = cause.__cause__ or cause.__context__
+        cause = cause.__cause__
     return None
 
 

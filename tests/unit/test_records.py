@@ -118,6 +118,13 @@ def test_a_disk_fault_wrapped_by_a_library_is_found_under_its_wrapper():
         assert disk_fault(wrapped) is full
         assert failure_line(wrapped)[0] == "cannot write /cache/work/a.mp4: No space left on device"
     assert disk_fault(RuntimeError("no disk involved")) is None
+    try:
+        try:
+            raise PermissionError(13, "Permission denied", "/x")
+        except OSError:
+            {}["a bug while handling it"]
+    except KeyError as bug:
+        assert disk_fault(bug) is None
 
 
 def test_a_bug_is_one_line_with_a_log_holding_the_traceback(tmp_path, monkeypatch):

@@ -144,7 +144,11 @@ def _work_folders() -> list[Check]:
     removed; they fill the cache's disk run after run."""
     removed, freed = scene_job.sweep_abandoned_work()
     kept = sum(1 for _ in scene_job.work_root().glob("*")) if scene_job.work_root().is_dir() else 0
-    detail = f"{removed} left by killed or failed renders, removed ({readable_size(freed)})"
+    detail = (
+        f"{removed} left by killed or failed renders, removed ({readable_size(freed)})"
+        if removed
+        else "none left by killed or failed renders"
+    )
     if kept:
         detail += f"; {kept} kept (running renders, and the newest failed ones' logs)"
     return [Check("warn" if removed else "ok", "work folders", detail)]

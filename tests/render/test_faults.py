@@ -551,7 +551,7 @@ def test_exported_beats_are_readable_by_others_and_a_read_only_export_is_exit_2(
         one_line_failure(result, 2, "cannot write to output/480p15/export", "Read-only")  # was 1
 
 
-def test_read_only_output_still_serves_an_unchanged_scene(project, tmp_path):
+def test_read_only_output_still_serves_an_unchanged_scene_and_chapter(project, tmp_path):
     with tmpfs(tmp_path / "ro", "20m") as out:
         shutil.copytree(project / "output", out, dirs_exist_ok=True)
         subprocess.run(["mount", "-o", "remount,ro", str(out)], check=True)
@@ -562,6 +562,9 @@ def test_read_only_output_still_serves_an_unchanged_scene(project, tmp_path):
             project, "scene", "tiny_a", "-q", "l", "-v", "silent", "--force", output=out
         )
         one_line_failure(forced, 2, "cannot write to", "Read-only file system")
+        whole = chapter(project, output=out)  # its scenes and deliverables are all unchanged
+        assert whole.returncode == 0, whole.stderr  # was: cannot write .../.locks/chapter-01.lock
+        assert "chapter-01: unchanged" in whole.stdout
 
 
 # -- a full cache disk ----------------------------------------------------------------------------

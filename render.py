@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import os
+import select
+import sys
 
 import click
 
@@ -77,9 +79,30 @@ class Cli(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
+        except BrokenPipeError:
+            if not stdout_closed():
+                raise
+            # Whoever read the output has gone (`render.py list | head -1`): end quietly, as any
+            # Unix tool does, with 128 + SIGPIPE; what is still buffered goes to /dev/null.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise click.exceptions.Exit(CLOSED_PIPE) from None
         except (Exception, KeyboardInterrupt) as err:
             message, code = failure_line(err)
             raise OneLineFailure(message, code) from None
+
+
+#: The exit status of a command whose output pipe was closed by its reader (128 + SIGPIPE).
+CLOSED_PIPE = 141
+
+
+def stdout_closed() -> bool:
+    """Whether standard output is a pipe nobody reads any more (the write end reports an error)."""
+    try:
+        poll = select.poll()
+        poll.register(sys.stdout.fileno(), select.POLLOUT)
+        return any(events & select.POLLERR for _, events in poll.poll(0))
+    except (OSError, ValueError):
+        return False
 
 
 class OneLineFailure(click.ClickException):

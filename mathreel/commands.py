@@ -124,6 +124,11 @@ def render_scene(
     parse_cluster(cluster)
     entry = manifest.find_scene(name)
     q, v = get_quality(quality), get_voice(voice)
+    if export_beats:
+        from mathreel.assemble.export import export_folder
+        from mathreel.layout import SceneFiles
+
+        jobs.ensure_writable(export_folder(SceneFiles(entry.stem, q)).parent)
     with open_executor(cluster, 1, echo) as executor:
         results = jobs.render_scenes([entry], q, v, executor, echo=echo, force=force)
     if export_beats:

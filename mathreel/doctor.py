@@ -10,15 +10,17 @@ import shutil
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from mathreel import records
 from mathreel.errors import UserError
+from mathreel.files import readable_size
 from mathreel.layout import SceneFiles
 from mathreel.manifest import Manifest
 from mathreel.narration.audio_cache import AudioCache
 from mathreel.paths import cache_dir, output_dir, shown
 from mathreel.quality import QUALITIES, Quality
-from mathreel.render import segments
+from mathreel.render import scene_job, segments
 from mathreel.render.jobs import ensure_writable
 
 #: System tools: what needs each, and the Debian package that brings it.
@@ -42,8 +44,12 @@ REFERENCE_BITRATE = {
     "1440p60": 24e6,
     "2160p60": 68e6,
 }
-#: Scenes, the chapter and a render's work copy each hold the video once.
-COPIES = 3
+#: Copies of the video the output holds (the scenes, the chapter) and the cache (the kept beat
+#: segments, a render's work copy).
+OUTPUT_COPIES = 2
+CACHE_COPIES = 2
+#: Less free space than this on a disk the pipeline writes to: nothing can render.
+FULL_BYTES = 16 << 20
 
 
 @dataclass(frozen=True)
@@ -107,20 +113,45 @@ def _voice() -> list[Check]:
 
 
 def _disk(quality: Quality, minutes: float) -> list[Check]:
-    need = REFERENCE_BITRATE[quality.name] / 8 * minutes * 60 * COPIES
-    folder = output_dir()
-    while not folder.exists():
-        folder = folder.parent
-    free = shutil.disk_usage(folder).free
-    level = "ok" if free >= need else "warn"
-    return [
-        Check(
-            level,
-            f"disk space at {quality.name}",
-            f"{free / 1e9:.1f} GB free in {shown(folder)}; a {minutes:.0f}-minute chapter needs "
-            f"at most about {need / 1e9:.1f} GB",
+    """Free space where rendered videos go (output: scenes and chapter) and where renders work
+    (the cache: kept beat segments and a render's work copy); folders on one disk add up."""
+    per_copy = REFERENCE_BITRATE[quality.name] / 8 * minutes * 60
+    needs: dict[int, tuple[list[Path], float, int]] = {}
+    for folder, copies in ((output_dir(), OUTPUT_COPIES), (cache_dir(), CACHE_COPIES)):
+        where = folder
+        while not where.exists():
+            where = where.parent
+        disk = where.stat().st_dev
+        folders, need, _ = needs.get(disk, ([], 0.0, 0))
+        needs[disk] = ([*folders, folder], need + per_copy * copies, shutil.disk_usage(where).free)
+    found = []
+    for folders, need, free in needs.values():
+        names = " and ".join(shown(f) for f in folders)
+        detail = (
+            f"{readable_size(free)} free for {names}; a {minutes:.0f}-minute chapter needs at most "
+            f"about {readable_size(need)}"
         )
-    ]
+        if free < FULL_BYTES:
+            level, detail = "FAIL", f"{detail}: the disk is all but full"
+        else:
+            level = "ok" if free >= need else "warn"
+        found.append(Check(level, f"disk space at {quality.name}", detail))
+    return found
+
+
+def _work_folders() -> list[Check]:
+    """Work folders left by renders that are gone (killed, or failed beyond the newest few),
+    removed; they fill the cache's disk run after run."""
+    removed, freed = scene_job.sweep_abandoned_work()
+    kept = sum(1 for _ in scene_job.work_root().glob("*")) if scene_job.work_root().is_dir() else 0
+    detail = (
+        f"{removed} left by killed or failed renders, removed ({readable_size(freed)})"
+        if removed
+        else "none left by killed or failed renders"
+    )
+    if kept:
+        detail += f"; {kept} kept (running renders, and the newest failed ones' logs)"
+    return [Check("warn" if removed else "ok", "work folders", detail)]
 
 
 def _writable() -> list[Check]:
@@ -163,11 +194,13 @@ def _svg_cache() -> list[Check]:
 
 
 def _segments() -> list[Check]:
-    checked, damaged = segments.verify_all(cache_dir() / "segments")
+    checked, damaged, orphans = segments.verify_all(cache_dir() / "segments")
     detail = f"{checked - len(damaged)} of {checked} kept beat segments verified"
     if damaged:
         detail += f"; {len(damaged)} damaged, removed (drawn again when needed)"
-    return [Check("warn" if damaged else "ok", "beat segments", detail)]
+    if orphans:
+        detail += f"; {len(orphans)} without a record, removed"
+    return [Check("warn" if damaged or orphans else "ok", "beat segments", detail)]
 
 
 def _rendered_scenes(manifest: Manifest) -> list[Check]:
@@ -204,6 +237,7 @@ def run(manifest: Manifest, quality: Quality, echo: Callable[[str], None]) -> bo
         + _voice()
         + _disk(quality, chapter_minutes(manifest))
         + _writable()
+        + _work_folders()
         + _audio_cache()
         + _svg_cache()
         + _segments()

@@ -33,20 +33,76 @@ def failure_line(err: BaseException) -> tuple[str, int]:
     path; Ctrl-C says nothing unfinished was published; anything else is a bug: its traceback goes
     to a log file whose path the line gives.
     """
-    import errno
-
     if isinstance(err, UserError):
         return str(err), err.exit_code
     if isinstance(err, KeyboardInterrupt):
         return "interrupted: nothing unfinished was published", Interrupted.exit_code
-    if isinstance(err, OSError) and err.errno in _DISK_FAULTS:
-        where = f"{err.filename}: " if err.filename else ""
-        return f"cannot write {where}{err.strerror or errno.errorcode.get(err.errno, '')}", 1
+    if (fault := disk_fault(err)) is not None:
+        return disk_fault_line(fault), 1
     return f"internal error: {type(err).__name__}: {err} (a bug; full log: {_log_bug(err)})", 1
 
 
 #: errno values that mean the disk, not the program, failed.
 _DISK_FAULTS = {28, 30, 13, 1, 122, 5}  # ENOSPC, EROFS, EACCES, EPERM, EDQUOT, EIO
+#: Those of them that mean a full disk (no space, over quota).
+_FULL = {28, 122}
+
+
+def disk_fault(err: BaseException) -> OSError | None:
+    """The disk fault behind ``err``: itself, or an ``OSError`` it was raised from (``raise ...
+    from``: a library can wrap a full disk in its own error, as Manim's video encoder does); None
+    when there is none. An error merely raised while handling one is not the disk's fault."""
+    seen: set[int] = set()
+    cause: BaseException | None = err
+    while cause is not None and id(cause) not in seen:
+        seen.add(id(cause))
+        if isinstance(cause, OSError) and cause.errno in _DISK_FAULTS:
+            return cause
+        cause = cause.__cause__
+    return None
+
+
+def disk_fault_line(err: OSError) -> str:
+    """``cannot write PATH: REASON``. A write to an open file fails without naming it; then the
+    path named is the project folder (cache or output) whose disk is full or read-only."""
+    import errno
+
+    reason = err.strerror or errno.errorcode.get(err.errno or 0, "")
+    if err.filename:
+        return f"cannot write {err.filename}: {reason}"
+    name, detail = _faulty_folder(err.errno)
+    return f"cannot write {name}: {reason}{detail}"
+
+
+def _faulty_folder(code: int | None) -> tuple[str, str]:
+    """The cache or output folder a pathless disk fault most likely hit (the one with the least
+    free space, or a read-only one), and for a full disk how large its disk is and what is free."""
+    import shutil
+    from pathlib import Path
+
+    from mathreel.files import readable_size
+    from mathreel.paths import cache_dir, output_dir, shown
+
+    found = []
+    for folder in (cache_dir(), output_dir()):
+        where = Path(folder)
+        while not where.exists() and where != where.parent:
+            where = where.parent
+        try:
+            usage = shutil.disk_usage(where)
+        except OSError:
+            continue
+        rank = usage.free if code in _FULL else int(os.access(where, os.W_OK))
+        found.append((rank, shown(folder), usage))
+    rank, name, usage = min(found, default=(1, "(no path given)", None))
+    if code not in _FULL:
+        return (name, "") if rank == 0 else ("(no path given)", "")
+    if usage is None:
+        return name, ""
+    return (
+        name,
+        f" (its disk holds {readable_size(usage.total)}, {readable_size(usage.free)} free now)",
+    )
 
 
 def _log_bug(err: BaseException) -> str:

@@ -40,6 +40,14 @@ def publish(src: Path, dst: Path) -> None:
     Path(src).unlink(missing_ok=True)
 
 
+def umask_mode(mode: int) -> int:
+    """``mode`` as this process's umask lets a new file or folder have it (what ``open`` and
+    ``mkdir`` give, unlike ``mkstemp`` and ``mkdtemp``, which are private to their owner)."""
+    current = os.umask(0o022)
+    os.umask(current)
+    return mode & ~current
+
+
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a uniquely named temporary sibling and a rename; a failed
     write (a full disk) leaves no temporary file behind."""
@@ -67,3 +75,14 @@ def sha256_file(path: Path) -> str:
         while block := handle.read(1 << 20):
             digest.update(block)
     return digest.hexdigest()
+
+
+def readable_size(count: float) -> str:
+    """A byte count as people read it: ``512 bytes``, ``4.1 KB``, ``16.5 MB``, ``82.3 GB``."""
+    if count < 1000:
+        return f"{count:.0f} bytes"
+    for unit in ("KB", "MB"):
+        count /= 1000
+        if count < 1000:
+            return f"{count:.1f} {unit}"
+    return f"{count / 1000:.1f} GB"

@@ -37,7 +37,7 @@ from mathreel.narration.timeline import AAC_FRAME, Timeline, aac_aligned_frames
 from mathreel.paths import shown
 from mathreel.quality import Quality
 from mathreel.quiz import quiz_path
-from mathreel.render.jobs import SceneResult
+from mathreel.render.jobs import SceneResult, ensure_writable
 from mathreel.render.keys import digest_sources, module_closure
 from mathreel.render.mux import mux_in_time_order
 from mathreel.render.video import MP4_OPTIONS, joined_packets, video_packet_count
@@ -81,6 +81,15 @@ def assemble_chapter(
     and every deliverable checks out against the chapter's record; then rebuild the course page
     from ``outline`` (the course's chapters, made and planned)."""
     out = ChapterFiles(chapter, quality)
+    try:
+        ensure_writable(out.lock.parent)
+    except UserError:
+        key = _inputs_key(chapter, [r.files for r in results])
+        if records.check(out.key, key, out.names).record is None:
+            raise
+        # A read-only output whose chapter is already whole: nothing to write, nor to lock.
+        echo(f"{chapter.slug}: unchanged, deliverables in {shown(out.folder)}")
+        return out
     with hold(out.lock, f"{chapter.slug} at {quality.name}"):
         _assemble_locked(chapter, quality, out, results, echo)
     write_course_page(outline, chapter.course, quality)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import av
 
+from mathreel.files import umask_mode
 from mathreel.layout import SceneFiles
 from mathreel.narration.audio import RATE
 from mathreel.narration.synthesis import NarrationPlan
@@ -117,6 +118,7 @@ def export_beats(result: SceneResult, echo: Callable[[str], None]) -> Path:
     final.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=final.parent, prefix=f".{files.stem}-"))
     try:
+        os.chmod(staging, umask_mode(0o777))  # mkdtemp's 0700 would keep others from the clips
         clips = _encode_beats(files, timeline, staging)
         edit = _timeline(plan, files.quality.fps, clips, final)
         otio.adapters.write_to_file(edit, str(staging / f"{files.stem}.otio"))

@@ -222,9 +222,7 @@ class _Digest:
 def _code_bytes(code: types.CodeType) -> bytes:
     """What ``code`` does, without where it stands (its file and line numbers: a moved project
     or a shifted line keeps the digest; an edit changes the code key anyway)."""
-    consts = tuple(
-        _code_bytes(c) if isinstance(c, types.CodeType) else c for c in code.co_consts
-    )
+    consts = tuple(_code_bytes(c) if isinstance(c, types.CodeType) else c for c in code.co_consts)
     return marshal.dumps(
         (
             code.co_code,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import struct
 import time
 import uuid
 from collections.abc import Iterator, Sequence
@@ -21,13 +22,26 @@ from mathreel.files import write_text_atomic
 from mathreel.render.executors import Rendered, interrupted
 from mathreel.render.launch import RenderFailed
 from mathreel.render.progress import RenderProgress
-from mathreel.render.scene_job import SceneJob, SceneRender, new_work_folder, render_scene_job
+from mathreel.render.scene_job import (
+    SceneJob,
+    SceneRender,
+    new_work_folder,
+    render_scene_job,
+    sweep_abandoned_work,
+)
 
 #: Dask event topic of the tasks' progress reports.
 TOPIC = "mathreel-progress"
-#: Seconds to wait for a scheduler, for its first worker, and for tasks to stop after Ctrl-C.
+#: Seconds to wait for a scheduler's answer and for its first worker (``MATHREEL_CLUSTER_TIMEOUT``
+#: overrides), and for tasks to stop after Ctrl-C.
 CONNECT_SECONDS = 15
 STOP_SECONDS = 30
+#: How a worker's machine is made like this one (``./run.sh render ...`` installs what is
+#: missing before it runs ``render.py``; ``list`` renders nothing).
+SAME_SET_UP = (
+    "check out the same commit there, run `./run.sh render list` there to install what is "
+    "missing, and restart its `dask worker`"
+)
 #: Lines of a failed render's log sent back to the client.
 LOG_TAIL = 200
 
@@ -41,6 +55,97 @@ def _distributed():
             "(.venv/bin/pip install -e '.[cluster]')"
         ) from None
     return distributed
+
+
+def connect_seconds() -> float:
+    """How long to wait for the scheduler to answer (and for its first worker)."""
+    value = os.environ.get("MATHREEL_CLUSTER_TIMEOUT", "").strip()
+    if not value:
+        return CONNECT_SECONDS
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < float("inf"):
+        raise UserError(f"MATHREEL_CLUSTER_TIMEOUT='{value}': use a number of seconds above 0")
+    return seconds
+
+
+def _looks_like_dask(greeting: bytes) -> bool:
+    """Whether ``greeting`` starts as a Dask comm's first message does (a scheduler writes its
+    handshake at once): a length, a frame count, then that many frame lengths, all plausible."""
+    if len(greeting) < 16:
+        return False
+    total, frames = struct.unpack("<QQ", greeting[:16])
+    return 0 < frames <= 64 and 8 + 8 * frames <= total < 1 << 26
+
+
+def _shown_reply(data: bytes) -> str:
+    line = data.split(b"\n", 1)[0].strip().decode("ascii", "replace")
+    return "".join(c if c.isprintable() else "?" for c in line)[:60]
+
+
+def probe_scheduler(address: str, seconds: float) -> None:
+    """Refuse in one line, before Dask's client (which can wait for minutes, or fail with a
+    misleading error), an address where no Dask scheduler answers: nothing listens, something
+    accepts and never answers, or another service (an HTTP server, say) is there."""
+    host, port = address.removeprefix("tcp://").rsplit(":", 1)
+    where = f"--cluster {address}"
+    try:
+        conn = socket.create_connection((host, int(port)), timeout=seconds)
+    except OSError as err:
+        reason = "timed out" if isinstance(err, TimeoutError) else err.__class__.__name__
+        raise UserError(
+            f"cannot reach the Dask scheduler at {address}: {reason}"
+            " (is `dask scheduler` running there?)"
+        ) from None
+    with conn:
+        greeting, closed = _read_for(conn, seconds)
+        if greeting and _looks_like_dask(greeting):
+            return
+        if not greeting and not closed:  # a server that waits to be spoken to: ask as a browser
+            try:
+                conn.sendall(f"GET / HTTP/1.0\r\nHost: {host}\r\n\r\n".encode())
+            except OSError:
+                pass
+            greeting, closed = _read_for(conn, min(seconds, 3.0))
+            if greeting.startswith(b"HTTP/"):
+                raise UserError(
+                    f"{where}: an HTTP server answers there ({_shown_reply(greeting)}), not a "
+                    "Dask scheduler: give the scheduler's address (dask scheduler prints it)"
+                )
+        if not greeting:
+            did = "closed the connection unanswered" if closed else f"sent nothing in {seconds:g} s"
+            raise UserError(
+                f"{where}: something there accepts connections but {did}; a Dask scheduler "
+                "answers at once: check the address and port"
+            )
+        raise UserError(
+            f"{where}: a service that is not a Dask scheduler answers there "
+            f"('{_shown_reply(greeting)}'): give the scheduler's address (dask scheduler prints it)"
+        )
+
+
+def _read_for(conn: socket.socket, seconds: float) -> tuple[bytes, bool]:
+    """What ``conn`` sends within ``seconds`` (its first 16 bytes or more, up to 64), and whether
+    the other end closed the connection."""
+    deadline = time.monotonic() + seconds
+    data = b""
+    while len(data) < 16:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return data, False
+        conn.settimeout(left)
+        try:
+            block = conn.recv(64 - len(data))
+        except TimeoutError:
+            return data, False
+        except OSError:
+            return data, True
+        if not block:
+            return data, True
+        data += block
+    return data, False
 
 
 def render_task(job: SceneJob, cancel: str) -> dict:
@@ -102,8 +207,9 @@ class DaskExecutor:
             address = self.cluster.scheduler_address
         else:
             address = target
+            probe_scheduler(address, connect_seconds())
         try:
-            self.client = distributed.Client(self.cluster or address, timeout=CONNECT_SECONDS)
+            self.client = distributed.Client(self.cluster or address, timeout=connect_seconds())
         except (OSError, TimeoutError) as err:
             self.close()
             raise UserError(
@@ -122,7 +228,7 @@ class DaskExecutor:
         from mathreel.render.fingerprint import differences, fingerprint
 
         try:
-            self.client.wait_for_workers(1, timeout=CONNECT_SECONDS)
+            self.client.wait_for_workers(1, timeout=connect_seconds())
         except TimeoutError:
             raise UserError(
                 f"no Dask worker is connected to {self.address}: "
@@ -134,10 +240,11 @@ class DaskExecutor:
             if found:
                 raise UserError(
                     f"worker {worker} renders differently from this machine: {'; '.join(found)}"
-                    " (check out the same commit and run ./run.sh set-up there)"
+                    f" ({SAME_SET_UP})"
                 )
         workers = len(self.client.scheduler_info()["workers"])
         echo(f"cluster {self.address}: {workers} worker{'s' if workers != 1 else ''}, all alike")
+        self.client.run(sweep_abandoned_work, on_error="ignore")
 
     def close(self) -> None:
         client = getattr(self, "client", None)
@@ -188,6 +295,8 @@ class DaskExecutor:
                 self._stop(stop, futures)
             self.client.unsubscribe_topic(TOPIC)
             stop.clear()
+            # A worker process killed mid-task left its work folder; its restarted process sweeps.
+            self.client.run(sweep_abandoned_work, on_error="ignore")
 
     def _received(self, job: SceneJob, result: dict) -> Rendered:
         """Write a task's result into a work folder here; a failed scene is its one-line error."""

@@ -151,14 +151,25 @@ def render_scenes(
             f"({stats.get('synthesized', 0)} phrases synthesized, {stats.get('cached', 0)} cached) "
             f"in {time.perf_counter() - started:.1f} s"
         )
-    ensure_writable(SceneFiles(entries[0].stem, quality).folder)
+    try:
+        ensure_writable(SceneFiles(entries[0].stem, quality).folder)
+    except UserError:
+        if force or not all(_reusable(entry, quality, keys[entry.stem]) for entry in entries):
+            raise
+        # Nothing to write, and no other run can write there either: reuse without a lock.
+        return _render_locked(entries, quality, plans, keys, executor, echo, force)
+    scene_job.sweep_abandoned_work()  # first: failed runs' leftovers may be what fills the disk
     ensure_writable(cache_dir())
-    scene_job.sweep_abandoned_work()
     with ExitStack() as held:
         for entry in entries:
             files = SceneFiles(entry.stem, quality)
             held.enter_context(locks.hold(files.lock, f"{entry.stem} at {quality.name}"))
         return _render_locked(entries, quality, plans, keys, executor, echo, force)
+
+
+def _reusable(entry: SceneEntry, quality: Quality, key: str) -> bool:
+    files = SceneFiles(entry.stem, quality)
+    return records.check(files.key, key, files.artefacts).record is not None
 
 
 def _render_locked(

@@ -43,7 +43,8 @@ def _imported_names(tree: ast.Module) -> list[str]:
         elif (
             isinstance(node, ast.Call)
             and isinstance(node.func, ast.Attribute | ast.Name)
-            and getattr(node.func, "attr", getattr(node.func, "id", "")) in ("import_module", "__import__")
+            and getattr(node.func, "attr", getattr(node.func, "id", ""))
+            in ("import_module", "__import__")
             and node.args
             and isinstance(node.args[0], ast.Constant)
             and isinstance(node.args[0].value, str)
@@ -109,8 +110,7 @@ def code_files(scene_path: Path) -> dict[str, str]:
     """The SHA-256 of each file that draws a scene's frames (see :func:`drawing_closure`), by
     :func:`key_name`: what the render worker checks the code it loaded against."""
     return {
-        key_name(p): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in drawing_closure(scene_path)
+        key_name(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in drawing_closure(scene_path)
     }
 
 

@@ -29,12 +29,12 @@ from typing import ClassVar
 import numpy as np
 from manim import Scene, VMobject, config
 
-from mathreel.errors import UserError
+from mathreel.errors import NarrationError, UserError
 from mathreel.narration.script import parse_narration
 from mathreel.narration.synthesis import BeatPlan, NarrationPlan, plan_narration
 from mathreel.narration.timeline import BeatRecord, Timeline, aac_aligned_frames, frames_for
 from mathreel.narration.voices.silent import SilentVoice
-from mathreel.paths import NARRATION_DIR
+from mathreel.paths import NARRATION_DIR, ROOT
 from mathreel.render.carried import CannotDigest, author_frames, carried_state, is_author_code
 from mathreel.render.scene_source import check_beats, read_scene_source
 from mathreel.render.segments import TAIL, SegmentStore, beat_key
@@ -90,6 +90,24 @@ def frames_of_play(duration: float, frozen: bool, fps: int) -> int:
     return int(duration / dt) if frozen else len(np.arange(0, duration, dt))
 
 
+def _beat_line(narration_path: str, beat_id: str) -> int:
+    """The line of beat ``beat_id``'s heading in its narration file (1 if it cannot be found)."""
+    try:
+        script = parse_narration(ROOT / narration_path)
+    except UserError:
+        return 1
+    return next((b.line for b in script.beats if b.id == beat_id), 1)
+
+
+def _scene_code_line() -> str:
+    """Where the scene's own code (under scenes/) is in the current call stack."""
+    for frame in inspect.stack()[2:]:
+        path = Path(frame.filename)
+        if path.is_relative_to(ROOT / "scenes"):
+            return f"{path.relative_to(ROOT)}:{frame.lineno}"
+    return "the scene"
+
+
 class BeatTracker:
     """The running beat: its narration length, mark times, and waits that land on them."""
 
@@ -130,7 +148,13 @@ class BeatTracker:
             return self.plan.marks[name]
         except KeyError:
             known = ", ".join(self.plan.marks) or "none"
-            raise UserError(f"beat '{self.id}' has no mark '{name}' (its marks: {known})") from None
+            path = self._scene.narration.narration_path
+            raise NarrationError(
+                path,
+                _beat_line(path, self.id),
+                f"beat '{self.id}' has no mark '{name}' (its marks: {known}), "
+                f"which {_scene_code_line()} waits for",
+            ) from None
 
     def until(self, name: str | None = None) -> float:
         """Seconds from now until mark ``name`` (or the end of the narration), at least one frame.

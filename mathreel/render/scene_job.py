@@ -7,6 +7,7 @@ machine or on a cluster worker, against that machine's own project checkout and 
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
@@ -126,17 +127,65 @@ def work_root() -> Path:
     return cache_dir() / "work"
 
 
-def sweep_abandoned_work() -> None:
-    """Remove work folders left by runs that were killed (their process is gone, no error kept)."""
+#: Failed renders whose work folder (their log and error line) a sweep keeps, the newest.
+KEEP_FAILED = 3
+#: What a failed render's work folder keeps: the log its error line points at, and that line.
+_FAILED_KEEPS = ("render.log", "error.txt")
+#: A render failing with no reason of its own on a disk with less free than this failed for it.
+LOW_SPACE_BYTES = 1 << 20
+
+
+def _folder_bytes(folder: Path) -> int:
+    total = 0
+    for path in folder.rglob("*"):
+        try:
+            total += path.lstat().st_size
+        except OSError:
+            pass
+    return total
+
+
+def _failed_at(folder: Path) -> float:
+    try:
+        return (folder / "error.txt").stat().st_mtime
+    except OSError:  # swept meanwhile by another run
+        return 0.0
+
+
+def sweep_abandoned_work() -> tuple[int, int]:
+    """Remove work folders left by runs that are gone: killed ones whole, failed ones but the
+    newest :data:`KEEP_FAILED` (whose logs an error line may still point at), so failed retries
+    do not fill the disk. Returns (folders removed, bytes freed)."""
     root = work_root()
     if not root.is_dir():
-        return
+        return 0, 0
+    failed, removed, freed = [], 0, 0
     for folder in root.iterdir():
         pid = folder.name.rsplit("-pid", 1)[-1].split("-")[0]
         if not pid.isdigit() or Path(f"/proc/{pid}").exists():
             continue
-        if not (folder / "error.txt").exists():
-            shutil.rmtree(folder, ignore_errors=True)
+        if (folder / "error.txt").exists():
+            failed.append(folder)
+            continue
+        freed += _folder_bytes(folder)
+        removed += 1
+        shutil.rmtree(folder, ignore_errors=True)
+    failed.sort(key=_failed_at, reverse=True)
+    for folder in failed[KEEP_FAILED:]:
+        freed += _folder_bytes(folder)
+        removed += 1
+        shutil.rmtree(folder, ignore_errors=True)
+    return removed, freed
+
+
+def _keep_only_the_log(work: Path) -> None:
+    """A failed render's work folder keeps its log and error line; the rest would fill the disk."""
+    for path in work.iterdir():
+        if path.name not in _FAILED_KEEPS:
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
 
 
 def new_work_folder(job: SceneJob, mode: str) -> Path:
@@ -201,10 +250,17 @@ def render_scene_job(
     stop = None if poll is None else (lambda: poll(_read_progress(progress)))
     try:
         run(spec, work / "render.log", stop)
+    except launch.RenderFailed:
+        if (work / "error.txt").exists():
+            _keep_only_the_log(work)  # the log the error points at
+            raise
+        full = shutil.disk_usage(work).free < LOW_SPACE_BYTES
+        shutil.rmtree(work, ignore_errors=True)
+        if full:  # the worker could not even write its error line
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)) from None
+        raise
     except BaseException:
-        shutil.rmtree(work / "media", ignore_errors=True)  # keep the log the error points at
-        if not (work / "error.txt").exists():
-            shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
         raise
     _keep_svg_cache(work / "media")
     shutil.rmtree(work / "media", ignore_errors=True)

@@ -16,12 +16,16 @@ import hashlib
 import json
 import os
 import shutil
+import time
 from dataclasses import asdict
 from pathlib import Path
+
+import av
 
 from mathreel import records
 from mathreel.files import publish, sha256_file
 from mathreel.narration.synthesis import BeatPlan
+from mathreel.render.video import video_packet_count
 
 #: Segments kept per beat (the newest by use): an edit and its undo both stay cached.
 KEEP_PER_BEAT = 3
@@ -74,6 +78,13 @@ class SegmentStore:
         want = verdict.record.files["video"]
         if (into.stat().st_size, sha256_file(into)) != (want.bytes, want.sha256):
             return None  # replaced between the check and the link: draw it again
+        if frame_count(into) != verdict.record.frames:
+            # Its bytes are as recorded but not its frames (a record written wrong): joined, the
+            # scene would come out short or long on every run. Drop it and draw the beat again.
+            into.unlink(missing_ok=True)
+            video.unlink(missing_ok=True)
+            record_path.unlink(missing_ok=True)
+            return None
         os.utime(record_path)
         return verdict.record.frames
 
@@ -118,17 +129,40 @@ def _at_frame(key: str, start: int) -> str:
     return hashlib.sha256(f"{key}@{start}".encode()).hexdigest()
 
 
-def verify_all(root: Path) -> tuple[int, list[Path]]:
-    """Check every kept segment under ``root`` against its record; remove the damaged ones (and
-    records left without a segment). Returns (segments checked, damaged ones removed)."""
+def frame_count(video: Path) -> int | None:
+    """The frames ``video`` holds, None when it cannot be read as a video."""
+    try:
+        return video_packet_count(video)
+    except (OSError, ValueError, IndexError, av.error.FFmpegError):
+        return None
+
+
+#: A segment file younger than this may be one a render is keeping right now (its record is
+#: written after it), so it is not yet an orphan.
+ORPHAN_AGE_SECONDS = 600
+
+
+def verify_all(root: Path) -> tuple[int, list[Path], list[Path]]:
+    """Check every kept segment under ``root`` against its record, digest and frame count; remove
+    the damaged ones (and records left without a segment) and segments whose record is gone.
+    Returns (segments checked, damaged ones removed, orphans removed)."""
     checked, damaged = 0, []
     for record_path in sorted(root.glob("*/*/*.json")):
         video = record_path.with_suffix(".mp4")
         record = records.read_record(record_path)
         checked += 1
         verdict = records.check(record_path, record.inputs if record else "", {"video": video})
-        if verdict.record is None:
+        if verdict.record is None or frame_count(video) != verdict.record.frames:
             damaged.append(video)
             video.unlink(missing_ok=True)
             record_path.unlink(missing_ok=True)
-    return checked, damaged
+    orphans = []
+    for video in sorted(root.glob("*/*/*.mp4")):
+        try:
+            young = time.time() - video.stat().st_mtime < ORPHAN_AGE_SECONDS
+        except FileNotFoundError:
+            continue
+        if not young and not video.with_suffix(".json").exists():
+            orphans.append(video)
+            video.unlink(missing_ok=True)
+    return checked, damaged, orphans

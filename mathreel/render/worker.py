@@ -184,15 +184,18 @@ def _die_with_parent(parent: int) -> None:
 
 
 def describe_failure(err: BaseException) -> str:
-    """One line for a failed render: a user error's own message, else the exception with the
-    place in the scene's code (scenes/...py:LINE) where it was raised, when there is one."""
+    """One line for a failed render: a user error's own message, a disk fault's path, else the
+    exception with the place in the scene's code (scenes/...py:LINE) where it was raised, when
+    there is one."""
     import traceback
 
-    from mathreel.errors import UserError
+    from mathreel.errors import UserError, disk_fault, disk_fault_line
 
     message = str(err).splitlines()[0] if str(err) else ""
     if isinstance(err, UserError):
         return message
+    if (fault := disk_fault(err)) is not None:  # the disk failed, not the scene's code
+        return disk_fault_line(fault)
     where = ""
     frames = traceback.extract_tb(err.__traceback__)
     if isinstance(err, SyntaxError) and err.filename:
@@ -219,8 +222,8 @@ def run_job(job: dict) -> int:
         traceback.print_exc()
         try:
             Path(job["error_out"]).write_text(describe_failure(err), encoding="utf-8")
-        except OSError:
-            pass  # a full disk: the parent reports the exit status and the log
+        except OSError:  # a full disk: the parent reports the exit status (and the disk)
+            Path(job["error_out"]).unlink(missing_ok=True)
         return 1
     return 0
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -113,6 +114,26 @@ def test_real_process_prints_one_line_and_no_traceback():
     assert proc.stdout == ""
     assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
     assert "unknown scene 'no_such_scene'" in proc.stderr
+
+
+def test_output_pipe_closed_by_its_reader_ends_quietly(tmp_path):
+    """`render.py list | head -1`: the reader is gone before the list is written; no bug, no log."""
+    read, write = os.pipe()
+    os.close(read)
+    env = {**os.environ, "MATHREEL_CACHE": str(tmp_path / "cache")}
+    try:
+        proc = subprocess.run(
+            [sys.executable, "render.py", "list"],
+            cwd=ROOT,
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+    finally:
+        os.close(write)
+    assert (proc.returncode, proc.stderr) == (render.CLOSED_PIPE, "")
+    assert not (tmp_path / "cache" / "logs").exists()
 
 
 def test_smoke_unknown_scene_lists_choices(private_output):

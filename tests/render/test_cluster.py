@@ -19,7 +19,10 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -35,6 +38,8 @@ from tests.render.test_faults import (
 
 pytest.importorskip("distributed")
 pytestmark = pytest.mark.render
+
+from mathreel.render.cluster import SAME_SET_UP  # noqa: E402  (needs distributed's absence skipped)
 
 DASK = Path(sys.executable).with_name("dask")
 TIMEOUT = 240
@@ -223,6 +228,10 @@ def test_cluster_render_equals_a_local_render(cluster, tmp_path):
         ).read_bytes(), suffix
 
 
+def work_folders_of(roots: list[Path], pid: str) -> list[Path]:
+    return [f for root in roots if root.is_dir() for f in root.iterdir() if f"-pid{pid}-" in f.name]
+
+
 def test_worker_killed_mid_task_is_rescheduled_and_the_chapter_completes(cluster, tmp_path):
     out = tmp_path / "out"
     run = start(cluster.client, out, "--force", "--cluster", cluster.address)
@@ -231,6 +240,11 @@ def test_worker_killed_mid_task_is_rescheduled_and_the_chapter_completes(cluster
         # killing it is a crash of the process holding the task; the nanny starts a fresh worker
         # and the scheduler, having lost the task with its worker, gives it to a worker again.
         first = wait_for_lines(run, r"\[(\S+)\] started on (\S+) .*pid (\d+)\)", 1)[0]
+        work = [w.parent / "cache" / "work" for w in cluster.workers]
+        deadline = time.monotonic() + 60
+        while not work_folders_of(work, first[3]) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert work_folders_of(work, first[3]), "the task never made its work folder"
         os.kill(int(first[3]), signal.SIGKILL)
         stdout, stderr = run.communicate(timeout=TIMEOUT)
     finally:
@@ -241,6 +255,8 @@ def test_worker_killed_mid_task_is_rescheduled_and_the_chapter_completes(cluster
     assert f"[{first[1]}] done in" in stdout
     assert f"chapter 1: {len(STEMS)} of {len(STEMS)} scenes rendered" in stdout
     assert not render_processes([w.parent for w in cluster.workers])
+    # The killed process's work folder on its machine is swept by the process that replaced it.
+    assert not work_folders_of(work, first[3])
 
 
 def _break_scene(projects: list[Path], stem: str) -> int:
@@ -305,11 +321,12 @@ def test_worker_with_other_code_is_refused_in_one_line(cluster, tmp_path):
         result = render(cluster.client, tmp_path / "out", "--cluster", cluster.address)
     finally:
         shapes.write_text(text)
-    one_line_failure(
+    line = one_line_failure(
         result,
         2,
         "renders differently from this machine: project code differs in scenes/tiny_shapes.py",
     )
+    assert SAME_SET_UP in line
 
 
 @pytest.mark.parametrize(
@@ -322,3 +339,71 @@ def test_worker_with_other_code_is_refused_in_one_line(cluster, tmp_path):
 def test_bad_or_unreachable_cluster_is_one_line(cluster, tmp_path, value, fragment):
     result = render(cluster.client, tmp_path / "out", "--cluster", value)
     one_line_failure(result, 2, fragment)
+
+
+# -- addresses where no Dask scheduler answers (loopback only) ----------------------------------------
+
+
+@contextmanager
+def listening(serve) -> Iterator[str]:
+    """A server on a free loopback port, each accepted connection handed to ``serve`` in a thread."""
+    server = socket.create_server(("127.0.0.1", 0))
+    held: list[socket.socket] = []
+
+    def accept() -> None:
+        while True:
+            try:
+                conn, _ = server.accept()
+            except OSError:
+                return
+            held.append(conn)
+            threading.Thread(target=serve, args=(conn,), daemon=True).start()
+
+    threading.Thread(target=accept, daemon=True).start()
+    try:
+        yield f"tcp://127.0.0.1:{server.getsockname()[1]}"
+    finally:
+        server.close()
+        for conn in held:
+            conn.close()
+
+
+def _never_answers(conn: socket.socket) -> None:
+    """Accept and then say nothing (a stalled or foreign service)."""
+
+
+def _http(conn: socket.socket) -> None:
+    conn.recv(1024)
+    conn.sendall(b"HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n<html></html>")
+
+
+def _banner(conn: socket.socket) -> None:
+    conn.sendall(b"SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n")
+
+
+@pytest.mark.parametrize(
+    ("serve", "fragments"),
+    [
+        (_never_answers, ("accepts connections but sent nothing in 1 s",)),
+        (_http, ("an HTTP server answers there (HTTP/1.0 200 OK), not a Dask scheduler",)),
+        (_banner, ("not a Dask scheduler answers there ('SSH-2.0-OpenSSH_9.2p1 Debian-2')",)),
+    ],
+    ids=["silent", "http", "banner"],
+)
+def test_address_where_no_scheduler_answers_is_one_line_and_quick(tmp_path, serve, fragments):
+    project = _project(tmp_path / "project")
+    with listening(serve) as address:
+        started = time.monotonic()
+        result = subprocess.run(
+            [sys.executable, "render.py", "chapter", "1", "-q", "l", "-v", "silent"]
+            + ["--cluster", address],
+            cwd=project,
+            env={**_run_env(project, tmp_path / "out"), "MATHREEL_CLUSTER_TIMEOUT": "1"},
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT,
+        )
+        seconds = time.monotonic() - started
+    one_line_failure(result, 2, f"--cluster {address}: ", *fragments)
+    assert seconds < 30, seconds  # it hung for minutes (silent) or died of a MemoryError (HTTP)
+    assert not (tmp_path / "out").exists()

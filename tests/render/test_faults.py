@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from mathreel.paths import ROOT
+from mathreel.render.scene_job import KEEP_FAILED
 from tests.probe import ffprobe
 
 pytestmark = pytest.mark.render
@@ -471,3 +472,143 @@ def test_scene_not_on_whole_aac_frames_is_refused_and_nothing_is_published(proje
     assert "nothing was published" in line
     assert {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()} == before
     assert not partial_files(project / "output") and not list(folder.parent.glob(".assembling-*"))
+
+
+# -- a kept segment whose record checks out but whose frame count is wrong ----------------------------
+
+
+def segment_records(project: Path, stem: str, beat: str) -> list[Path]:
+    return sorted((project / ".cache" / "segments" / "480p15" / stem).glob(f"{beat}.*.json"))
+
+
+def miscount(record: Path, by: int = 3) -> None:
+    """Rewrite a segment's record with a wrong frame count (its digest still matches the file)."""
+    data = json.loads(record.read_text())
+    data["frames"] += by
+    record.write_text(json.dumps(data, indent=1))
+
+
+def test_segment_with_a_wrong_frame_count_is_dropped_and_drawn_again(project):
+    (record,) = segment_records(project, "tiny_a", "move")
+    frames = json.loads(record.read_text())["frames"]
+    miscount(record)
+    (scenes_dir(project) / "tiny_a.key").unlink()  # the scene must be made from its segments
+    result = chapter(project)
+    assert result.returncode == 0, result.stderr  # was exit 2 on every run until --force
+    assert "[01-tiny_a] done in" in result.stdout and "1 of 2 beats drawn" in result.stdout
+    assert chapter_frames(project) == expected_frames(project)
+    (kept,) = segment_records(project, "tiny_a", "move")  # drawn again, under the same key
+    assert json.loads(kept.read_text())["frames"] == frames
+    (scenes_dir(project) / "tiny_a.key").unlink()
+    again = render(project, "scene", "tiny_a", "-q", "l", "-v", "silent")
+    assert again.returncode == 0 and "0 of 2 beats drawn" in again.stdout, again.stdout
+
+
+def test_doctor_verifies_segment_frame_counts_and_removes_orphan_segments(project):
+    (record,) = segment_records(project, "tiny_b", "move")
+    miscount(record)
+    (draw,) = segment_records(project, "tiny_c", "draw")
+    orphan = draw.with_name("draw.000000000000000000000000.mp4")
+    shutil.copyfile(draw.with_suffix(".mp4"), orphan)
+    os.utime(orphan, (time.time() - 3600, time.time() - 3600))
+    fresh = draw.with_name("draw.111111111111111111111111.mp4")  # a render may be keeping it now
+    shutil.copyfile(draw.with_suffix(".mp4"), fresh)
+    result = render(project, "doctor", "-q", "l")
+    assert result.returncode == 0, result.stdout + result.stderr
+    line = next(x for x in result.stdout.splitlines() if "beat segments" in x)
+    assert "1 damaged, removed" in line and "1 without a record, removed" in line, line
+    assert not record.exists() and not record.with_suffix(".mp4").exists()
+    assert not orphan.exists() and fresh.exists() and draw.exists()
+
+
+# -- the rest of the hostile trial's findings ---------------------------------------------------------
+
+
+def test_missing_mark_names_the_narration_file_and_line_and_the_code_that_waits(project):
+    narration = project / "narration" / "tiny_c.md"
+    narration.write_text(narration.read_text().replace(" {mark:move}", ""))
+    heading = narration.read_text().splitlines().index("## draw") + 1
+    code = (project / "scenes" / "tiny_c.py").read_text().splitlines()
+    waits = next(n for n, line in enumerate(code, 1) if 'beat.until("move")' in line)
+    one_line_failure(
+        chapter(project),
+        2,
+        f"narration/tiny_c.md:{heading}: beat 'draw' has no mark 'move' (its marks: none)",
+        f"which scenes/tiny_c.py:{waits} waits for",
+    )
+
+
+def test_exported_beats_are_readable_by_others_and_a_read_only_export_is_exit_2(project):
+    result = render(project, "scene", "tiny_a", "-q", "l", "-v", "silent", "--export-beats")
+    assert result.returncode == 0, result.stderr
+    export = project / "output" / "480p15" / "export"
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert (export / "tiny_a").stat().st_mode & 0o777 == 0o777 & ~umask  # was 0700
+    shutil.rmtree(export)
+    with tmpfs(export, "1m", read_only=True):
+        result = render(project, "scene", "tiny_a", "-q", "l", "-v", "silent", "--export-beats")
+        one_line_failure(result, 2, "cannot write to output/480p15/export", "Read-only")  # was 1
+
+
+def test_read_only_output_still_serves_an_unchanged_scene_and_chapter(project, tmp_path):
+    with tmpfs(tmp_path / "ro", "20m") as out:
+        shutil.copytree(project / "output", out, dirs_exist_ok=True)
+        subprocess.run(["mount", "-o", "remount,ro", str(out)], check=True)
+        result = render(project, "scene", "tiny_a", "-q", "l", "-v", "silent", output=out)
+        assert result.returncode == 0, result.stderr  # was refused: cannot write to ...
+        assert "[01-tiny_a] unchanged, reusing" in result.stdout
+        forced = render(
+            project, "scene", "tiny_a", "-q", "l", "-v", "silent", "--force", output=out
+        )
+        one_line_failure(forced, 2, "cannot write to", "Read-only file system")
+        whole = chapter(project, output=out)  # its scenes and deliverables are all unchanged
+        assert whole.returncode == 0, whole.stderr  # was: cannot write .../.locks/chapter-01.lock
+        assert "chapter-01: unchanged" in whole.stdout
+
+
+# -- a full cache disk ----------------------------------------------------------------------------
+
+
+def disk_used(path: Path) -> int:
+    return shutil.disk_usage(path).used
+
+
+@pytest.mark.parametrize("size", ["64k", "400k"], ids=["full", "near-full"])
+def test_full_cache_names_its_path_and_failed_retries_do_not_fill_it(project, size):
+    cache = project / ".cache"
+    shutil.rmtree(cache)
+    with tmpfs(cache, size):
+        used = []
+        for _ in range(KEEP_FAILED + 2):
+            result = render(project, "scene", "tiny_a", "-q", "l", "-v", "silent", "--force")
+            line = one_line_failure(result, result.returncode, "No space left on device")
+            assert result.returncode in (1, 2)
+            named = (f"cannot write {cache}", "cannot write .cache")  # the folder, or a file in it
+            assert any(x in line for x in named), line  # was "cannot write No space left ..."
+            assert "scenes/tiny_a.py" not in line, line  # was blamed on the scene's code
+            used.append(disk_used(cache))
+            failed = list((cache / "work").glob("*")) if (cache / "work").exists() else []
+            # Each failed retry left its work folder, and the disk filled further: a run now
+            # sweeps all but the newest failed ones' logs before it starts.
+            assert len(failed) <= KEEP_FAILED + 1, failed
+        assert used[-1] <= used[-2], used
+    result = render(project, "scene", "tiny_a", "-q", "l", "-v", "silent")
+    assert result.returncode == 0, result.stderr
+
+
+def test_doctor_checks_the_cache_disk_and_sweeps_leftover_work_folders(project):
+    cache = project / ".cache"
+    shutil.rmtree(cache)
+    with tmpfs(cache, "400k"):
+        dead = cache / "work" / "480p15-tiny_a-video-pid999999999-gone"  # no such process
+        dead.mkdir(parents=True)
+        (dead / "silent.mp4").write_bytes(b"\0" * 50_000)
+        result = render(project, "doctor", "-q", "l")
+        assert result.returncode == 1, result.stdout + result.stderr
+        lines = result.stdout.splitlines()
+        disk = [x for x in lines if "disk space at 480p15" in x and ".cache" in x]
+        assert disk and disk[0].startswith("FAIL") and "all but full" in disk[0], lines
+        work = next(x for x in lines if "work folders" in x)
+        assert "1 left by killed or failed renders, removed (50.0 KB)" in work, work
+        assert not dead.exists()

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.render
 #: ``python -c BOOTSTRAP``) it saves a change to the shared shapes module once, before the scene
 #: is imported, at the same size and with the file's mtime put back, as an editor's save landing
 #: between the key and the import would.
-EDIT_DURING_START_UP = '''
+EDIT_DURING_START_UP = """
 import os
 import sys
 from pathlib import Path
@@ -34,7 +34,7 @@ if sys.argv[:1] == ["-c"] and not Path("edited-once").exists():
     stat = shapes.stat()
     shapes.write_text(shapes.read_text().replace("#56B4E9", "#E69F00"))
     os.utime(shapes, ns=(stat.st_atime_ns, stat.st_mtime_ns))
-'''
+"""
 
 
 def segments(project: Path) -> list[Path]:
@@ -78,7 +78,7 @@ def test_beat_preview_with_force_draws_the_beat(tmp_path):
     assert redrawn.keys() == kept.keys() and all(redrawn[n] != kept[n] for n in kept)
 
 
-CARRYING_SCENE = '''
+CARRYING_SCENE = """
 from manim import *
 
 from mathreel.render.scene import NarratedScene
@@ -91,7 +91,7 @@ class TinyA(NarratedScene):
             self.play(Create(Dot()), run_time=beat.until("move"))
         with self.beat("move"):
             self.play(Create(Square(self.side, color="#56B4E9")))
-'''
+"""
 
 
 def _digests(path: Path) -> list[str]:
@@ -120,7 +120,17 @@ def test_watcher_shows_what_an_earlier_beats_edit_changed(tmp_path):
     (project / "scenes" / "tiny_a.py").write_text(CARRYING_SCENE)
     preview = project / "output" / "480p15" / "preview" / "tiny_a.move.mp4"
     proc = subprocess.Popen(
-        [sys.executable, "render.py", "scene", "tiny_a", "-v", "silent", "--beat", "move", "--watch"],
+        [
+            sys.executable,
+            "render.py",
+            "scene",
+            "tiny_a",
+            "-v",
+            "silent",
+            "--beat",
+            "move",
+            "--watch",
+        ],
         cwd=project,
         env=_env(project),
         stdout=subprocess.PIPE,

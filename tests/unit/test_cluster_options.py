@@ -47,3 +47,27 @@ def test_code_digest_covers_scenes_and_the_library_by_relative_path():
     assert "manim.cfg" in files and "mathreel/render/cluster.py" in files
     assert any(name.startswith("scenes/") for name in files)
     assert not any(name.startswith("/") or "__pycache__" in name for name in files)
+
+
+def test_worker_set_up_hint_names_a_run_sh_command_that_exists():
+    """The hint once said `./run.sh set-up`, which run.sh does not have."""
+    import re
+
+    from mathreel.paths import ROOT
+
+    pytest.importorskip("distributed")
+    from mathreel.render.cluster import SAME_SET_UP
+
+    commands = re.findall(r"`\./run\.sh (\w[\w-]*)", SAME_SET_UP)
+    arms = re.findall(r"^  (\w[\w-]*)\)$", (ROOT / "run.sh").read_text(), re.M)
+    assert commands and arms and set(commands) <= set(arms), (commands, arms)
+
+
+@pytest.mark.parametrize("value", ["0", "-3", "soon", "inf"])
+def test_bad_cluster_timeout_names_the_variable(monkeypatch, value):
+    pytest.importorskip("distributed")
+    from mathreel.render.cluster import connect_seconds
+
+    monkeypatch.setenv("MATHREEL_CLUSTER_TIMEOUT", value)
+    with pytest.raises(UserError, match=rf"MATHREEL_CLUSTER_TIMEOUT='{value}': use a number"):
+        connect_seconds()

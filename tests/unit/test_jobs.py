@@ -42,3 +42,33 @@ def test_key_moves_with_plan_and_quality_and_code(monkeypatch, tmp_path):
 
     monkeypatch.setattr(keys, "source_closure", with_changed_style)
     assert key != keys.scene_key(entry, plan, get_quality("l"))
+
+
+def test_sweep_removes_killed_renders_and_all_but_the_newest_failed_ones(monkeypatch, tmp_path):
+    import os
+    import subprocess
+
+    from mathreel.render import scene_job
+
+    monkeypatch.setenv("MATHREEL_CACHE", str(tmp_path))
+    dead = subprocess.Popen(["true"])  # a process that has exited and been reaped
+    dead.wait()
+    root = scene_job.work_root()
+
+    def folder(name: str, pid: int, failed_at: float | None = None, size: int = 1000):
+        path = root / f"480p15-{name}-video-pid{pid}-x"
+        path.mkdir(parents=True)
+        (path / "silent.mp4").write_bytes(b"\0" * size)
+        if failed_at is not None:
+            (path / "error.txt").write_text("boom")
+            os.utime(path / "error.txt", (failed_at, failed_at))
+        return path
+
+    running = folder("running", os.getpid())
+    killed = folder("killed", dead.pid)
+    failed = [folder(f"failed{n}", dead.pid, failed_at=1000.0 + n) for n in range(5)]
+    removed, freed = scene_job.sweep_abandoned_work()
+    assert (removed, freed) == (3, 3 * 1000 + 2 * len("boom"))
+    assert running.exists() and not killed.exists()
+    kept = [f.exists() for f in failed]
+    assert kept == [False, False] + [True] * scene_job.KEEP_FAILED  # the newest failures' logs

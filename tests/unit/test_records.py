@@ -95,6 +95,38 @@ def test_failure_lines():
     assert failure_line(full) == ("cannot write /out/x.mp4: No space left on device", 1)
 
 
+def test_a_disk_fault_without_a_path_names_the_fullest_project_folder(tmp_path, monkeypatch):
+    """A write to an open file fails naming nothing ("cannot write No space left on device")."""
+    monkeypatch.setenv("MATHREEL_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("MATHREEL_OUTPUT", str(tmp_path / "output"))
+    line, code = failure_line(OSError(28, "No space left on device"))
+    assert code == 1
+    assert line.startswith(f"cannot write {tmp_path}/")
+    assert line.split(": ", 1)[1].startswith("No space left on device (its disk holds ")
+
+
+def test_a_disk_fault_wrapped_by_a_library_is_found_under_its_wrapper():
+    from mathreel.errors import disk_fault
+
+    full = OSError(28, "No space left on device", "/cache/work/a.mp4")
+    try:
+        try:
+            raise full
+        except OSError as err:
+            raise RuntimeError("Failed to finish video segment") from err
+    except RuntimeError as wrapped:
+        assert disk_fault(wrapped) is full
+        assert failure_line(wrapped)[0] == "cannot write /cache/work/a.mp4: No space left on device"
+    assert disk_fault(RuntimeError("no disk involved")) is None
+    try:
+        try:
+            raise PermissionError(13, "Permission denied", "/x")
+        except OSError:
+            {}["a bug while handling it"]
+    except KeyError as bug:
+        assert disk_fault(bug) is None
+
+
 def test_a_bug_is_one_line_with_a_log_holding_the_traceback(tmp_path, monkeypatch):
     from pathlib import Path
 

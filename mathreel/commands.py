@@ -164,9 +164,11 @@ def render_chapter(
     force: bool,
     echo: Echo,
     cluster: str | None = None,
+    strict: bool = True,
 ) -> None:
     """Render a chapter's scenes in parallel (local processes, or a Dask cluster when ``cluster``
-    names one), then assemble the chapter deliverables."""
+    names one), then assemble the chapter deliverables (markers that break a platform's rules
+    warn unless ``strict``)."""
     parse_cluster(cluster)
     chapter = manifest.get_chapter(number)
     q, v = get_quality(quality), get_voice(voice)
@@ -176,7 +178,9 @@ def render_chapter(
     echo(
         f"chapter {number}: {rendered} of {len(results)} scenes rendered, {len(results) - rendered} unchanged"
     )
-    assembly.assemble_chapter(chapter, q, results, echo, manifest.course_outline(chapter.course))
+    assembly.assemble_chapter(
+        chapter, q, results, echo, manifest.course_outline(chapter.course), strict
+    )
 
 
 def list_takes(manifest: Manifest, name: str, echo: Echo) -> None:

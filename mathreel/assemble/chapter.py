@@ -76,13 +76,15 @@ def assemble_chapter(
     results: Sequence[SceneResult],
     echo: Callable[[str], None],
     outline: Sequence[Chapter | PlannedChapter],
+    strict: bool = True,
 ) -> ChapterFiles:
     """Join the rendered scenes into the chapter deliverables, unless none of their inputs changed
     and every deliverable checks out against the chapter's record; then rebuild the course page
-    from ``outline`` (the course's chapters, made and planned)."""
+    from ``outline`` (the course's chapters, made and planned). Markers that break a platform's
+    rules fail the chapter when ``strict``, else are a warning."""
     out = ChapterFiles(chapter, quality)
     with hold(out.lock, f"{chapter.slug} at {quality.name}"):
-        _assemble_locked(chapter, quality, out, results, echo)
+        _assemble_locked(chapter, quality, out, results, echo, strict)
     write_course_page(outline, chapter.course, quality)
     return out
 
@@ -93,6 +95,7 @@ def _assemble_locked(
     out: ChapterFiles,
     results: Sequence[SceneResult],
     echo: Callable[[str], None],
+    strict: bool,
 ) -> ChapterFiles:
     scenes = [r.files for r in results]
     key = _inputs_key(chapter, scenes)
@@ -115,7 +118,9 @@ def _assemble_locked(
     total_frames = int(sum(frame_counts))
     total = total_frames / fps
     spans = [SceneSpan(o, p, t) for o, p, t in zip(offsets, plans, timelines, strict=True)]
-    found = markers([(o, p.title) for o, p in zip(offsets, plans, strict=True)], total)
+    found = markers(
+        [(o, p.title) for o, p in zip(offsets, plans, strict=True)], total, strict, echo
+    )
     cues = build_cues(spans, total)
 
     out.folder.parent.mkdir(parents=True, exist_ok=True)

@@ -10,16 +10,17 @@ from collections.abc import Sequence
 from importlib.metadata import version
 from pathlib import Path
 
+from mathreel import __version__
 from mathreel.errors import UserError
 from mathreel.manifest import SceneEntry
 from mathreel.narration.synthesis import NarrationPlan
-from mathreel.paths import ROOT, shown
+from mathreel.paths import LIBRARY, project_root, shown
 from mathreel.quality import Quality
 
 #: The worker's module (it draws the frames) and the client's finishing step (it adds the sound):
-#: they and every project module they import shape a rendered scene file.
-WORKER = ROOT / "mathreel" / "render" / "worker.py"
-FINISH = ROOT / "mathreel" / "render" / "finish.py"
+#: they and every module they import shape a rendered scene file.
+WORKER = LIBRARY / "render" / "worker.py"
+FINISH = LIBRARY / "render" / "finish.py"
 
 
 def _parse(path: Path) -> ast.Module:
@@ -31,34 +32,77 @@ def _parse(path: Path) -> ast.Module:
         raise UserError(f"{shown(path)}: not UTF-8 text ({err.reason})") from None
 
 
+def _base(top: str) -> Path | None:
+    """Where modules named ``top.…`` live when they are code a key covers: the library wherever it
+    is installed, or the project's root (scenes/, or any module or package beside it)."""
+    if top == "mathreel":
+        return LIBRARY.parent
+    root = project_root()
+    if (root / top).is_dir() or (root / f"{top}.py").is_file():
+        return root
+    return None
+
+
+def _module_file(base: Path, parts: list[str]) -> Path | None:
+    candidate = base.joinpath(*parts)
+    for option in (candidate.with_suffix(".py"), candidate / "__init__.py"):
+        if option.is_file():
+            return option.resolve()
+    return None
+
+
+def _imported(current: Path, node: ast.AST) -> list[tuple[Path, list[str], bool]]:
+    """What ``node`` imports, as (base folder, dotted parts, must exist): a module must, an
+    imported name (``from m import name``) may be an attribute instead of a module."""
+    if isinstance(node, ast.Import):
+        return [
+            (b, a.name.split("."), True) for a in node.names if (b := _base(a.name.split(".")[0]))
+        ]
+    if not isinstance(node, ast.ImportFrom):
+        return []
+    if node.level:  # relative: from the importing file's package, ``level`` folders up
+        base = current.parents[node.level - 1]
+        module = node.module.split(".") if node.module else []
+    elif node.module and (found := _base(node.module.split(".")[0])):
+        base, module = found, node.module.split(".")
+    else:
+        return []
+    found = [(base, module, True)] if module else [(base, ["__init__"], False)]
+    return found + [(base, [*module, a.name], False) for a in node.names]
+
+
 def module_closure(path: Path) -> list[Path]:
-    """``path`` and every project module (scenes/, mathreel/) it imports, directly or not."""
+    """``path`` and every library or project module it imports, directly or not (relative imports
+    too). An import of a library or project module that has no file is a one-line error, never
+    skipped: a key that cannot see a file would reuse a render made without it."""
+    if not Path(path).is_file():
+        raise UserError(f"{shown(path)}: no such file")
     seen: set[Path] = set()
-    todo = [path.resolve()]
+    todo = [Path(path).resolve()]
     while todo:
         current = todo.pop()
-        if current in seen or not current.exists():
+        if current in seen:
             continue
         seen.add(current)
         for node in ast.walk(_parse(current)):
-            names: list[str] = []
-            if isinstance(node, ast.ImportFrom) and node.module:
-                names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
-            elif isinstance(node, ast.Import):
-                names = [a.name for a in node.names]
-            for name in names:
-                if name.split(".")[0] in ("scenes", "mathreel"):
-                    candidate = ROOT.joinpath(*name.split("."))
-                    for option in (candidate.with_suffix(".py"), candidate / "__init__.py"):
-                        if option.exists():
-                            todo.append(option.resolve())
+            for base, parts, required in _imported(current, node):
+                found = _module_file(base, parts)
+                if found is not None:
+                    todo.append(found)
+                elif required:
+                    raise UserError(
+                        f"{shown(current)}:{node.lineno}: imports {'.'.join(parts) or '.'}, "
+                        f"which has no file under {shown(base)}"
+                    )
     return sorted(seen)
 
 
 def drawing_closure(path: Path) -> list[Path]:
-    """The code and settings that shape a scene's frames: the scene module and the project modules
-    it imports, the render worker and the modules it imports, and manim.cfg."""
-    return sorted(set(module_closure(path)) | set(module_closure(WORKER)) | {ROOT / "manim.cfg"})
+    """The code and settings that shape a scene's frames: the scene module and the modules it
+    imports, the render worker and the modules it imports, and the project's manim.cfg."""
+    return sorted(
+        set(module_closure(path)) | set(module_closure(WORKER)) | {project_root() / "manim.cfg"}
+    )
 
 
 def source_closure(path: Path) -> list[Path]:
@@ -67,22 +111,34 @@ def source_closure(path: Path) -> list[Path]:
     return sorted(set(drawing_closure(path)) | set(module_closure(FINISH)))
 
 
+def _name(path: Path) -> str:
+    """A file's name in a key: relative to the library's folder or the project, so the same on
+    any machine and in any installation."""
+    for base in (LIBRARY.parent, project_root()):
+        if path.is_relative_to(base):
+            return path.relative_to(base).as_posix()
+    return path.name
+
+
 def digest_sources(digest, paths: Sequence[Path]) -> None:
-    """Feed each file's project-relative name and bytes to ``digest`` (the same on any checkout)."""
+    """Feed each file's portable name and bytes to ``digest``; a file that is absent (a project
+    without manim.cfg) counts as absent, so adding it changes the key."""
     for path in paths:
-        digest.update(
-            str(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name).encode()
-        )
-        digest.update(path.read_bytes())
+        digest.update(_name(path).encode())
+        digest.update(path.read_bytes() if path.exists() else b"\0absent")
 
 
 def code_key(scene_path: Path, quality: Quality) -> str:
     """Hash of what draws a scene's frames (its code and the code it uses, the render worker), the
-    quality, the encoder and Manim: the part of its key that every beat segment's key shares. An
+    quality, the encoder, Manim and mathreel's version: the part of its key that every beat segment's key shares. An
     audio change leaves it, and so every kept segment, as it was."""
     digest = hashlib.sha256()
     digest_sources(digest, drawing_closure(scene_path))
-    digest.update(json.dumps([quality.name, quality.encoder_options(), version("manim")]).encode())
+    digest.update(
+        json.dumps(
+            [quality.name, quality.encoder_options(), version("manim"), __version__]
+        ).encode()
+    )
     return digest.hexdigest()
 
 

@@ -31,7 +31,7 @@ from mathreel.narration.script import parse_narration
 from mathreel.narration.synthesis import BeatPlan, NarrationPlan, plan_narration
 from mathreel.narration.timeline import BeatRecord, Timeline, aac_aligned_frames, frames_for
 from mathreel.narration.voices.silent import SilentVoice
-from mathreel.paths import NARRATION_DIR
+from mathreel.paths import narration_dir
 from mathreel.render.scene_source import check_beats, read_scene_source
 from mathreel.render.segments import TAIL, SegmentStore, beat_key, state_fingerprint
 
@@ -187,7 +187,7 @@ class NarratedScene(Scene):
         source = read_scene_source(Path(inspect.getfile(type(self))))
         plan = NarratedScene.run.plan
         if plan is None:
-            script = parse_narration(NARRATION_DIR / f"{self.scene_stem()}.md")
+            script = parse_narration(narration_dir() / f"{self.scene_stem()}.md")
             plan = plan_narration(script, self.scene_stem(), SilentVoice(), None)
         check_beats(source, tuple(b.id for b in plan.beats), Path(plan.narration_path))
         return plan

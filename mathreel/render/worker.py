@@ -14,7 +14,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from mathreel.paths import ROOT
+from mathreel.paths import project_root
 from mathreel.quality import get_quality
 
 # Nothing heavy (Manim, numpy) is imported before main() has tied this process to its parent's
@@ -101,7 +101,7 @@ def run(job: dict) -> None:
     NarratedScene.run = _scene_run(
         job, (lambda scene: _serve_forks(scene, job)) if job.get("zygote") else None
     )
-    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(project_root()))
     module = importlib.import_module(job["module"])
     scene = getattr(module, job["class"])(skip_animations=bool(keyframes))
     # The scene's video is its beat segments joined (below), so Manim's own join of the same
@@ -190,8 +190,8 @@ def describe_failure(err: BaseException) -> str:
         frames.append(traceback.FrameSummary(err.filename, err.lineno or 0, ""))
     for frame in reversed(frames):
         path = Path(frame.filename)
-        if path.is_relative_to(ROOT / "scenes"):
-            where = f"{path.relative_to(ROOT)}:{frame.lineno}: "
+        if path.is_relative_to(project_root() / "scenes"):
+            where = f"{path.relative_to(project_root())}:{frame.lineno}: "
             break
     return f"{where}{type(err).__name__}: {message}" if message else f"{where}{type(err).__name__}"
 
@@ -201,7 +201,7 @@ def run_job(job: dict) -> int:
     traceback goes to the log) and return 1."""
     if job.get("parent_pid"):
         _die_with_parent(int(job["parent_pid"]))
-    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(project_root()))
     try:
         run(job)
     except Exception as err:  # the parent shows this one line and points at the full log

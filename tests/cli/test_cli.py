@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 import render
 from mathreel import manifest
-from mathreel.paths import ROOT
+from tests.course import ROOT
 
 COMMANDS = sorted(render.cli.commands)
 FIRST_SCENE = render.project_manifest().chapters[0].scenes[0].stem
@@ -42,7 +42,7 @@ def test_group_help_lists_every_command_with_examples():
 def test_every_command_has_help_with_an_example(name):
     result = run(name, "--help")
     assert result.exit_code == 0
-    assert "Example" in result.output and f"render.py {name}" in result.output
+    assert "Example" in result.output and f"mathreel {name}" in result.output
 
 
 def test_list_shows_chapters_scenes_beats_and_durations():
@@ -91,7 +91,7 @@ def test_malformed_narration_names_file_and_line_and_writes_nothing(
     heading = next(i for i, line in enumerate(lines) if line.startswith("## "))
     lines.insert(heading + 1, "This has a {mark:Broken Mark} in it.")
     broken.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    monkeypatch.setattr(manifest, "NARRATION_DIR", narration)
+    monkeypatch.setattr(manifest, "narration_dir", lambda: narration)
     result = run("scene", FIRST_SCENE, "--voice", "silent")
     assert_one_line_error(result, f"{broken}:{heading + 2}: malformed mark")
     assert not private_output.exists() or not any(private_output.rglob("*"))

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from mathreel.paths import ROOT
+from tests.course import ROOT
 from tests.probe import ffprobe
 
 pytestmark = pytest.mark.render

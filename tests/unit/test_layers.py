@@ -8,11 +8,11 @@ import ast
 
 import pytest
 
-from mathreel.paths import ROOT
+from tests.course import ROOT
 
 STAGES = ("narration", "render", "assemble", "check")
 #: Top-level modules that run the stages (the CLI's operations), allowed to import any stage.
-OPERATIONS = {"commands", "doctor"}
+OPERATIONS = {"cli", "commands", "doctor"}
 
 
 def imports(path) -> set[str]:

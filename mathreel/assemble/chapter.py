@@ -98,6 +98,19 @@ def _assemble_locked(
     strict: bool,
 ) -> ChapterFiles:
     scenes = [r.files for r in results]
+    plans = [NarrationPlan.load(f.plan) for f in scenes]
+    fps = quality.fps
+    # Scenes join on whole frames: each starts where the frames before it end (and, the frames
+    # being AAC-aligned, where the AAC frames before it end).
+    frame_counts = [r.record.frames for r in results]
+    starts = [Fraction(int(n), fps) for n in np.cumsum([0] + frame_counts[:-1])]
+    offsets = [float(start) for start in starts]
+    total_frames = int(sum(frame_counts))
+    total = total_frames / fps
+    # Checked before any reuse: a chapter assembled with a warning fails a --strict run as well.
+    found = markers(
+        [(o, p.title) for o, p in zip(offsets, plans, strict=True)], total, strict, echo
+    )
     key = _inputs_key(chapter, scenes)
     verdict = records.check(out.key, key, out.names)
     if verdict.record is not None:
@@ -106,21 +119,9 @@ def _assemble_locked(
     if verdict.damaged:
         echo(f"{chapter.slug}: {verdict.reason}: assembling again")
 
-    plans = [NarrationPlan.load(f.plan) for f in scenes]
     timelines = [Timeline.load(f.timeline) for f in scenes]
-    fps = quality.fps
     _check_aligned(results, fps)
-    # Scenes join on whole frames: each starts where the frames before it end (and, the frames
-    # being AAC-aligned, where the AAC frames before it end).
-    frame_counts = [r.record.frames for r in results]
-    starts = [Fraction(int(n), fps) for n in np.cumsum([0] + frame_counts[:-1])]
-    offsets = [float(start) for start in starts]
-    total_frames = int(sum(frame_counts))
-    total = total_frames / fps
     spans = [SceneSpan(o, p, t) for o, p, t in zip(offsets, plans, timelines, strict=True)]
-    found = markers(
-        [(o, p.title) for o, p in zip(offsets, plans, strict=True)], total, strict, echo
-    )
     cues = build_cues(spans, total)
 
     out.folder.parent.mkdir(parents=True, exist_ok=True)

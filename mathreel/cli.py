@@ -101,8 +101,16 @@ class Cli(click.Group):
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except (Exception, KeyboardInterrupt) as err:
-            message, code = failure_line(err)
+            message, code = failure_line(err, _logs())
             raise OneLineFailure(message, code) from None
+
+
+def _logs() -> Path | None:
+    """Where a bug's traceback is kept: the project's cache, if there is a project."""
+    try:
+        return paths.cache_dir() / "logs"
+    except UserError:
+        return None
 
 
 class OneLineFailure(click.ClickException):

@@ -79,23 +79,6 @@ def list_chapters(manifest: Manifest, echo: Echo) -> None:
     )
 
 
-def chapter_minutes(manifest: Manifest) -> float:
-    """The longest chapter's length in minutes, estimated from its narration's text."""
-    from mathreel.narration.voices.silent import SilentVoice
-
-    voice = SilentVoice()
-    return (
-        max(
-            sum(
-                plan_narration(parse_narration(s.narration_path), s.stem, voice, None).duration
-                for s in chapter.scenes
-            )
-            for chapter in manifest.chapters
-        )
-        / 60
-    )
-
-
 def doctor(manifest: Manifest, quality: str, echo: Echo) -> None:
     """Check the machine and verify the caches; a failed check is exit status 1."""
     from mathreel import doctor as checks

@@ -87,11 +87,26 @@ def one_line(result, code: int, *fragments: str) -> None:
 
 
 def test_project_option_lists_that_project_from_anywhere(tmp_path, monkeypatch):
+    import sys
+
+    for name in [m for m in sys.modules if m == "scenes" or m.startswith("scenes.")]:
+        monkeypatch.delitem(sys.modules, name)  # this course's, imported by other tests
+    monkeypatch.setattr(sys, "path", list(sys.path))
     new_project(tmp_path / "course")
     monkeypatch.chdir(tmp_path)
     result = run("--project", str(tmp_path / "course"), "list")
     assert result.exit_code == 0, result.output
     assert "hello_slope — Hello, Slope" in result.output
+
+
+def test_a_scenes_package_from_elsewhere_is_named_not_used(tmp_path, monkeypatch):
+    """In one process the repository's scenes package is already imported: a second project's
+    manifest is refused in one line, never this course's chapters listed as the project's."""
+    import scenes.manifest  # noqa: F401  (this course's)
+
+    new_project(tmp_path / "course")
+    result = run("--project", str(tmp_path / "course"), "list")
+    one_line(result, 2, "a package named scenes shadows the project's")
 
 
 def test_project_option_that_is_not_a_project_is_one_line(tmp_path):

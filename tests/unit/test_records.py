@@ -98,11 +98,10 @@ def test_failure_lines():
 def test_a_bug_is_one_line_with_a_log_holding_the_traceback(tmp_path, monkeypatch):
     from pathlib import Path
 
-    monkeypatch.setenv("MATHREEL_CACHE", str(tmp_path))
     try:
         {}["boom"]
     except KeyError as err:
-        line, code = failure_line(err)
+        line, code = failure_line(err, tmp_path / "logs")
     assert code == 1 and line.startswith("internal error: KeyError: 'boom' (a bug; full log: ")
     log = Path(line.rsplit("full log: ", 1)[1].rstrip(")"))
     assert log.parent == tmp_path / "logs" and "Traceback" in log.read_text()

@@ -197,6 +197,3 @@ def smoke(
     from mathreel.check import smoke as smoke_run
 
     smoke_run.run(manifest.chapters, workers, update_golden, echo, scenes)
-
-
-__all__ = ["UserError", "list_chapters", "render_scene", "render_chapter", "smoke"]

@@ -2,7 +2,7 @@
 
 The same records feed the scene (the LaTeX it shows), the player page (choices, the right answer and
 an explanation per choice, :mod:`mathreel.assemble.player`) and a check of the narration (the
-question, the choices and the answer as spoken, :mod:`mathreel.check.quiz_narration`), so a question
+question, the choices and the answer as spoken, :mod:`tests.quiz_narration`), so a question
 is never written twice. Nothing here imports Manim.
 """
 

@@ -95,6 +95,8 @@ def test_the_wheel_is_the_library_only(wheel):
     assert tops == {"mathreel", "mathreel-{}.dist-info".format(wheel.name.split("-")[1])}
     assert not any(n.startswith(("scenes/", "narration/", "tests/")) for n in names)
     assert "mathreel/render/worker.py" in names
+    web = {"player.js", "page.css", "player.css", "course.css"}
+    assert {f"mathreel/assemble/web/{name}" for name in web} <= set(names)
     metadata = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("METADATA")))
     assert b"License-Expression: MIT" in metadata
     assert any(n.endswith("entry_points.txt") for n in names)
@@ -118,6 +120,8 @@ def test_new_project_renders_from_its_folder_and_a_subfolder_and_nowhere_else(
     for name in ("chapter-01.mp4", "chapter-01.srt", "chapter-01.vtt", "index.html"):
         assert (chapter / name).stat().st_size > 0, name
     assert sorted(p.name for p in work.iterdir()) == ["course"]
+    page = (chapter / "index.html").read_text()
+    assert "requestVideoFrameCallback" in page and "--focus: #56b4e9" in page  # package data
 
     (project / "output").rename(project / "output.first")
     shutil.rmtree(project / ".cache")

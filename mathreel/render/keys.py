@@ -34,11 +34,13 @@ def _parse(path: Path) -> ast.Module:
 
 def _base(top: str) -> Path | None:
     """Where modules named ``top.…`` live when they are code a key covers: the library wherever it
-    is installed, or the project's root (scenes/, or any module or package beside it)."""
+    is installed, or the project's root (scenes/, or any module or package beside it). A folder
+    without ``__init__.py`` (say ``sympy/`` holding data) is not one: an installed package of that
+    name wins the import."""
     if top == "mathreel":
         return LIBRARY.parent
     root = project_root()
-    if (root / top).is_dir() or (root / f"{top}.py").is_file():
+    if top == "scenes" or (root / top / "__init__.py").is_file() or (root / f"{top}.py").is_file():
         return root
     return None
 

@@ -98,6 +98,13 @@ def test_a_project_module_beside_scenes_is_followed(installed):
     assert "helpers.py" in names(project)
 
 
+def test_a_data_folder_named_like_an_installed_package_is_not_project_code(installed):
+    project, _ = installed
+    (project / "sympy").mkdir()  # data, no __init__.py: `import sympy` finds the installed one
+    (project / "sympy" / "notes.txt").write_text("not code")
+    assert not any(n.startswith("sympy") for n in names(project))
+
+
 def test_an_import_with_no_file_is_named_not_skipped(installed):
     project, _ = installed
     scene = project / SCENE

@@ -209,3 +209,20 @@ def test_plain_manim_renders_a_scaffolded_scene_silently_at_the_estimated_timing
     ) + float(re.search(r"draw_curve (\S+)s, tangent (\S+)s", listed.stdout).group(2))
     frames = int(streams[0].split(",")[1])
     assert abs(frames / 15 - seconds) < 0.2, (frames, seconds, listed.stdout)
+
+
+def test_new_project_renders_with_the_piper_voice(venv, tmp_path):
+    pytest.importorskip("piper")
+    assert mathreel(venv, tmp_path, "new", "course").returncode == 0
+    done = mathreel(venv, tmp_path / "course", "chapter", "1", "-q", "l")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "LUFS" in done.stdout and "silent narration" not in done.stdout
+    video = tmp_path / "course" / "output" / "480p15" / "chapter-01" / "chapter-01.mp4"
+    kinds = subprocess.run(
+        ["ffprobe", "-v", "error", "-show_entries", "stream=codec_type", "-of", "csv=p=0"]
+        + [str(video)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert "audio" in kinds and "video" in kinds

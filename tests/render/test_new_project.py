@@ -90,6 +90,17 @@ def mathreel(venv: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess:
     )
 
 
+def stream_entries(video: Path, entries: str) -> list[str]:
+    """ffprobe's ``entries`` of each stream of ``video``, one comma-separated line per stream."""
+    return subprocess.run(
+        ["ffprobe", "-v", "error", "-show_entries", f"stream={entries}", "-of", "csv=p=0"]
+        + [str(video)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+
+
 def frame_hashes(video: Path) -> list[str]:
     out = subprocess.run(
         ["ffmpeg", "-v", "error", "-i", str(video), "-map", "0:v", "-f", "framemd5", "-"],
@@ -195,18 +206,11 @@ def test_plain_manim_renders_a_scaffolded_scene_silently_at_the_estimated_timing
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     (video,) = (project / "media" / "videos").rglob("HelloSlope.mp4")
-    streams = subprocess.run(
-        ["ffprobe", "-v", "error", "-show_entries", "stream=codec_type,nb_frames", "-of", "csv=p=0"]
-        + [str(video)],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
+    streams = stream_entries(video, "codec_type,nb_frames")
     assert [s.split(",")[0] for s in streams] == ["video"], streams  # no audio track
     listed = mathreel(venv, project, "list")
-    seconds = float(
-        re.search(r"draw_curve (\S+)s, tangent (\S+)s", listed.stdout).group(1)
-    ) + float(re.search(r"draw_curve (\S+)s, tangent (\S+)s", listed.stdout).group(2))
+    beats = re.search(r"draw_curve (\S+)s, tangent (\S+)s", listed.stdout)
+    seconds = float(beats.group(1)) + float(beats.group(2))
     frames = int(streams[0].split(",")[1])
     assert abs(frames / 15 - seconds) < 0.2, (frames, seconds, listed.stdout)
 
@@ -218,11 +222,5 @@ def test_new_project_renders_with_the_piper_voice(venv, tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
     assert "LUFS" in done.stdout and "silent narration" not in done.stdout
     video = tmp_path / "course" / "output" / "480p15" / "chapter-01" / "chapter-01.mp4"
-    kinds = subprocess.run(
-        ["ffprobe", "-v", "error", "-show_entries", "stream=codec_type", "-of", "csv=p=0"]
-        + [str(video)],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
+    kinds = stream_entries(video, "codec_type")
     assert "audio" in kinds and "video" in kinds

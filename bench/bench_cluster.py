@@ -1,4 +1,4 @@
-"""Cluster benchmark: the tiny three-scene chapter (tests/render/test_faults.py) at 480p15, silent
+"""Cluster benchmark: the tiny three-scene chapter (tests/tiny_project.py) at 480p15, silent
 voice, rendered by the local executor (-j 2) and by 1 and 2 local Dask workers; then, from the
 measured per-task costs, a modelled wall time and speedup of Chapter 1 at 1080p60 for 4 to 64
 workers. Prints figures, asserts nothing.
@@ -22,7 +22,7 @@ from mathreel.narration.script import parse_narration  # noqa: E402
 from mathreel.narration.synthesis import plan_narration  # noqa: E402
 from mathreel.narration.voices.silent import SilentVoice  # noqa: E402
 from render import project_manifest  # noqa: E402
-from tests.render.test_faults import _env, _project  # noqa: E402
+from tests.tiny_project import tiny_env, tiny_project  # noqa: E402
 
 #: Chapter 1 at 1080p60 on this 2-core machine, rendered locally (issue 12): 31 minutes.
 CHAPTER_1_1080P60_SECONDS = 31 * 60
@@ -34,7 +34,7 @@ def run(project: Path, *args: str) -> dict:
     proc = subprocess.Popen(
         [sys.executable, "render.py", "chapter", "1", "-q", "l", "-v", "silent", "--force", *args],
         cwd=project,
-        env={**_env(project), "PYTHONUNBUFFERED": "1"},
+        env={**tiny_env(project), "PYTHONUNBUFFERED": "1"},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -67,7 +67,7 @@ def makespan(tasks: list[float], workers: int) -> float:
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        project = _project(Path(tmp) / "project")
+        project = tiny_project(Path(tmp) / "project")
         run(project, "-j", "2")  # warm: narration cached, imports in the page cache
         results = {
             "local -j 1": run(project, "-j", "1"),

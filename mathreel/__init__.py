@@ -1,3 +1,33 @@
-"""mathreel: narrated math videos from Manim scenes and narration scripts."""
+"""mathreel: narrated math videos from Manim scenes and narration scripts.
+
+A scene author needs only these names, imported from here::
+
+    from mathreel import NarratedScene            # the scene: self.beat(...), beat.until(...)
+    from mathreel import Choice, Question, LETTERS  # quiz questions (scenes/<stem>_quiz.py)
+
+They are loaded when first asked for, so ``import mathreel`` (the command line's ``--help``)
+does not load Manim.
+"""
+
+from __future__ import annotations
+
+import importlib
 
 __version__ = "0.1.0"
+
+#: Each public name and the module that defines it.
+_PUBLIC = {
+    "NarratedScene": "mathreel.render.scene",
+    "BeatTracker": "mathreel.render.scene",
+    "Choice": "mathreel.quiz",
+    "Question": "mathreel.quiz",
+    "LETTERS": "mathreel.quiz",
+}
+
+__all__ = ["__version__", *_PUBLIC]
+
+
+def __getattr__(name: str):
+    if name in _PUBLIC:
+        return getattr(importlib.import_module(_PUBLIC[name]), name)
+    raise AttributeError(f"module 'mathreel' has no attribute {name!r}")

@@ -79,23 +79,6 @@ def list_chapters(manifest: Manifest, echo: Echo) -> None:
     )
 
 
-def chapter_minutes(manifest: Manifest) -> float:
-    """The longest chapter's length in minutes, estimated from its narration's text."""
-    from mathreel.narration.voices.silent import SilentVoice
-
-    voice = SilentVoice()
-    return (
-        max(
-            sum(
-                plan_narration(parse_narration(s.narration_path), s.stem, voice, None).duration
-                for s in chapter.scenes
-            )
-            for chapter in manifest.chapters
-        )
-        / 60
-    )
-
-
 def doctor(manifest: Manifest, quality: str, echo: Echo) -> None:
     """Check the machine and verify the caches; a failed check is exit status 1."""
     from mathreel import doctor as checks
@@ -171,9 +154,11 @@ def render_chapter(
     force: bool,
     echo: Echo,
     cluster: str | None = None,
+    strict: bool = True,
 ) -> None:
     """Render a chapter's scenes in parallel (local processes, or a Dask cluster when ``cluster``
-    names one), then assemble the chapter deliverables."""
+    names one), then assemble the chapter deliverables (markers that break a platform's rules
+    warn unless ``strict``)."""
     parse_cluster(cluster)
     chapter = manifest.get_chapter(number)
     q, v = get_quality(quality), get_voice(voice)
@@ -183,7 +168,9 @@ def render_chapter(
     echo(
         f"chapter {number}: {rendered} of {len(results)} scenes rendered, {len(results) - rendered} unchanged"
     )
-    assembly.assemble_chapter(chapter, q, results, echo, manifest.course_outline(chapter.course))
+    assembly.assemble_chapter(
+        chapter, q, results, echo, manifest.course_outline(chapter.course), strict
+    )
 
 
 def list_takes(manifest: Manifest, name: str, echo: Echo) -> None:
@@ -217,6 +204,3 @@ def smoke(
     from mathreel.check import smoke as smoke_run
 
     smoke_run.run(manifest.chapters, workers, update_golden, echo, scenes)
-
-
-__all__ = ["UserError", "list_chapters", "render_scene", "render_chapter", "smoke"]

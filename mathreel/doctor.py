@@ -226,10 +226,27 @@ def _rendered_scenes(manifest: Manifest) -> list[Check]:
     return found
 
 
+def chapter_minutes(manifest: Manifest) -> float:
+    """The longest chapter's length in minutes, estimated from its narration's text."""
+    from mathreel.narration.script import parse_narration
+    from mathreel.narration.synthesis import plan_narration
+    from mathreel.narration.voices.silent import SilentVoice
+
+    voice = SilentVoice()
+    return (
+        max(
+            sum(
+                plan_narration(parse_narration(s.narration_path), s.stem, voice, None).duration
+                for s in chapter.scenes
+            )
+            for chapter in manifest.chapters
+        )
+        / 60
+    )
+
+
 def run(manifest: Manifest, quality: Quality, echo: Callable[[str], None]) -> bool:
     """Print every check; True when nothing failed."""
-    from mathreel.commands import chapter_minutes
-
     checks = (
         _tools()
         + _latex_packages()

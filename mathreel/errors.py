@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
+from pathlib import Path
 
 
 class UserError(Exception):
@@ -26,20 +28,34 @@ class Interrupted(UserError):
     exit_code = 130
 
 
-def failure_line(err: BaseException) -> tuple[str, int]:
+def interrupted(stopped: int, where: str = "") -> Interrupted:
+    """Ctrl-C after ``stopped`` render processes were stopped (``where``: " on the cluster")."""
+    return Interrupted(
+        f"interrupted: stopped {stopped} render process{'es' if stopped != 1 else ''}{where}; "
+        "nothing unfinished was published"
+    )
+
+
+def failure_line(
+    err: BaseException, logs: Path | None = None, folders: Sequence[tuple[str, Path]] = ()
+) -> tuple[str, int]:
     """The one line a failed command prints, and its exit status.
 
     A :class:`UserError` is its own message; a disk fault (full, read-only, no access) names the
     path; Ctrl-C says nothing unfinished was published; anything else is a bug: its traceback goes
-    to a log file whose path the line gives.
+    to a log file whose path the line gives (in ``logs``, else the system's temporary folder).
+    ``folders`` (name, path) are where a disk fault that names no file is looked for.
     """
     if isinstance(err, UserError):
         return str(err), err.exit_code
     if isinstance(err, KeyboardInterrupt):
         return "interrupted: nothing unfinished was published", Interrupted.exit_code
     if (fault := disk_fault(err)) is not None:
-        return disk_fault_line(fault), 1
-    return f"internal error: {type(err).__name__}: {err} (a bug; full log: {_log_bug(err)})", 1
+        return disk_fault_line(fault, folders), 1
+    return (
+        f"internal error: {type(err).__name__}: {err} (a bug; full log: {_log_bug(err, logs)})",
+        1,
+    )
 
 
 #: errno values that mean the disk, not the program, failed.
@@ -62,29 +78,28 @@ def disk_fault(err: BaseException) -> OSError | None:
     return None
 
 
-def disk_fault_line(err: OSError) -> str:
+def disk_fault_line(err: OSError, folders: Sequence[tuple[str, Path]] = ()) -> str:
     """``cannot write PATH: REASON``. A write to an open file fails without naming it; then the
-    path named is the project folder (cache or output) whose disk is full or read-only."""
+    path named is the one of ``folders`` (name, path: the project's cache and output) whose disk
+    is full or read-only."""
     import errno
 
     reason = err.strerror or errno.errorcode.get(err.errno or 0, "")
     if err.filename:
         return f"cannot write {err.filename}: {reason}"
-    name, detail = _faulty_folder(err.errno)
+    name, detail = _faulty_folder(err.errno, folders)
     return f"cannot write {name}: {reason}{detail}"
 
 
-def _faulty_folder(code: int | None) -> tuple[str, str]:
+def _faulty_folder(code: int | None, folders: Sequence[tuple[str, Path]]) -> tuple[str, str]:
     """The cache or output folder a pathless disk fault most likely hit (the one with the least
     free space, or a read-only one), and for a full disk how large its disk is and what is free."""
     import shutil
-    from pathlib import Path
 
     from mathreel.files import readable_size
-    from mathreel.paths import cache_dir, output_dir, shown
 
     found = []
-    for folder in (cache_dir(), output_dir()):
+    for shown_as, folder in folders:
         where = Path(folder)
         while not where.exists() and where != where.parent:
             where = where.parent
@@ -93,7 +108,7 @@ def _faulty_folder(code: int | None) -> tuple[str, str]:
         except OSError:
             continue
         rank = usage.free if code in _FULL else int(os.access(where, os.W_OK))
-        found.append((rank, shown(folder), usage))
+        found.append((rank, shown_as, usage))
     rank, name, usage = min(found, default=(1, "(no path given)", None))
     if code not in _FULL:
         return (name, "") if rank == 0 else ("(no path given)", "")
@@ -105,16 +120,13 @@ def _faulty_folder(code: int | None) -> tuple[str, str]:
     )
 
 
-def _log_bug(err: BaseException) -> str:
+def _log_bug(err: BaseException, logs: Path | None) -> str:
     import tempfile
     import time
     import traceback
-    from pathlib import Path
-
-    from mathreel.paths import cache_dir
 
     text = "".join(traceback.format_exception(err))
-    for folder in (cache_dir() / "logs", Path(tempfile.gettempdir())):
+    for folder in [f for f in (logs, Path(tempfile.gettempdir())) if f is not None]:
         try:
             folder.mkdir(parents=True, exist_ok=True)
             path = folder / f"mathreel-error-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.log"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mathreel.errors import UserError
-from mathreel.paths import NARRATION_DIR, SCENES_DIR
+from mathreel.paths import narration_dir, scenes_dir
 
 
 @dataclass(frozen=True)
@@ -24,11 +24,11 @@ class SceneEntry:
 
     @property
     def path(self) -> Path:
-        return SCENES_DIR / f"{self.stem}.py"
+        return scenes_dir() / f"{self.stem}.py"
 
     @property
     def narration_path(self) -> Path:
-        return NARRATION_DIR / f"{self.stem}.md"
+        return narration_dir() / f"{self.stem}.md"
 
     @property
     def slug(self) -> str:

@@ -2,7 +2,7 @@
 
 The same records feed the scene (the LaTeX it shows), the player page (choices, the right answer and
 an explanation per choice, :mod:`mathreel.assemble.player`) and a check of the narration (the
-question, the choices and the answer as spoken, :mod:`mathreel.check.quiz_narration`), so a question
+question, the choices and the answer as spoken, :mod:`tests.quiz_narration`), so a question
 is never written twice. Nothing here imports Manim.
 """
 
@@ -12,7 +12,7 @@ import importlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from mathreel.paths import SCENES_DIR
+from mathreel.paths import scenes_dir
 
 #: Letters of lettered choices, as the scene shows them and the voice names the answer ("It's C").
 LETTERS = ("A", "B", "C", "D", "E", "F")
@@ -66,7 +66,7 @@ class Question:
 
 def quiz_path(stem: str) -> Path:
     """Where a scene's questions live: ``scenes/<stem>_quiz.py``."""
-    return SCENES_DIR / f"{stem}_quiz.py"
+    return scenes_dir() / f"{stem}_quiz.py"
 
 
 def scene_questions(stem: str) -> tuple[Question, ...]:

@@ -7,20 +7,17 @@ slope or derivative value), a secant, the loss, the weight, a marked point.
 from __future__ import annotations
 
 # Okabe & Ito (2008), "Color Universal Design": eight colours distinguishable under the common
-# colour-vision deficiencies.
+# colour-vision deficiencies (those this course uses). The background, #111318, is in manim.cfg.
 OKABE_ORANGE = "#E69F00"
 OKABE_SKY_BLUE = "#56B4E9"
 OKABE_BLUISH_GREEN = "#009E73"
 OKABE_YELLOW = "#F0E442"
-OKABE_BLUE = "#0072B2"
 OKABE_VERMILLION = "#D55E00"
 OKABE_REDDISH_PURPLE = "#CC79A7"
 
-BACKGROUND_COLOR = "#111318"
 TEXT_COLOR = "#F2F2F2"
 MUTED_COLOR = "#A0A4AB"
 AXES_COLOR = "#8A8F98"
-GRID_COLOR = "#2A2E36"
 
 FUNCTION_COLOR = OKABE_SKY_BLUE  # the curve y = f(x)
 TANGENT_COLOR = OKABE_ORANGE  # tangent lines, and every slope / derivative value
@@ -29,7 +26,6 @@ POINT_COLOR = OKABE_YELLOW  # the point being studied
 LOSS_COLOR = OKABE_BLUISH_GREEN  # a loss curve L(w), loss values
 WEIGHT_COLOR = OKABE_VERMILLION  # the weight w and its steps
 HIGHLIGHT_COLOR = OKABE_YELLOW  # a boxed result or emphasis
-SECOND_COLOR = OKABE_BLUE  # a second function or series beside the first
 
 # Type sizes (Manim font_size). Legibility floor: an em of about 24 px at 854x480. Manim's LaTeX
 # (MathTex/Tex) renders 0.61 px of em per font-size point at 480p, so 36 is the smallest size
@@ -39,7 +35,6 @@ HEADING_SIZE = 46
 BODY_SIZE = 40
 LABEL_SIZE = 36
 SMALL_SIZE = 36
-MIN_FONT_SIZE = SMALL_SIZE
 
 # Motion
 FAST = 0.6

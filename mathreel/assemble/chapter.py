@@ -76,10 +76,12 @@ def assemble_chapter(
     results: Sequence[SceneResult],
     echo: Callable[[str], None],
     outline: Sequence[Chapter | PlannedChapter],
+    strict: bool = True,
 ) -> ChapterFiles:
     """Join the rendered scenes into the chapter deliverables, unless none of their inputs changed
     and every deliverable checks out against the chapter's record; then rebuild the course page
-    from ``outline`` (the course's chapters, made and planned)."""
+    from ``outline`` (the course's chapters, made and planned). Markers that break a platform's
+    rules fail the chapter when ``strict``, else are a warning."""
     out = ChapterFiles(chapter, quality)
     try:
         ensure_writable(out.lock.parent)
@@ -91,7 +93,7 @@ def assemble_chapter(
         echo(f"{chapter.slug}: unchanged, deliverables in {shown(out.folder)}")
         return out
     with hold(out.lock, f"{chapter.slug} at {quality.name}"):
-        _assemble_locked(chapter, quality, out, results, echo)
+        _assemble_locked(chapter, quality, out, results, echo, strict)
     write_course_page(outline, chapter.course, quality)
     return out
 
@@ -102,8 +104,22 @@ def _assemble_locked(
     out: ChapterFiles,
     results: Sequence[SceneResult],
     echo: Callable[[str], None],
+    strict: bool,
 ) -> ChapterFiles:
     scenes = [r.files for r in results]
+    plans = [NarrationPlan.load(f.plan) for f in scenes]
+    fps = quality.fps
+    # Scenes join on whole frames: each starts where the frames before it end (and, the frames
+    # being AAC-aligned, where the AAC frames before it end).
+    frame_counts = [r.record.frames for r in results]
+    starts = [Fraction(int(n), fps) for n in np.cumsum([0] + frame_counts[:-1])]
+    offsets = [float(start) for start in starts]
+    total_frames = int(sum(frame_counts))
+    total = total_frames / fps
+    # Checked before any reuse: a chapter assembled with a warning fails a --strict run as well.
+    found = markers(
+        [(o, p.title) for o, p in zip(offsets, plans, strict=True)], total, strict, echo
+    )
     key = _inputs_key(chapter, scenes)
     verdict = records.check(out.key, key, out.names)
     if verdict.record is not None:
@@ -112,19 +128,9 @@ def _assemble_locked(
     if verdict.damaged:
         echo(f"{chapter.slug}: {verdict.reason}: assembling again")
 
-    plans = [NarrationPlan.load(f.plan) for f in scenes]
     timelines = [Timeline.load(f.timeline) for f in scenes]
-    fps = quality.fps
     _check_aligned(results, fps)
-    # Scenes join on whole frames: each starts where the frames before it end (and, the frames
-    # being AAC-aligned, where the AAC frames before it end).
-    frame_counts = [r.record.frames for r in results]
-    starts = [Fraction(int(n), fps) for n in np.cumsum([0] + frame_counts[:-1])]
-    offsets = [float(start) for start in starts]
-    total_frames = int(sum(frame_counts))
-    total = total_frames / fps
     spans = [SceneSpan(o, p, t) for o, p, t in zip(offsets, plans, timelines, strict=True)]
-    found = markers([(o, p.title) for o, p in zip(offsets, plans, strict=True)], total)
     cues = build_cues(spans, total)
 
     out.folder.parent.mkdir(parents=True, exist_ok=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from mathreel.clock import clock, stamp
@@ -22,8 +22,15 @@ class Marker:
     title: str
 
 
-def markers(starts_and_titles: Sequence[tuple[float, str]], total: float) -> list[Marker]:
-    """Markers from (start, title) pairs; a rule broken is a loud error, never silently fixed."""
+def markers(
+    starts_and_titles: Sequence[tuple[float, str]],
+    total: float,
+    strict: bool = True,
+    warn: Callable[[str], None] = print,
+) -> list[Marker]:
+    """Markers from (start, title) pairs; a rule broken is never silently fixed: an error when
+    ``strict`` (a course meant for a platform, CI), else a warning (a creator's first chapter of
+    one short scene still assembles)."""
     found = [
         Marker(
             start, starts_and_titles[i + 1][0] if i + 1 < len(starts_and_titles) else total, title
@@ -32,7 +39,13 @@ def markers(starts_and_titles: Sequence[tuple[float, str]], total: float) -> lis
     ]
     problems = marker_problems(found)
     if problems:
-        raise UserError("chapter markers break the rules: " + "; ".join(problems))
+        message = "chapter markers break the rules: " + "; ".join(problems)
+        if strict:
+            raise UserError(f"{message} (--strict)")
+        warn(
+            f"warning: {message}; a platform will not show this chapter list (with --strict "
+            "this is an error)"
+        )
     return found
 
 

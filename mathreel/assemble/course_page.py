@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from mathreel.assemble.page_style import page_head
+from mathreel.assemble.page_style import page_head, web_file
 from mathreel.clock import clock
 from mathreel.escape import html_text
 from mathreel.files import write_text_atomic
@@ -61,25 +61,7 @@ def chapter_card(chapter: Chapter | PlannedChapter, quality: Quality) -> Chapter
     )
 
 
-_COURSE_STYLE = """
-main { max-width: 60rem; padding: 0 1.5rem 2rem; }
-.chapters { display: grid; gap: 1.25rem; }
-.card { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 1rem;
-  display: grid; grid-template-columns: minmax(0, 18rem) minmax(0, 1fr); gap: 1rem; }
-.card h2 { color: var(--fg); font-size: 1.2rem; margin: 0 0 .25rem; }
-.card h2 a { color: var(--fg); }
-.card img { width: 100%; height: auto; border-radius: 6px; display: block; }
-.meta { color: var(--muted); margin: 0 0 .5rem; }
-.badge { display: inline-block; border: 1px solid var(--accent); color: var(--accent);
-  border-radius: 999px; padding: 0 .6rem; font-size: .9rem; }
-.card.coming { grid-template-columns: 1fr; border-style: dashed; }
-.scenes a { display: flex; align-items: center; min-height: 44px; color: var(--fg);
-  text-decoration: none; padding: 0 .25rem; border-radius: 4px; }
-.scenes a:hover { background: #262a33; }
-.watch { display: inline-flex; align-items: center; min-height: 44px; font-weight: 600; }
-@media (max-width: 700px) { .card { grid-template-columns: 1fr; } main { padding: 0 1rem 1rem; }
-  header { padding: 1rem 1rem 0; } }
-"""
+_COURSE_STYLE = web_file("course.css")
 
 
 def _card_html(card: ChapterCard, quality: Quality) -> str:

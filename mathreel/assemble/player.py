@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING
 
 from mathreel.assemble.captions import SceneSpan
 from mathreel.assemble.chapter_markers import Marker
-from mathreel.assemble.page_style import page_head
-from mathreel.assemble.player_script import SCRIPT
+from mathreel.assemble.page_style import page_head, web_file
 from mathreel.clock import clock
 from mathreel.escape import html_text, markdown_text, script_json, webvtt_text
 from mathreel.manifest import Chapter
@@ -45,47 +44,12 @@ def transcript_markdown(chapter: Chapter, spans: Sequence[SceneSpan]) -> str:
 #: Playback speeds offered, as the <select> lists them.
 SPEEDS = ("0.75", "1", "1.25", "1.5", "1.75", "2")
 
-_PAGE_STYLE = """
-main { display: grid; grid-template-columns: minmax(0, 3fr) minmax(16rem, 1fr); gap: 1.5rem;
-  padding: 0 1.5rem 1.5rem; }
-#stage { background: var(--bg); }
-#stage:fullscreen { overflow-y: auto; padding: 1rem; }
-video { display: block; width: 100%; background: #000; border-radius: 6px; }
-.toolbar { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin: .75rem 0; }
-.toolbar label { display: inline-flex; gap: .4rem; align-items: center; }
-#captions-toggle[aria-pressed="true"] { border-color: var(--accent); }
-#captions-toggle[aria-pressed="true"]::before { content: "✓ "; }
-#status { min-height: 1.5em; margin: 0; color: var(--muted); overflow-wrap: anywhere; }
-#quiz, #score { background: var(--panel); border: 2px solid var(--accent); border-radius: 8px;
-  padding: 1rem; margin: .75rem 0; }
-#quiz-kind { margin: 0; color: var(--accent); font-weight: 600; }
-#quiz-prompt { margin: .25rem 0 .75rem; font-size: 1.2rem; color: var(--fg); }
-#quiz-choices { display: grid; gap: .5rem; }
-.choice { text-align: left; width: 100%; }
-.choice .letter { color: var(--accent); font-weight: 600; }
-.choice.chosen-right { border: 2px solid var(--right); }
-.choice.chosen-wrong { border: 2px solid var(--wrong); }
-#quiz-feedback { margin: .75rem 0 0; min-height: 1.5em; }
-#quiz-feedback.right strong { color: var(--right); }
-#quiz-feedback.wrong strong { color: var(--wrong); }
-.actions { display: flex; flex-wrap: wrap; gap: .5rem; margin-top: .75rem; }
-#quiz-continue { border-color: var(--accent); font-weight: 600; }
-.list-button { display: block; width: 100%; text-align: left; background: none; border: 0;
-  border-left: 3px solid transparent; }
-.list-button:hover { background: #262a33; }
-#transcript { max-height: 70vh; overflow-y: auto; }
-#transcript li.current .list-button { background: #2d2614; border-left-color: var(--accent); }
-#transcript-search { width: 100%; }
-#search-count { min-height: 1.5em; margin: .25rem 0; color: var(--muted); }
-dialog { background: var(--panel); color: var(--fg); border: 2px solid var(--accent);
-  border-radius: 8px; max-width: min(30rem, calc(100vw - 2rem)); }
-dialog::backdrop { background: rgb(0 0 0 / .6); }
-dl { display: grid; grid-template-columns: auto 1fr; gap: .4rem 1rem; }
-dt { font-weight: 600; } dd { margin: 0; }
-kbd { border: 1px solid var(--line); border-radius: 4px; padding: 0 .3rem; font: inherit; }
-@media (max-width: 900px) { main { grid-template-columns: 1fr; padding: 0 1rem 1rem; }
-  header { padding: 1rem 1rem 0; } #transcript { max-height: none; } }
-"""
+_PAGE_STYLE = web_file("player.css")
+#: The page's script (web/player.js): tracks, controls, shortcuts, transcript search and the
+#: in-page quiz. The quiz stops the video from ``requestVideoFrameCallback``: each presented frame
+#: is compared with the next question's end, so the pause lands on the last frame before it
+#: (``timeupdate`` fires about four times a second and would overshoot by up to a quarter second).
+SCRIPT = web_file("player.js")
 
 _SHORTCUTS = (
     ("Space or K", "play or pause"),

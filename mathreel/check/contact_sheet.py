@@ -4,15 +4,27 @@ scene, to look at in one image."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PIL import Image, ImageDraw, ImageFont
 
-from mathreel.manifest import Chapter
+from mathreel.manifest import Chapter, SceneEntry
 
-if TYPE_CHECKING:
-    from mathreel.check.keyframes import SceneFrames
+
+@dataclass(frozen=True)
+class SceneFrames:
+    """One scene's key frames: its folder of ``<beat>.png`` and ``timeline.json``, beats in order."""
+
+    entry: SceneEntry
+    title: str
+    folder: Path
+    beats: tuple[str, ...]
+    seconds: float
+
+    def frame(self, beat: str) -> Path:
+        return self.folder / f"{beat}.png"
+
 
 # Contact sheet geometry, pixels.
 THUMB_SIZE = (284, 160)

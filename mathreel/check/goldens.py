@@ -16,14 +16,19 @@ from mathreel.check.contact_sheet import BEAT_LABEL, SHEET_BACKGROUND, SHEET_TEX
 from mathreel.check.keyframes import SmokeReport
 from mathreel.manifest import Chapter
 from mathreel.narration.script import parse_narration
-from mathreel.paths import ROOT
+from mathreel.paths import project_root, shown
 
-#: Approved key frames: ``tests/golden/<chapter>/<scene>/<beat>.png``, 854x480 in 256 colours.
-GOLDEN_DIR = ROOT / "tests" / "golden"
+
+def golden_dir() -> Path:
+    """Approved key frames: ``tests/golden/<chapter>/<scene>/<beat>.png`` in the project, 854x480
+    in 256 colours."""
+    return project_root() / "tests" / "golden"
+
+
 #: Where a failed comparison leaves the actual frame and a diff image (git-ignored).
 FAILURE_DIR_NAME = "_failures"
 #: The command that re-approves goldens, named in every golden test failure.
-APPROVE_COMMAND = ".venv/bin/python render.py smoke --update-golden"
+APPROVE_COMMAND = "mathreel smoke --update-golden"
 
 # Golden comparison; the noise and the changes measured to choose these figures are in the
 # docstring of tests/render/test_smoke_golden.py.
@@ -43,7 +48,8 @@ MAX_LOCAL_CHANGE = 16
 FrameId = tuple[str, str, str]
 
 
-def golden_path(frame: FrameId, root: Path = GOLDEN_DIR) -> Path:
+def golden_path(frame: FrameId, root: Path | None = None) -> Path:
+    root = root or golden_dir()
     chapter, stem, beat = frame
     return root / chapter / stem / f"{beat}.png"
 
@@ -58,8 +64,9 @@ def expected_frames(chapters: Iterable[Chapter]) -> list[FrameId]:
     ]
 
 
-def golden_frames(root: Path = GOLDEN_DIR) -> set[FrameId]:
+def golden_frames(root: Path | None = None) -> set[FrameId]:
     """Every golden on disk (``<chapter>/<scene>/<beat>.png``; the failures folder is not one)."""
+    root = root or golden_dir()
     return {
         (path.parent.parent.name, path.parent.name, path.stem)
         for path in root.glob("*/*/*.png")
@@ -145,23 +152,24 @@ def diff_image(golden: Image.Image, actual: Image.Image, diff: FrameDiff) -> Ima
     return panel
 
 
-def failure_paths(frame: FrameId, root: Path = GOLDEN_DIR) -> tuple[Path, Path]:
+def failure_paths(frame: FrameId, root: Path | None = None) -> tuple[Path, Path]:
     """Where a failed comparison puts the actual frame and the diff image."""
+    root = root or golden_dir()
     chapter, stem, beat = frame
     folder = root / FAILURE_DIR_NAME / chapter / stem
     return folder / f"{beat}.actual.png", folder / f"{beat}.diff.png"
 
 
-def check_frame(frame: FrameId, actual_path: Path, root: Path = GOLDEN_DIR) -> str | None:
+def check_frame(frame: FrameId, actual_path: Path, root: Path | None = None) -> str | None:
     """Compare a rendered key frame with its golden: None when it matches, else a message naming
     the actual frame and diff image written under ``<root>/_failures/``."""
+    root = root or golden_dir()
     chapter, stem, beat = frame
     golden = golden_path(frame, root)
     actual_out, diff_out = failure_paths(frame, root)
     if not golden.exists():
-        shown = golden.relative_to(ROOT) if golden.is_relative_to(ROOT) else golden
         return (
-            f"no golden for {chapter}/{stem}/{beat} ({shown}): look at {actual_path}, "
+            f"no golden for {chapter}/{stem}/{beat} ({shown(golden)}): look at {actual_path}, "
             f"then approve with: {APPROVE_COMMAND}"
         )
     with Image.open(golden) as g, Image.open(actual_path) as a:
@@ -197,10 +205,13 @@ class Approval:
     removed: tuple[FrameId, ...]
 
 
-def approve(report: SmokeReport, root: Path = GOLDEN_DIR, only: set[str] | None = None) -> Approval:
+def approve(
+    report: SmokeReport, root: Path | None = None, only: set[str] | None = None
+) -> Approval:
     """Make the smoke run's key frames the goldens: a golden still within tolerance is kept as it
     is (no churn in git), a changed or missing one is written, one for a beat gone is deleted
     (among the scenes ``only``, when the run rendered only those)."""
+    root = root or golden_dir()
     added, updated, kept = [], [], []
     rendered: set[FrameId] = set()
     for chapter in report.chapters:

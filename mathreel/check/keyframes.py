@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from mathreel.check.contact_sheet import contact_sheet
+from mathreel.check.contact_sheet import SceneFrames, contact_sheet
 from mathreel.errors import UserError
 from mathreel.manifest import Chapter, SceneEntry
 from mathreel.narration.audio_cache import AudioCache
@@ -33,20 +33,6 @@ CONTACT_SHEET = "contact-sheet.png"
 def smoke_dir() -> Path:
     """Where smoke renders land: ``output/smoke/`` (follows ``MATHREEL_OUTPUT``)."""
     return output_dir() / "smoke"
-
-
-@dataclass(frozen=True)
-class SceneFrames:
-    """One scene's key frames: its folder of ``<beat>.png`` and ``timeline.json``, beats in order."""
-
-    entry: SceneEntry
-    title: str
-    folder: Path
-    beats: tuple[str, ...]
-    seconds: float
-
-    def frame(self, beat: str) -> Path:
-        return self.folder / f"{beat}.png"
 
 
 @dataclass(frozen=True)

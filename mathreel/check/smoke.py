@@ -8,16 +8,16 @@ from dataclasses import replace
 
 from mathreel.check.goldens import (
     APPROVE_COMMAND,
-    GOLDEN_DIR,
     approve,
     check_frame,
+    golden_dir,
     golden_frames,
     golden_path,
 )
 from mathreel.check.keyframes import Echo, SmokeReport, remember_times, render
 from mathreel.errors import UserError
 from mathreel.manifest import Chapter
-from mathreel.paths import ROOT
+from mathreel.paths import shown
 
 
 def select_scenes(chapters: list[Chapter], names: Iterable[str]) -> list[Chapter]:
@@ -59,7 +59,7 @@ def run(
     if update_golden:
         done = approve(report, only=only)
         echo(
-            f"goldens in {GOLDEN_DIR.relative_to(ROOT)}: {len(done.added)} added, "
+            f"goldens in {shown(golden_dir())}: {len(done.added)} added, "
             f"{len(done.updated)} updated, {len(done.kept)} unchanged, {len(done.removed)} removed"
         )
         for label, frames in (
@@ -91,9 +91,9 @@ def run(
         echo(f"  {message}")
     for label, frames in (("no golden", missing), ("golden for a beat gone", stale)):
         if frames:
-            shown = ", ".join("/".join(f) for f in frames[:5])
+            listed = ", ".join("/".join(f) for f in frames[:5])
             more = f" and {len(frames) - 5} more" if len(frames) > 5 else ""
-            echo(f"  {label}: {shown}{more}")
+            echo(f"  {label}: {listed}{more}")
     if differing or missing or stale:
         sheets = ", ".join(str(c.contact_sheet) for c in report.chapters)
         echo(f"after looking at the frames ({sheets}), approve them with: {APPROVE_COMMAND}")

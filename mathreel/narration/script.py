@@ -126,7 +126,6 @@ class _Word:
     spoken: str
     space_before: bool
     line: int
-    atomic: bool = False  # a [caption](say: ...) override, never split or checked for symbols
 
 
 def parse_narration(path: Path | str) -> Script:
@@ -271,7 +270,7 @@ class _SegmentBuilder:
                             number,
                             f"'{match.group()}' says nothing: write the words to speak after 'say:'",
                         )
-                    self.words.append(_Word(caption, spoken, space, number, True))
+                    self.words.append(_Word(caption, spoken, space, number))
                 else:
                     self.flush()
                     self.brace(number, match.group("brace").strip())

@@ -17,12 +17,12 @@ import time
 import uuid
 from collections.abc import Iterator, Sequence
 
-from mathreel.errors import UserError
+from mathreel.errors import UserError, interrupted
 from mathreel.files import write_text_atomic
-from mathreel.render.executors import Rendered, interrupted
 from mathreel.render.launch import RenderFailed
 from mathreel.render.progress import RenderProgress
 from mathreel.render.scene_job import (
+    Rendered,
     SceneJob,
     SceneRender,
     new_work_folder,

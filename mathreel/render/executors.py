@@ -12,38 +12,21 @@ import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Protocol
 
-from mathreel.errors import Interrupted, UserError
+from mathreel.errors import UserError, interrupted
 from mathreel.render import launch
 from mathreel.render.progress import RenderProgress
-from mathreel.render.scene_job import SceneJob, SceneRender, render_scene_job
+from mathreel.render.scene_job import Rendered, SceneJob, SceneRender, render_scene_job
 
 #: The forms ``--cluster`` / ``MATHREEL_CLUSTER`` accept, as error messages list them.
 CLUSTER_FORMS = "tcp://HOST:PORT (a running Dask scheduler) or local:N (N worker processes here)"
-
-
-@dataclass(frozen=True)
-class Rendered:
-    """One finished scene render and how long its worker took."""
-
-    job: SceneJob
-    render: SceneRender
-    seconds: float
 
 
 class Executor(Protocol):
     """Renders scene jobs somewhere; yields each finished one, on this machine's disk."""
 
     def render(self, jobs: Sequence[SceneJob], progress: RenderProgress) -> Iterator[Rendered]: ...
-
-
-def interrupted(stopped: int, where: str = "") -> Interrupted:
-    return Interrupted(
-        f"interrupted: stopped {stopped} render process{'es' if stopped != 1 else ''}{where}; "
-        "nothing unfinished was published"
-    )
 
 
 class LocalExecutor:

@@ -8,10 +8,12 @@ import platform
 import subprocess
 from importlib.metadata import PackageNotFoundError, version
 
-from mathreel.paths import ROOT
+from mathreel import __version__
+from mathreel.paths import LIBRARY, project_root
 
-#: The project's code that shapes a render, relative to the project root.
-CODE = ("scenes", "mathreel", "manim.cfg")
+#: The project's code that shapes a render, relative to the project root (the library is added
+#: from wherever it is installed).
+CODE = ("scenes", "manim.cfg")
 
 
 def _first_line(*command: str) -> str:
@@ -30,14 +32,16 @@ def _package(name: str) -> str:
 
 
 def code_files() -> dict[str, str]:
-    """SHA-256 of each code file under :data:`CODE`, by project-relative path."""
+    """SHA-256 of each code file under :data:`CODE` (by project-relative path) and of the library
+    (by ``mathreel/…`` path, wherever it is installed)."""
+    root = project_root()
+    tops = [(root, root / name) for name in CODE] + [(LIBRARY.parent, LIBRARY)]
     files = {}
-    for name in CODE:
-        top = ROOT / name
+    for base, top in tops:
         paths = [top] if top.is_file() else sorted(top.rglob("*"))
         for path in paths:
             if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
-                files[path.relative_to(ROOT).as_posix()] = hashlib.sha256(
+                files[path.relative_to(base).as_posix()] = hashlib.sha256(
                     path.read_bytes()
                 ).hexdigest()
     return files
@@ -54,6 +58,7 @@ def fingerprint() -> dict[str, object]:
     ).stdout
     return {
         "code": code_files(),
+        "mathreel": __version__,
         "python": platform.python_version(),
         "manim": _package("manim"),
         "PyAV": _package("av"),

@@ -10,16 +10,19 @@ from collections.abc import Sequence
 from importlib.metadata import version
 from pathlib import Path
 
+from mathreel import __version__
 from mathreel.errors import UserError
 from mathreel.manifest import SceneEntry
 from mathreel.narration.synthesis import NarrationPlan
-from mathreel.paths import ROOT, shown
+from mathreel.paths import LIBRARY, project_root, shown
 from mathreel.quality import Quality
 
 #: The worker's module (it draws the frames) and the client's finishing step (it adds the sound):
-#: they and every project module they import shape a rendered scene file.
-LOADER = ROOT / "mathreel" / "render" / "loader.py"
-FINISH = ROOT / "mathreel" / "render" / "finish.py"
+#: they and every module they import shape a rendered scene file. The worker is started through its
+#: loader (see :mod:`mathreel.render.loader`), which runs it.
+LOADER = LIBRARY / "render" / "loader.py"
+WORKER = LIBRARY / "render" / "worker.py"
+FINISH = LIBRARY / "render" / "finish.py"
 
 
 def _parse(path: Path) -> ast.Module:
@@ -31,60 +34,105 @@ def _parse(path: Path) -> ast.Module:
         raise UserError(f"{shown(path)}: not UTF-8 text ({err.reason})") from None
 
 
-def _imported_names(tree: ast.Module) -> list[str]:
-    """Module names ``tree`` imports: import statements anywhere in it, and
-    ``importlib.import_module`` / ``__import__`` called with a literal name."""
-    names: list[str] = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module:
-            names += [node.module] + [f"{node.module}.{a.name}" for a in node.names]
-        elif isinstance(node, ast.Import):
-            names += [a.name for a in node.names]
-        elif (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute | ast.Name)
-            and getattr(node.func, "attr", getattr(node.func, "id", ""))
-            in ("import_module", "__import__")
-            and node.args
-            and isinstance(node.args[0], ast.Constant)
-            and isinstance(node.args[0].value, str)
-        ):
-            names.append(node.args[0].value)
-    return names
+def _base(top: str) -> Path | None:
+    """Where modules named ``top.…`` live when they are code a key covers: the library wherever it
+    is installed, or the project's root (scenes/, or any module or package beside it). A folder
+    without ``__init__.py`` (say ``sympy/`` holding data) is not one: an installed package of that
+    name wins the import."""
+    if top == "mathreel":
+        return LIBRARY.parent
+    root = project_root()
+    if top == "scenes" or (root / top / "__init__.py").is_file() or (root / f"{top}.py").is_file():
+        return root
+    return None
+
+
+def _module_file(base: Path, parts: list[str]) -> Path | None:
+    candidate = base.joinpath(*parts)
+    for option in (candidate.with_suffix(".py"), candidate / "__init__.py"):
+        if option.is_file():
+            return option.resolve()
+    return None
+
+
+def _literal_import(node: ast.Call) -> str | None:
+    """The module a call ``importlib.import_module("name")`` or ``__import__("name")`` imports."""
+    called = getattr(node.func, "attr", getattr(node.func, "id", ""))
+    if called not in ("import_module", "__import__") or not node.args:
+        return None
+    first = node.args[0]
+    return first.value if isinstance(first, ast.Constant) and isinstance(first.value, str) else None
+
+
+def _packages(current: Path) -> list[Path]:
+    """The ``__init__.py`` of each package around ``current`` (Python runs them on import)."""
+    found = []
+    for folder in current.parents:
+        if folder in (LIBRARY.parent, project_root()) or not (folder / "__init__.py").is_file():
+            break
+        found.append((folder / "__init__.py").resolve())
+    return found
+
+
+def _imported(current: Path, node: ast.AST) -> list[tuple[Path, list[str], bool]]:
+    """What ``node`` imports, as (base folder, dotted parts, must exist): a module must, an
+    imported name (``from m import name``) may be an attribute instead of a module."""
+    if isinstance(node, ast.Call):  # importlib.import_module("name") or __import__("name")
+        name = _literal_import(node)
+        if name and (found := _base(name.split(".")[0])):
+            return [(found, name.split("."), True)]
+        return []
+    if isinstance(node, ast.Import):
+        return [
+            (b, a.name.split("."), True) for a in node.names if (b := _base(a.name.split(".")[0]))
+        ]
+    if not isinstance(node, ast.ImportFrom):
+        return []
+    if node.level:  # relative: from the importing file's package, ``level`` folders up
+        base = current.parents[node.level - 1]
+        module = node.module.split(".") if node.module else []
+    elif node.module and (found := _base(node.module.split(".")[0])):
+        base, module = found, node.module.split(".")
+    else:
+        return []
+    found = [(base, module, True)] if module else [(base, ["__init__"], False)]
+    return found + [(base, [*module, a.name], False) for a in node.names]
 
 
 def module_closure(path: Path) -> list[Path]:
-    """``path`` and every project module (scenes/, mathreel/) it imports, directly or not, with
-    the ``__init__.py`` of every package on the way (Python runs them on import)."""
+    """``path`` and every library or project module it imports, directly or not (relative imports
+    too). An import of a library or project module that has no file is a one-line error, never
+    skipped: a key that cannot see a file would reuse a render made without it. The ``__init__.py``
+    of each package on the way and ``importlib.import_module("literal")`` count too."""
+    if not Path(path).is_file():
+        raise UserError(f"{shown(path)}: no such file")
     seen: set[Path] = set()
-    todo = [path.resolve()]
+    todo = [Path(path).resolve()]
     while todo:
         current = todo.pop()
-        if current in seen or not current.exists():
+        if current in seen:
             continue
         seen.add(current)
-        for package in current.parents:
-            if not package.is_relative_to(ROOT) or package == ROOT:
-                break
-            if (package / "__init__.py").exists():
-                todo.append((package / "__init__.py").resolve())
-        for name in _imported_names(_parse(current)):
-            parts = name.split(".")
-            if parts[0] not in ("scenes", "mathreel"):
-                continue
-            for depth in range(1, len(parts) + 1):
-                candidate = ROOT.joinpath(*parts[:depth])
-                for option in (candidate / "__init__.py", candidate.with_suffix(".py")):
-                    if option.exists():
-                        todo.append(option.resolve())
+        todo += _packages(current)
+        for node in ast.walk(_parse(current)):
+            for base, parts, required in _imported(current, node):
+                found = _module_file(base, parts)
+                if found is not None:
+                    todo.append(found)
+                elif required:
+                    raise UserError(
+                        f"{shown(current)}:{node.lineno}: imports {'.'.join(parts) or '.'}, "
+                        f"which has no file under {shown(base)}"
+                    )
     return sorted(seen)
 
 
 def drawing_closure(path: Path) -> list[Path]:
-    """The code and settings that shape a scene's frames: the scene module and the project modules
-    it imports, the worker's loader (its entry) and the modules it imports, and manim.cfg."""
-    code = set(module_closure(path)) | set(module_closure(LOADER))
-    return sorted(code | {(ROOT / "manim.cfg").resolve()})
+    """The code and settings that shape a scene's frames: the scene module and the modules it
+    imports, the render worker (through its loader) and the modules it imports, and the project's
+    manim.cfg."""
+    code = set(module_closure(path)) | set(module_closure(LOADER)) | set(module_closure(WORKER))
+    return sorted(code | {project_root() / "manim.cfg"})
 
 
 def source_closure(path: Path) -> list[Path]:
@@ -94,32 +142,42 @@ def source_closure(path: Path) -> list[Path]:
 
 
 def key_name(path: Path) -> str:
-    """A file as keys name it: relative to the project (the same on any checkout)."""
+    """A file's name in a key: relative to the library's folder or the project, so the same on
+    any machine and in any installation."""
     path = Path(path).resolve()
-    return str(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name)
+    for base in (LIBRARY.parent, project_root()):
+        if path.is_relative_to(base):
+            return path.relative_to(base).as_posix()
+    return path.name
 
 
 def digest_sources(digest, paths: Sequence[Path]) -> None:
-    """Feed each file's project-relative name and bytes to ``digest`` (the same on any checkout)."""
+    """Feed each file's portable name and bytes to ``digest``; a file that is absent (a project
+    without manim.cfg) counts as absent, so adding it changes the key."""
     for path in paths:
         digest.update(key_name(path).encode())
-        digest.update(path.read_bytes())
+        digest.update(path.read_bytes() if path.exists() else b"\0absent")
 
 
 def code_files(scene_path: Path) -> dict[str, str]:
-    """The SHA-256 of each file that draws a scene's frames (see :func:`drawing_closure`), by
-    :func:`key_name`: what the render worker checks the code it loaded against."""
+    """The SHA-256 of each file that draws a scene's frames (see :func:`drawing_closure`; an absent
+    manim.cfg is "absent"), by :func:`key_name`: what the worker checks the code it loads against."""
     return {
-        key_name(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in drawing_closure(scene_path)
+        key_name(p): hashlib.sha256(p.read_bytes()).hexdigest() if p.exists() else "absent"
+        for p in drawing_closure(scene_path)
     }
 
 
 def code_key(files: dict[str, str], quality: Quality) -> str:
     """Hash of what draws a scene's frames (``files``, from :func:`code_files`), the quality, the
-    encoder and Manim: the part of its key that every beat segment's key shares. An audio change
-    leaves it, and so every kept segment, as it was."""
+    encoder, Manim's and mathreel's versions: the part of its key that every beat segment's key
+    shares. An audio change leaves it, and so every kept segment, as it was."""
     digest = hashlib.sha256(json.dumps(sorted(files.items())).encode())
-    digest.update(json.dumps([quality.name, quality.encoder_options(), version("manim")]).encode())
+    digest.update(
+        json.dumps(
+            [quality.name, quality.encoder_options(), version("manim"), __version__]
+        ).encode()
+    )
     return digest.hexdigest()
 
 

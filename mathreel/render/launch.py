@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mathreel.errors import UserError
-from mathreel.paths import ROOT
+from mathreel.paths import project_root
 from mathreel.render import loader
 
 _running: set[subprocess.Popen] = set()
@@ -50,11 +50,11 @@ def run_worker(job: dict, log_path: Path, stop: Callable[[], bool] | None = None
     with open(log_path, "w", encoding="utf-8") as log:
         proc = subprocess.Popen(
             [sys.executable, "-c", loader.BOOTSTRAP, loader.__file__, str(job_path)],
-            cwd=ROOT,
+            cwd=project_root(),
             stdout=log,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            env={**os.environ, "PYTHONPATH": _import_path()},
         )
         with _lock:
             _running.add(proc)
@@ -70,6 +70,12 @@ def run_worker(job: dict, log_path: Path, stop: Callable[[], bool] | None = None
             with _lock:
                 _running.discard(proc)
     _check(job, returncode, log_path)
+
+
+def _import_path() -> str:
+    """The worker's PYTHONPATH: the project root first (its scenes package), then the caller's
+    own, so the worker imports the very library this process runs."""
+    return os.pathsep.join(p for p in (str(project_root()), os.environ.get("PYTHONPATH")) if p)
 
 
 def _check(job: dict, returncode: int, log_path: Path) -> None:

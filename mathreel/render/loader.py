@@ -103,6 +103,7 @@ if __name__ == "__main__":
     install([_root, Path(sys.argv[1]).resolve().parents[1]])
     note_file(_root / "manim.cfg")
     sys.argv = [sys.argv[1], *sys.argv[2:]]
-    from mathreel.render.worker import main
+    import runpy
 
-    main()
+    # The worker runs as the program (its module loaded through the hook, like every other).
+    runpy.run_module("mathreel.render.worker", run_name="__main__", alter_sys=True)

@@ -21,7 +21,7 @@ from mathreel.narration.audio_cache import AudioCache
 from mathreel.narration.synthesis import BeatPlan
 from mathreel.narration.timeline import Timeline
 from mathreel.narration.voices.base import Voice
-from mathreel.paths import SCENES_DIR, cache_dir, output_dir, shown
+from mathreel.paths import cache_dir, output_dir, scenes_dir, shown
 from mathreel.quality import Quality
 from mathreel.render import jobs, keys, launch
 from mathreel.render.mux import mux_video_with_audio
@@ -104,7 +104,7 @@ def watched_files(entry: SceneEntry, previous: list[Path]) -> list[Path]:
     module does not parse, the files watched before). The pipeline's own modules are loaded once
     by the watcher, so an edit there needs a new watch."""
     try:
-        code = [p for p in keys.module_closure(entry.path) if p.is_relative_to(SCENES_DIR)]
+        code = [p for p in keys.module_closure(entry.path) if p.is_relative_to(scenes_dir())]
     except UserError:
         return previous or [entry.path, entry.narration_path]
     return [*code, entry.narration_path]

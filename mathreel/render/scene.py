@@ -34,7 +34,7 @@ from mathreel.narration.script import parse_narration
 from mathreel.narration.synthesis import BeatPlan, NarrationPlan, plan_narration
 from mathreel.narration.timeline import BeatRecord, Timeline, aac_aligned_frames, frames_for
 from mathreel.narration.voices.silent import SilentVoice
-from mathreel.paths import NARRATION_DIR, ROOT
+from mathreel.paths import narration_dir, project_root, scenes_dir
 from mathreel.render.carried import CannotDigest, author_frames, carried_state, is_author_code
 from mathreel.render.scene_source import check_beats, read_scene_source
 from mathreel.render.segments import TAIL, SegmentStore, beat_key
@@ -93,7 +93,7 @@ def frames_of_play(duration: float, frozen: bool, fps: int) -> int:
 def _beat_line(narration_path: str, beat_id: str) -> int:
     """The line of beat ``beat_id``'s heading in its narration file (1 if it cannot be found)."""
     try:
-        script = parse_narration(ROOT / narration_path)
+        script = parse_narration(project_root() / narration_path)
     except UserError:
         return 1
     return next((b.line for b in script.beats if b.id == beat_id), 1)
@@ -103,8 +103,8 @@ def _scene_code_line() -> str:
     """Where the scene's own code (under scenes/) is in the current call stack."""
     for frame in inspect.stack()[2:]:
         path = Path(frame.filename)
-        if path.is_relative_to(ROOT / "scenes"):
-            return f"{path.relative_to(ROOT)}:{frame.lineno}"
+        if path.is_relative_to(scenes_dir()):
+            return f"{path.relative_to(project_root())}:{frame.lineno}"
     return "the scene"
 
 
@@ -255,7 +255,7 @@ class NarratedScene(Scene):
         source = read_scene_source(Path(inspect.getfile(type(self))))
         plan = NarratedScene.run.plan
         if plan is None:
-            script = parse_narration(NARRATION_DIR / f"{self.scene_stem()}.md")
+            script = parse_narration(narration_dir() / f"{self.scene_stem()}.md")
             plan = plan_narration(script, self.scene_stem(), SilentVoice(), None)
         check_beats(source, tuple(b.id for b in plan.beats), Path(plan.narration_path))
         return plan

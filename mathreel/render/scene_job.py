@@ -88,6 +88,15 @@ class SceneRender:
         return self.work / "render.log"
 
 
+@dataclass(frozen=True)
+class Rendered:
+    """One finished scene render and how long its worker took."""
+
+    job: SceneJob
+    render: SceneRender
+    seconds: float
+
+
 #: Called every :data:`~mathreel.render.launch.POLL_SECONDS` with the seconds of video rendered so far; True stops the render.
 Poll = Callable[[float], bool]
 

@@ -15,7 +15,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from mathreel.paths import ROOT
+from mathreel.paths import project_root
 from mathreel.quality import get_quality
 from mathreel.render import loader
 
@@ -105,10 +105,10 @@ def run(job: dict) -> None:
     NarratedScene.run = _scene_run(
         job, (lambda scene: _serve_forks(scene, job)) if job.get("zygote") else None
     )
-    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(project_root()))
     # A zygote's renders fork from the watcher, which loaded the pipeline itself: the scene's
     # own modules still load through the hashing loader.
-    loader.install([ROOT])
+    loader.install([project_root()])
     module = importlib.import_module(job["module"])
     scene = getattr(module, job["class"])(skip_animations=bool(keyframes))
     # The scene's video is its beat segments joined (below), so Manim's own join of the same
@@ -195,15 +195,17 @@ def describe_failure(err: BaseException) -> str:
     if isinstance(err, UserError):
         return message
     if (fault := disk_fault(err)) is not None:  # the disk failed, not the scene's code
-        return disk_fault_line(fault)
+        from mathreel.paths import cache_dir, output_dir, shown
+
+        return disk_fault_line(fault, [(shown(f), f) for f in (cache_dir(), output_dir())])
     where = ""
     frames = traceback.extract_tb(err.__traceback__)
     if isinstance(err, SyntaxError) and err.filename:
         frames.append(traceback.FrameSummary(err.filename, err.lineno or 0, ""))
     for frame in reversed(frames):
         path = Path(frame.filename)
-        if path.is_relative_to(ROOT / "scenes"):
-            where = f"{path.relative_to(ROOT)}:{frame.lineno}: "
+        if path.is_relative_to(project_root() / "scenes"):
+            where = f"{path.relative_to(project_root())}:{frame.lineno}: "
             break
     return f"{where}{type(err).__name__}: {message}" if message else f"{where}{type(err).__name__}"
 
@@ -213,7 +215,7 @@ def run_job(job: dict) -> int:
     traceback goes to the log) and return 1."""
     if job.get("parent_pid"):
         _die_with_parent(int(job["parent_pid"]))
-    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(project_root()))
     try:
         run(job)
     except Exception as err:  # the parent shows this one line and points at the full log

@@ -22,7 +22,7 @@ from pathlib import Path
 import av
 import pytest
 
-from tests.render.test_faults import _project
+from tests.tiny_project import tiny_project
 
 pytestmark = pytest.mark.render
 
@@ -239,7 +239,7 @@ BEATS = ("one", "two", "three")
 PREVIEWED = ("attribute", "rotation_across", "closure")
 
 
-def _env(project: Path, cache: Path, output: Path) -> dict[str, str]:
+def tiny_env(project: Path, cache: Path, output: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("MATHREEL_")}
     env.update(MATHREEL_OUTPUT=str(output), MATHREEL_CACHE=str(cache), PYTHONPATH=str(project))
     return env
@@ -249,7 +249,7 @@ def _run(project: Path, cache: Path, output: Path, *args: str) -> str:
     result = subprocess.run(
         [sys.executable, "render.py", *args],
         cwd=project,
-        env=_env(project, cache, output),
+        env=tiny_env(project, cache, output),
         capture_output=True,
         text=True,
         timeout=900,
@@ -284,7 +284,7 @@ def carried(tmp_path_factory):
     every scene and the chapter rendered again with its kept segments, and from nothing in a
     fresh cache. Yields (k, project, reused output, fresh output, stdout) for each k."""
     root = tmp_path_factory.mktemp("carried")
-    project = _project(root / "project")
+    project = tiny_project(root / "project")
     for old in (project / "scenes").glob("tiny_*.py"):
         old.unlink()
     for old in (project / "narration").glob("tiny_*.md"):

@@ -15,7 +15,7 @@ from mathreel.narration.audio import measure
 from mathreel.narration.timeline import Timeline
 from mathreel.render.mux import decoded_audio
 from tests.probe import decode_audio, onset_after
-from tests.render.test_faults import STEMS, _project, render
+from tests.tiny_project import STEMS, render, tiny_project
 
 pytestmark = pytest.mark.render
 FPS = 15
@@ -23,7 +23,7 @@ FPS = 15
 
 @pytest.fixture(scope="module")
 def output(tmp_path_factory) -> Path:
-    project = _project(tmp_path_factory.mktemp("chapter-audio") / "project")
+    project = tiny_project(tmp_path_factory.mktemp("chapter-audio") / "project")
     result = render(project, "chapter", "1", "-q", "l", "-v", "espeak", "-j", "2")
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "output" / "480p15"

@@ -27,12 +27,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.render.test_faults import (
+from tests.tiny_project import (
     STEMS,
-    _env,
-    _gone,
-    _project,
+    gone,
     one_line_failure,
+    tiny_env,
+    tiny_project,
     workers_alive,
 )
 
@@ -134,7 +134,7 @@ class Cluster:
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory):
     root = tmp_path_factory.mktemp("cluster")
-    client = _project(root / "client")
+    client = tiny_project(root / "client")
     running = Cluster(root, client)
     running.client = client
     try:
@@ -143,15 +143,15 @@ def cluster(tmp_path_factory):
         running.close()
 
 
-def _run_env(project: Path, output: Path) -> dict[str, str]:
-    return {**_env(project, output), "PYTHONUNBUFFERED": "1"}
+def _runtiny_env(project: Path, output: Path) -> dict[str, str]:
+    return {**tiny_env(project, output), "PYTHONUNBUFFERED": "1"}
 
 
 def render(project: Path, output: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "render.py", "chapter", "1", "-q", "l", "-v", "silent", *args],
         cwd=project,
-        env=_run_env(project, output),
+        env=_runtiny_env(project, output),
         capture_output=True,
         text=True,
         timeout=TIMEOUT,
@@ -162,7 +162,7 @@ def start(project: Path, output: Path, *args: str) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "render.py", "chapter", "1", "-q", "l", "-v", "silent", *args],
         cwd=project,
-        env=_run_env(project, output),
+        env=_runtiny_env(project, output),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -309,7 +309,7 @@ def test_ctrl_c_stops_every_render_process_on_the_workers(cluster, tmp_path):
         130,
         "interrupted: stopped 2 render processes on the cluster",
     )
-    assert _gone(pids, 10) and not render_processes(roots)
+    assert gone(pids, 10) and not render_processes(roots)
     assert not list((tmp_path / "out" / "480p15" / "scenes").glob("*.mp4"))
 
 
@@ -391,14 +391,14 @@ def _banner(conn: socket.socket) -> None:
     ids=["silent", "http", "banner"],
 )
 def test_address_where_no_scheduler_answers_is_one_line_and_quick(tmp_path, serve, fragments):
-    project = _project(tmp_path / "project")
+    project = tiny_project(tmp_path / "project")
     with listening(serve) as address:
         started = time.monotonic()
         result = subprocess.run(
             [sys.executable, "render.py", "chapter", "1", "-q", "l", "-v", "silent"]
             + ["--cluster", address],
             cwd=project,
-            env={**_run_env(project, tmp_path / "out"), "MATHREEL_CLUSTER_TIMEOUT": "1"},
+            env={**_runtiny_env(project, tmp_path / "out"), "MATHREEL_CLUSTER_TIMEOUT": "1"},
             capture_output=True,
             text=True,
             timeout=TIMEOUT,

@@ -1,7 +1,7 @@
 """Fault injection: damaged files on disk, concurrent and killed runs, disk faults, broken code.
 
-Each case runs ``render.py`` as a real process in a temporary copy of the project whose manifest
-holds three tiny scenes (shapes only, silent voice, 480p15), so a whole chapter renders in seconds.
+Each case runs ``render.py`` as a real process in the tiny project (:mod:`tests.tiny_project`:
+three tiny scenes, silent voice, 480p15), so a whole chapter renders in seconds.
 Every case asserts what a user sees: one line, the exit status, no traceback, no partial file at a
 final name, and that the next run recovers.
 """
@@ -13,163 +13,34 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
-import textwrap
 import time
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from mathreel.paths import ROOT
 from mathreel.render.scene_job import KEEP_FAILED
 from tests.probe import ffprobe
+from tests.tiny_project import (
+    STEMS,
+    chapter,
+    gone,
+    one_line_failure,
+    partial_files,
+    render,
+    scenes_dir,
+    start,
+    tiny_project,
+    workers_alive,
+)
 
 pytestmark = pytest.mark.render
-
-TINY_SCENE = '''
-"""A tiny scene for the fault tests: a ring drawn, then moved."""
-
-from manim import *
-
-from mathreel.render.scene import NarratedScene
-from scenes.tiny_shapes import ring
-
-
-class {name}(NarratedScene):
-    def construct(self) -> None:
-        shape = ring()
-        with self.beat("draw") as beat:
-            self.play(Create(shape), run_time=beat.until("move"))
-        with self.beat("move"):
-            self.play(shape.animate.shift(RIGHT))
-'''
-TINY_SHAPES = '''
-"""Shapes shared by the tiny scenes."""
-
-from manim import Circle
-
-
-def ring() -> Circle:
-    return Circle(radius=1.0, color="#56B4E9")
-'''
-TINY_NARRATION = """# {title}
-
-## draw
-A ring is drawn on the screen while this sentence is read at an ordinary pace. {mark:move} It keeps going.
-
-## move
-Then it moves to the right, and this beat lasts long enough for a chapter marker.
-"""
-STEMS = ("tiny_a", "tiny_b", "tiny_c")
-
-
-def _project(root: Path) -> Path:
-    """A copy of the pipeline with a three-scene Chapter 1 of tiny scenes."""
-    root.mkdir(parents=True)
-    for name in ("render.py", "manim.cfg"):
-        shutil.copy(ROOT / name, root / name)
-    shutil.copytree(
-        ROOT / "mathreel", root / "mathreel", ignore=shutil.ignore_patterns("__pycache__")
-    )
-    (root / "scenes").mkdir()
-    (root / "narration").mkdir()
-    (root / "scenes" / "__init__.py").write_text("")
-    (root / "scenes" / "tiny_shapes.py").write_text(TINY_SHAPES)
-    for stem in STEMS:
-        name = "".join(part.title() for part in stem.split("_"))
-        (root / "scenes" / f"{stem}.py").write_text(TINY_SCENE.format(name=name))
-        (root / "narration" / f"{stem}.md").write_text(TINY_NARRATION.replace("{title}", name))
-    (root / "scenes" / "manifest.py").write_text(
-        textwrap.dedent(
-            f'''
-            """Tiny chapter for the fault tests."""
-
-            CHAPTERS = [
-                {{"number": 1, "course": "Faults", "title": "Tiny", "scenes": {list(STEMS)!r}}},
-            ]
-            '''
-        )
-    )
-    return root
-
-
-def _env(project: Path, output: Path | None = None) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MATHREEL_")}
-    env["MATHREEL_OUTPUT"] = str(output or project / "output")
-    env["MATHREEL_CACHE"] = str(project / ".cache")
-    env["PYTHONPATH"] = str(project)
-    return env
-
-
-def render(project: Path, *args: str, output: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "render.py", *args],
-        cwd=project,
-        env=_env(project, output),
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-
-
-def chapter(project: Path, *extra: str, output: Path | None = None) -> subprocess.CompletedProcess:
-    return render(
-        project, "chapter", "1", "-q", "l", "-v", "silent", "-j", "2", *extra, output=output
-    )
-
-
-def start(project: Path, *args: str) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "render.py", *args],
-        cwd=project,
-        env=_env(project),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
-
-
-def one_line_failure(proc, code: int, *fragments: str) -> str:
-    """The failed run printed exactly one line (on stderr), with ``code`` and no traceback."""
-    assert proc.returncode == code, (proc.returncode, proc.stdout, proc.stderr)
-    lines = [line for line in proc.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1, proc.stderr
-    assert "Traceback" not in proc.stdout + proc.stderr
-    for fragment in fragments:
-        assert fragment in lines[0], lines[0]
-    return lines[0]
-
-
-def partial_files(folder: Path) -> list[Path]:
-    """Files left under a temporary name (a final name is never half-written)."""
-    return [p for p in folder.rglob("*") if ".partial" in p.name or p.name.startswith(".tmp-")]
-
-
-def workers_alive(project: Path) -> list[int]:
-    """Pids of render workers whose job lies in ``project``'s cache."""
-    found = []
-    for proc in Path("/proc").iterdir():
-        if not proc.name.isdigit():
-            continue
-        try:
-            cmd = (proc / "cmdline").read_bytes().decode(errors="replace")
-        except OSError:
-            continue
-        if "mathreel.render.worker" in cmd and str(project) in cmd:
-            found.append(int(proc.name))
-    return found
-
-
-def scenes_dir(project: Path) -> Path:
-    return project / "output" / "480p15" / "scenes"
 
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory) -> Path:
     """The tiny chapter rendered once; each test works on its own copy of the whole project."""
-    project = _project(tmp_path_factory.mktemp("faults") / "project")
+    project = tiny_project(tmp_path_factory.mktemp("faults") / "project")
     result = chapter(project)
     assert result.returncode == 0, result.stdout + result.stderr
     return project
@@ -341,24 +212,6 @@ def _wait_for_worker(project: Path, proc: subprocess.Popen) -> list[int]:
     raise AssertionError("no worker started")
 
 
-def _running(pid: int) -> bool:
-    """Alive and not a zombie (a killed orphan stays a zombie until some reaper collects it)."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return False
-    return stat.rsplit(")", 1)[1].split()[0] != "Z"
-
-
-def _gone(pids: list[int], seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if not any(_running(pid) for pid in pids):
-            return True
-        time.sleep(0.05)
-    return False
-
-
 def test_ctrl_c_stops_every_worker_at_once_and_says_so(project):
     run = start(project, "chapter", "1", "-q", "l", "-v", "silent", "--force", "-j", "2")
     workers = _wait_for_worker(project, run)
@@ -367,7 +220,7 @@ def test_ctrl_c_stops_every_worker_at_once_and_says_so(project):
     one_line_failure(
         subprocess.CompletedProcess(run.args, run.returncode, out, err), 130, "interrupted"
     )
-    assert _gone(workers, 5)
+    assert gone(workers, 5)
     assert not partial_files(project / "output")
 
 
@@ -377,7 +230,7 @@ def test_sigint_to_the_parent_alone_stops_its_workers(project):
     os.kill(run.pid, signal.SIGINT)
     out, err = run.communicate(timeout=60)
     assert run.returncode == 130, err
-    assert _gone(workers, 5)
+    assert gone(workers, 5)
 
 
 def test_parent_killed_outright_takes_its_workers_with_it(project):
@@ -385,7 +238,7 @@ def test_parent_killed_outright_takes_its_workers_with_it(project):
     workers = _wait_for_worker(project, run)
     os.kill(run.pid, signal.SIGKILL)
     run.communicate(timeout=60)
-    assert _gone(workers, 5), f"workers {workers} outlived their parent"
+    assert gone(workers, 5), f"workers {workers} outlived their parent"
     # The next run recovers, whatever the killed one left.
     result = chapter(project)
     assert result.returncode == 0, result.stderr

@@ -16,7 +16,7 @@ from PIL import Image
 from mathreel.check.goldens import compare
 from mathreel.narration.timeline import aac_aligned_frames
 from tests.probe import decode_audio, ffprobe, onset_after
-from tests.render.test_faults import _project, render, scenes_dir
+from tests.tiny_project import render, scenes_dir, tiny_project
 
 pytestmark = pytest.mark.render
 
@@ -29,7 +29,7 @@ def frames(path) -> list[np.ndarray]:
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
     """The tiny project with tiny_a rendered whole, then previewed: one beat, and both beats."""
-    project = _project(tmp_path_factory.mktemp("preview") / "project")
+    project = tiny_project(tmp_path_factory.mktemp("preview") / "project")
     for args in (
         ["scene", "tiny_a", "-v", "espeak"],
         ["scene", "tiny_a", "-v", "espeak", "--beat", "move"],
@@ -156,7 +156,7 @@ def test_watch_renders_again_on_each_edit_and_survives_a_broken_one(project, tmp
     import sys
     import time
 
-    from tests.render.test_faults import _env
+    from tests.tiny_project import tiny_env
 
     copy = tmp_path / "project"
     shutil.copytree(project, copy)
@@ -173,7 +173,7 @@ def test_watch_renders_again_on_each_edit_and_survives_a_broken_one(project, tmp
             "--watch",
         ],
         cwd=copy,
-        env=_env(copy),
+        env=tiny_env(copy),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -112,7 +112,7 @@ def test_changed_narration_renders_again(silent_render, monkeypatch, tmp_path):
     narration.mkdir()
     text = entry.narration_path.read_text(encoding="utf-8").rstrip() + " One more sentence.\n"
     (narration / f"{SCENE}.md").write_text(text, encoding="utf-8")
-    monkeypatch.setattr(manifest, "NARRATION_DIR", narration)
+    monkeypatch.setattr(manifest, "narration_dir", lambda: narration)
     changed = keys.scene_key(entry, jobs.prepare(entry, voice, cache), get_quality("l"))
     assert changed != key
     assert keys.scene_key(entry, jobs.prepare(entry, voice, cache), get_quality("m")) != changed

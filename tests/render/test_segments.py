@@ -16,7 +16,7 @@ import pytest
 
 from mathreel.narration.timeline import aac_aligned_frames
 from tests.probe import decode_audio, onset_after
-from tests.render.test_faults import _project, render, scenes_dir
+from tests.tiny_project import render, scenes_dir, tiny_project
 
 pytestmark = pytest.mark.render
 
@@ -40,7 +40,7 @@ def timeline(project) -> dict:
 def edited(tmp_path_factory):
     """tiny_a rendered, then its first beat's narration lengthened and rendered again; returns
     the project, the segment files before and after the edit, and the edited run's output."""
-    project = _project(tmp_path_factory.mktemp("segments") / "project")
+    project = tiny_project(tmp_path_factory.mktemp("segments") / "project")
     first = render(project, "scene", "tiny_a", "-v", "espeak")
     assert first.returncode == 0, first.stdout + first.stderr
     before = segments(project)

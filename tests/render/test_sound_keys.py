@@ -15,7 +15,7 @@ from pathlib import Path
 import av
 import pytest
 
-from tests.render.test_faults import _env, _project, one_line_failure, render, scenes_dir
+from tests.tiny_project import one_line_failure, render, scenes_dir, tiny_env, tiny_project
 
 pytestmark = pytest.mark.render
 
@@ -42,7 +42,7 @@ def segments(project: Path) -> list[Path]:
 
 
 def test_a_module_changed_between_key_and_import_publishes_nothing(tmp_path):
-    project = _project(tmp_path / "project")
+    project = tiny_project(tmp_path / "project")
     shapes = project / "scenes" / "tiny_shapes.py"
     original = shapes.read_bytes()
     (project / "sitecustomize.py").write_text(EDIT_DURING_START_UP)
@@ -64,7 +64,7 @@ def test_a_module_changed_between_key_and_import_publishes_nothing(tmp_path):
 
 
 def test_beat_preview_with_force_draws_the_beat(tmp_path):
-    project = _project(tmp_path / "project")
+    project = tiny_project(tmp_path / "project")
     first = render(project, "scene", "tiny_a", "-v", "silent")
     assert first.returncode == 0, first.stdout + first.stderr
     kept = {p.name: p.stat().st_ino for p in segments(project) if p.name.startswith("move.")}
@@ -116,7 +116,7 @@ def _wait_for(proc: subprocess.Popen, lines: list[str], text: str, seconds: floa
 
 
 def test_watcher_shows_what_an_earlier_beats_edit_changed(tmp_path):
-    project = _project(tmp_path / "project")
+    project = tiny_project(tmp_path / "project")
     (project / "scenes" / "tiny_a.py").write_text(CARRYING_SCENE)
     preview = project / "output" / "480p15" / "preview" / "tiny_a.move.mp4"
     proc = subprocess.Popen(
@@ -132,7 +132,7 @@ def test_watcher_shows_what_an_earlier_beats_edit_changed(tmp_path):
             "--watch",
         ],
         cwd=project,
-        env=_env(project),
+        env=tiny_env(project),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

@@ -102,6 +102,20 @@ def test_markers_follow_the_rules_or_fail_loudly():
     assert Marker(0.0, 1.0, "x").title == "x"
 
 
+def test_markers_that_break_the_rules_only_warn_in_a_creators_project():
+    """Not strict (a creator's first chapter of one short scene): the markers are kept as they
+    are and one warning says why a platform will not show them; strict: the same is an error."""
+    warnings: list[str] = []
+    found = markers([(0.0, "Only")], 6.0, strict=False, warn=warnings.append)
+    assert [(m.start, m.end, m.title) for m in found] == [(0.0, 6.0, "Only")]
+    assert len(warnings) == 1
+    assert "1 markers, at least 3 needed" in warnings[0] and "'Only' lasts 6.0 s" in warnings[0]
+    assert warnings[0].startswith("warning: ") and "--strict" in warnings[0]
+    with pytest.raises(UserError, match=r"1 markers, at least 3 needed.*\(--strict\)"):
+        markers([(0.0, "Only")], 6.0, strict=True, warn=warnings.append)
+    assert len(warnings) == 1
+
+
 def test_clock():
     assert clock(0) == "0:00" and clock(59.9) == "0:59" and clock(3725) == "1:02:05"
 

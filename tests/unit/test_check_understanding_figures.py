@@ -9,11 +9,11 @@ import sympy as sp
 from mathreel.narration.script import Mark, Pause, Phrase, parse_narration
 from mathreel.narration.synthesis import plan_narration
 from mathreel.narration.voices.silent import SilentVoice
-from mathreel.paths import NARRATION_DIR
 from scenes import check_understanding_figures as fig
 from scenes import check_understanding_quiz as quiz
 from scenes import gradient_descent_figures as gd
 from scenes.calculus import tangent_line, x
+from tests.course import NARRATION_DIR
 
 #: Quiz questions leave the viewer at least this long to think (the house standard).
 MIN_QUIZ_PAUSE = 5

@@ -53,7 +53,7 @@ def test_worker_set_up_hint_names_a_run_sh_command_that_exists():
     """The hint once said `./run.sh set-up`, which run.sh does not have."""
     import re
 
-    from mathreel.paths import ROOT
+    from tests.course import ROOT
 
     pytest.importorskip("distributed")
     from mathreel.render.cluster import SAME_SET_UP

@@ -7,9 +7,9 @@ import re
 import sympy as sp
 
 from mathreel.narration.script import parse_narration
-from mathreel.paths import NARRATION_DIR
 from scenes import critical_points_figures as fig
 from scenes.calculus import x
+from tests.course import NARRATION_DIR
 
 SCRIPT = parse_narration(NARRATION_DIR / "critical_points.md")
 S = fig.SHOWN

@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 
 from mathreel.narration.script import parse_narration, parse_narration_text
-from mathreel.paths import NARRATION_DIR
+from tests.course import NARRATION_DIR
 
 # --- rule 1: sums inside products, powers and quotients need a grouping phrase -----------------
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from mathreel.narration.synthesis import NarrationPlan
-from mathreel.paths import ROOT
 from mathreel.quality import get_quality
 from mathreel.render import keys
 from render import project_manifest
+from tests.course import ROOT
 
 
 def test_source_closure_follows_project_imports():

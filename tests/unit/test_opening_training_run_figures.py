@@ -9,8 +9,8 @@ import pytest
 import sympy as sp
 
 from mathreel.narration.script import parse_narration
-from mathreel.paths import NARRATION_DIR
 from scenes import opening_training_run_figures as fig
+from tests.course import NARRATION_DIR
 
 NARRATION = parse_narration(NARRATION_DIR / "opening_training_run.md")
 BEATS = {b.id: b for b in NARRATION.beats}

@@ -7,7 +7,6 @@ import re
 import sympy as sp
 
 from mathreel.narration.script import parse_narration
-from mathreel.paths import NARRATION_DIR
 from scenes.calculus import x
 from scenes.power_rule_figures import (
     CROSS_ENTROPY_DERIVATIVE,
@@ -30,6 +29,7 @@ from scenes.power_rule_figures import (
     tex,
     w,
 )
+from tests.course import NARRATION_DIR
 
 SCRIPT = parse_narration(NARRATION_DIR / "power_rule.md")
 

@@ -9,14 +9,14 @@ import pytest
 
 from mathreel.assemble.captions import SceneSpan
 from mathreel.assemble.player import page_questions
-from mathreel.check.quiz_narration import narration_problems, spoken_list
 from mathreel.narration.script import parse_narration
 from mathreel.narration.synthesis import BeatPlan, NarrationPlan
 from mathreel.narration.timeline import BeatRecord, Timeline
-from mathreel.paths import NARRATION_DIR
 from mathreel.quiz import LETTERS, Choice, Question, quiz_path, scene_questions
 from render import project_manifest
 from scenes import check_understanding_quiz as cu
+from tests.course import NARRATION_DIR
+from tests.quiz_narration import narration_problems, spoken_list
 
 SCENES_WITH_QUESTIONS = [
     s.stem for c in project_manifest().chapters for s in c.scenes if quiz_path(s.stem).exists()

@@ -97,9 +97,8 @@ def test_failure_lines():
 
 def test_a_disk_fault_without_a_path_names_the_fullest_project_folder(tmp_path, monkeypatch):
     """A write to an open file fails naming nothing ("cannot write No space left on device")."""
-    monkeypatch.setenv("MATHREEL_CACHE", str(tmp_path / "cache"))
-    monkeypatch.setenv("MATHREEL_OUTPUT", str(tmp_path / "output"))
-    line, code = failure_line(OSError(28, "No space left on device"))
+    folders = [(str(tmp_path / name), tmp_path / name) for name in ("cache", "output")]
+    line, code = failure_line(OSError(28, "No space left on device"), folders=folders)
     assert code == 1
     assert line.startswith(f"cannot write {tmp_path}/")
     assert line.split(": ", 1)[1].startswith("No space left on device (its disk holds ")
@@ -130,11 +129,10 @@ def test_a_disk_fault_wrapped_by_a_library_is_found_under_its_wrapper():
 def test_a_bug_is_one_line_with_a_log_holding_the_traceback(tmp_path, monkeypatch):
     from pathlib import Path
 
-    monkeypatch.setenv("MATHREEL_CACHE", str(tmp_path))
     try:
         {}["boom"]
     except KeyError as err:
-        line, code = failure_line(err)
+        line, code = failure_line(err, tmp_path / "logs")
     assert code == 1 and line.startswith("internal error: KeyError: 'boom' (a bug; full log: ")
     log = Path(line.rsplit("full log: ", 1)[1].rstrip(")"))
     assert log.parent == tmp_path / "logs" and "Traceback" in log.read_text()

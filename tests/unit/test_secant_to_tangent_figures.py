@@ -9,7 +9,6 @@ import sympy as sp
 from sympy import Rational
 
 from mathreel.narration.script import parse_narration
-from mathreel.paths import NARRATION_DIR
 from scenes.calculus import x
 from scenes.secant_to_tangent_figures import (
     ALGEBRA,
@@ -32,6 +31,7 @@ from scenes.secant_to_tangent_figures import (
     secant_slope_readout,
     unicode_math,
 )
+from tests.course import NARRATION_DIR
 
 SCRIPT = parse_narration(NARRATION_DIR / "secant_to_tangent.md")
 

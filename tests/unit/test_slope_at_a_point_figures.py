@@ -8,9 +8,9 @@ import pytest
 import sympy as sp
 
 from mathreel.narration.script import Mark, Pause, parse_narration
-from mathreel.paths import NARRATION_DIR
 from scenes import slope_at_a_point_figures as fig
 from scenes.calculus import x
+from tests.course import NARRATION_DIR
 
 NARRATION = parse_narration(NARRATION_DIR / "slope_at_a_point.md")
 BEATS = {b.id: b for b in NARRATION.beats}

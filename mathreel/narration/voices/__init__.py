@@ -1,29 +1,30 @@
-"""Voice backends by name: one module each behind :class:`mathreel.narration.voices.base.Voice`."""
+"""Voice backends by name: one module each behind :class:`mathreel.narration.voices.base.Voice`.
+
+Each backend is imported when it is chosen, so naming the voices (the CLI's ``--help``) costs
+nothing."""
 
 from __future__ import annotations
 
-from mathreel.errors import UserError
-from mathreel.narration.voices.base import Speech, Voice
-from mathreel.narration.voices.espeak import EspeakVoice
-from mathreel.narration.voices.piper import PiperVoice
-from mathreel.narration.voices.recorded import RecordedVoice
-from mathreel.narration.voices.silent import SilentVoice
+import importlib
 
-VOICES: dict[str, type[Voice]] = {
-    "piper": PiperVoice,
-    "espeak": EspeakVoice,
-    "silent": SilentVoice,
-    "recorded": RecordedVoice,
+from mathreel.errors import UserError
+
+#: Each voice's module under this package and its class.
+VOICES: dict[str, tuple[str, str]] = {
+    "piper": ("piper", "PiperVoice"),
+    "espeak": ("espeak", "EspeakVoice"),
+    "silent": ("silent", "SilentVoice"),
+    "recorded": ("recorded", "RecordedVoice"),
 }
 DEFAULT_VOICE = "piper"
 
 
-def get_voice(name: str) -> Voice:
+def get_voice(name: str):
     """The voice called ``name``; an unknown name is a one-line error listing the choices."""
-    try:
-        return VOICES[name]()
-    except KeyError:
-        raise UserError(f"unknown voice '{name}': choose one of {', '.join(VOICES)}") from None
+    if name not in VOICES:
+        raise UserError(f"unknown voice '{name}': choose one of {', '.join(VOICES)}")
+    module, cls = VOICES[name]
+    return getattr(importlib.import_module(f"{__name__}.{module}"), cls)()
 
 
-__all__ = ["VOICES", "DEFAULT_VOICE", "Speech", "Voice", "get_voice"]
+__all__ = ["VOICES", "DEFAULT_VOICE", "get_voice"]

@@ -7,9 +7,7 @@ from pathlib import Path
 
 from mathreel.errors import UserError
 from mathreel.narration.voices.base import Speech, Voice, read_wav, trim_silence
-from mathreel.paths import NARRATION_DIR
-
-TAKES_DIR = NARRATION_DIR / "takes"
+from mathreel.paths import narration_dir
 
 
 def take_name(text: str) -> str:
@@ -27,7 +25,7 @@ class RecordedVoice(Voice):
     name = "recorded"
 
     def __init__(self, takes_dir: Path | None = None) -> None:
-        self.takes_dir = Path(takes_dir) if takes_dir else TAKES_DIR
+        self.takes_dir = Path(takes_dir) if takes_dir else narration_dir() / "takes"
 
     def identity(self) -> dict[str, object]:
         return {"backend": "recorded 1"}

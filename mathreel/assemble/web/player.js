@@ -1,11 +1,3 @@
-"""The chapter page's script: tracks, controls, shortcuts, transcript search and the in-page quiz.
-
-The quiz stops the video from ``requestVideoFrameCallback``: each presented frame is compared with
-the next question's end, so the pause lands on the last frame before it (``timeupdate`` fires about
-four times a second and would overshoot by up to a quarter second).
-"""
-
-SCRIPT = r"""
 (() => {
 'use strict';
 const video = document.getElementById('video');
@@ -276,4 +268,3 @@ document.addEventListener('keydown', e => {
   action();
 }, true);
 })();
-"""

@@ -46,6 +46,7 @@ from mathreel.layout import SceneFiles  # noqa: E402
 from mathreel.narration.audio_cache import AudioCache  # noqa: E402
 from mathreel.narration.script import parse_narration  # noqa: E402
 from mathreel.narration.synthesis import NarrationPlan  # noqa: E402
+from mathreel.render import loader  # noqa: E402
 from mathreel.narration.voices import get_voice  # noqa: E402
 from mathreel.paths import cache_dir  # noqa: E402
 from mathreel.quality import Quality, get_quality  # noqa: E402
@@ -114,7 +115,7 @@ class Worker:
     def __call__(self, job: dict, log_path: Path, stop=None) -> None:
         job_path = log_path.with_suffix(".job.json")
         job_path.write_text(json.dumps({**job, "parent_pid": os.getpid()}), encoding="utf-8")
-        cmd = [sys.executable, "-m", "mathreel.render.worker", str(job_path)]
+        cmd = [sys.executable, "-c", loader.BOOTSTRAP, loader.__file__, str(job_path)]
         if self.child:
             report, variants, profile = self.child
             cmd = [sys.executable, __file__, "--child", str(job_path), "--report", str(report)]

@@ -144,7 +144,7 @@ def workers_alive(project: Path) -> list[int]:
             cmd = (proc / "cmdline").read_bytes().decode(errors="replace")
         except OSError:
             continue
-        if "mathreel.render.worker" in cmd and str(project) in cmd:
+        if "mathreel/render/loader.py" in cmd and str(project) in cmd:
             found.append(int(proc.name))
     return found
 

@@ -40,7 +40,8 @@ POLL_SECONDS = 0.5
 
 
 def run_worker(job: dict, log_path: Path, stop: Callable[[], bool] | None = None) -> None:
-    """Run ``python -m mathreel.render.worker`` on ``job``; a failure is one line naming the log.
+    """Run the render worker on ``job`` (started through :mod:`mathreel.render.loader`, which loads
+    the code it runs from source and records it); a failure is one line naming the log.
 
     ``stop`` is called every :data:`POLL_SECONDS` while the worker runs; when it returns True the
     worker is killed (a cancelled cluster run) and the render fails as stopped by SIGKILL."""

@@ -49,10 +49,7 @@ from mathreel.narration.synthesis import NarrationPlan  # noqa: E402
 from mathreel.narration.voices import get_voice  # noqa: E402
 from mathreel.paths import cache_dir  # noqa: E402
 from mathreel.quality import Quality, get_quality  # noqa: E402
-from mathreel.render import (
-    jobs,  # noqa: E402
-    loader,  # noqa: E402
-)
+from mathreel.render import jobs, loader  # noqa: E402
 from mathreel.render.finish import finish_scene  # noqa: E402
 from mathreel.render.scene_job import SceneJob, SceneRender, render_scene_job, seed_svg_cache  # noqa: E402
 from mathreel.render.scene_source import read_scene_source  # noqa: E402

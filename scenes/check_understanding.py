@@ -160,11 +160,20 @@ class CheckUnderstanding(NarratedScene):
                 font_size=BODY_SIZE + 2,
                 color=TANGENT_COLOR,
             )
-            rate_label = Tex(
-                rf"output rises {fig.SHOWN['q1_slope']} per unit of input",
-                font_size=SMALL_SIZE,
-                color=TEXT_COLOR,
-            )
+            # A rate, not a rise of the curve: the triangle is on the tangent (x² itself rises 4
+            # from 1.5 to 2.5), and near x₀ a small step Δx raises f by about f′(x₀)·Δx.
+            rate_label = VGroup(
+                Tex(
+                    rf"along the tangent: {fig.SHOWN['q1_rise']} up per {fig.SHOWN['q1_run']} across",
+                    font_size=SMALL_SIZE,
+                    color=TANGENT_COLOR,
+                ),
+                Tex(
+                    rf"near $x_0$: a small step $\Delta x$\\raises $f$ by about ${fig.SHOWN['q1_slope']}\,\Delta x$",
+                    font_size=SMALL_SIZE,
+                    color=TEXT_COLOR,
+                ),
+            ).arrange(DOWN, buff=0.3)
             readouts = VGroup(func_label, slope_label, rate_label).arrange(DOWN, buff=0.45)
             readouts.move_to([READOUT_X, -0.9, 0])
             self.play(Create(axes), Create(curve), FadeIn(func_label), run_time=NORMAL)

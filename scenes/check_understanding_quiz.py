@@ -48,8 +48,9 @@ Q1 = Question(
         Choice(
             "the slope of the tangent line to the graph at x₀",
             f"Right. f′(x₀) is the slope of the tangent line at x₀, the instantaneous rate of "
-            f"change. On x² at {S['q1_at']} it is {S['q1_slope']}: the output rises "
-            f"{S['q1_slope']} units per unit of input.",
+            f"change. On x² at {S['q1_at']} it is {S['q1_slope']}: the tangent climbs "
+            f"{S['q1_rise']} for every {S['q1_run']} across, and near {S['q1_at']} a small step Δx "
+            f"raises the output by about {S['q1_slope']}Δx.",
             spoken="the slope of the tangent line",
             tex=r"the slope of the tangent line to the graph at $x_0$",
         ),

@@ -443,11 +443,18 @@ class CompareDerivativeWithGradient(NarratedScene):
                 color=TANGENT_COLOR,
             ).move_to(DOWN * 0.2)
             tagline = Tex(
-                r"the derivative in many dimensions, computed efficiently",
+                r"the derivative in many dimensions",
                 font_size=SMALL_SIZE + 4,
                 color=MUTED_COLOR,
-            ).next_to(nabla, DOWN, buff=0.6)
+            ).next_to(nabla, DOWN, buff=0.5)
+            # The course plan: computing it efficiently is Chapter 3's (backpropagation), not 2's.
+            after = Tex(
+                r"then: the chain rule and backpropagation",
+                font_size=SMALL_SIZE + 4,
+                color=MUTED_COLOR,
+            ).next_to(tagline, DOWN, buff=0.35)
             self.play(
                 FadeIn(up_next), Write(title), ReplacementTransform(many, nabla), run_time=NORMAL
             )
             self.play(FadeIn(tagline, shift=UP * 0.2), run_time=NORMAL)
+            self.play(FadeIn(after, shift=UP * 0.2), run_time=NORMAL)

@@ -34,6 +34,8 @@ from scenes.gradient_descent_figures import (
     NEW_WEIGHT_TEXT,
     PREDICTED_CHANGE,
     PREDICTED_LOSS,
+    SADDLE_HALF_WIDTH,
+    SADDLE_LEVELS,
     SHELF_FLAT,
     SHELF_LOSS,
     SHELF_MIN,
@@ -48,6 +50,7 @@ from scenes.gradient_descent_figures import (
     STEP_SIZE_TEXT,
     STEPS,
     TABLE_STEPS,
+    saddle_branches,
     shown,
     w,
 )
@@ -113,6 +116,66 @@ def step_arrow(axes: Axes, here: float, there: float) -> Arrow:
         stroke_width=5,
         max_tip_length_to_length_ratio=0.45,
     )
+
+
+def saddle_picture() -> VGroup:
+    """The level curves of w₁² − w₂² around its saddle, with the saddle point and the two ways
+    out of it: (axes and names, level curves, point, arrows and their words)."""
+    half = SADDLE_HALF_WIDTH
+    axes = Axes(
+        x_range=[-half, half, 1],
+        y_range=[-half, half, 1],
+        x_length=4.8,
+        y_length=4.8,
+        tips=False,
+        axis_config={"color": AXES_COLOR, "stroke_width": 2},
+    ).move_to([GRAPH_X, -0.2, 0])
+    names = VGroup(
+        MathTex("w_1", color=WEIGHT_COLOR, font_size=BODY_SIZE).next_to(axes.x_axis, RIGHT, 0.15),
+        MathTex("w_2", color=WEIGHT_COLOR, font_size=BODY_SIZE).next_to(axes.y_axis, UP, 0.15),
+        MathTex(r"L = w_1^2 - w_2^2", color=LOSS_COLOR, font_size=BODY_SIZE).next_to(
+            axes, UP, buff=0.45
+        ),
+    )
+    levels = VGroup()
+    for level in SADDLE_LEVELS:
+        # Higher loss brighter: the curves right and left (w₁ large) are high ground.
+        opacity = 0.45 + 0.55 * (level - min(SADDLE_LEVELS)) / (
+            max(SADDLE_LEVELS) - min(SADDLE_LEVELS)
+        )
+        for solved, sign, reach in saddle_branches(level):
+
+            def point(t: float, solved=solved, sign=sign, level=level) -> np.ndarray:
+                other = sign * np.sqrt(abs(level) + t * t)
+                return axes.c2p(other, t) if solved == "w1" else axes.c2p(t, other)
+
+            levels.add(
+                ParametricFunction(point, t_range=[-reach, reach], color=LOSS_COLOR).set_stroke(
+                    width=3, opacity=opacity
+                )
+            )
+    # The level of the saddle itself: two crossing lines, w₂ = ±w₁.
+    for sign in (1, -1):
+        levels.add(
+            DashedLine(
+                axes.c2p(-half, -sign * half), axes.c2p(half, sign * half), color=LOSS_COLOR
+            ).set_stroke(width=2, opacity=0.6)
+        )
+    centre = Dot(axes.c2p(0, 0), radius=0.1, color=POINT_COLOR)
+    reach = 0.55 * half
+    rises = VGroup(
+        Arrow(axes.c2p(0.1, 0), axes.c2p(reach, 0), buff=0, color=TEXT_COLOR, stroke_width=4),
+        Arrow(axes.c2p(-0.1, 0), axes.c2p(-reach, 0), buff=0, color=TEXT_COLOR, stroke_width=4),
+    )
+    falls = VGroup(
+        Arrow(axes.c2p(0, 0.1), axes.c2p(0, reach), buff=0, color=TEXT_COLOR, stroke_width=4),
+        Arrow(axes.c2p(0, -0.1), axes.c2p(0, -reach), buff=0, color=TEXT_COLOR, stroke_width=4),
+    )
+    words = VGroup(
+        Tex("rises", font_size=SMALL_SIZE, color=TEXT_COLOR).next_to(rises[0], DOWN, buff=0.12),
+        Tex("falls", font_size=SMALL_SIZE, color=TEXT_COLOR).next_to(falls[0], RIGHT, buff=0.12),
+    )
+    return VGroup(VGroup(axes, names), levels, centre, rises, falls, words)
 
 
 class TakeGradientDescentSteps(NarratedScene):
@@ -506,19 +569,27 @@ class TakeGradientDescentSteps(NarratedScene):
             self.play(Create(shelf_prime), FadeIn(shelf_flat), FadeIn(shelf_word))
             self.play(Create(downhill), FadeIn(lower))
 
-        # ---------------------------------------------------------------- many weights: saddle points
-        saddle = note(r"many weights: saddle points", 0, TEXT_COLOR)
-        saddle_word = note(r"zero gradient, yet the loss still\\falls in another direction", 0.8)
+        # ---------------------------------------------------------------- two weights: a saddle
+        # A saddle needs two weights: the one-weight shelf gives way to a map of w₁² − w₂².
+        saddle_map = saddle_picture()
+        saddle = note(r"two weights: a saddle point", 0, TEXT_COLOR)
+        saddle_word = note(r"zero gradient, yet the loss\\rises one way, falls another", 0.8)
         adam = note(
-            r"Adam: momentum and adaptive\\learning rates, partly to escape\\flat regions",
+            r"Adam: momentum and adaptive\\learning rates, partly to cross\\flat stretches faster",
             2.6,
             TEXT_COLOR,
         )
 
         with self.beat("saddle_points") as beat:
-            self.play(FadeOut(VGroup(repeat, caveat, shelf_word)), run_time=0.6)
+            self.play(FadeOut(VGroup(*self.mobjects)), run_time=0.6)
             self.play(
+                FadeIn(saddle_map[0]),
+                Create(saddle_map[1]),
                 FadeIn(saddle, shift=UP * 0.2),
+                run_time=NORMAL,
+            )
+            self.play(
+                FadeIn(saddle_map[2:]),
                 FadeIn(saddle_word, shift=UP * 0.2),
                 run_time=max(0.6, beat.until("adam")),
             )

@@ -111,6 +111,28 @@ SHELF_LOSS = (w - 1) ** 4 / 4 - 2 * (w - 1) ** 3 / 3 + 2
 SHELF_PRIME = derivative(SHELF_LOSS, w)
 SHELF_FLAT, SHELF_MIN = sorted(sp.solve(sp.Eq(SHELF_PRIME, 0), w), key=float)
 
+# -- two weights: a saddle ---------------------------------------------------------------------
+#: The simplest two-weight loss with a saddle: zero gradient at the origin, rising along w₁,
+#: falling along w₂. Drawn as level curves (hyperbolas); the scene says no number about it.
+w1, w2 = sp.symbols("w1 w2", real=True)
+SADDLE = w1**2 - w2**2
+SADDLE_GRADIENT = (derivative(SADDLE, w1), derivative(SADDLE, w2))
+SADDLE_POINT = {w1: 0, w2: 0}
+#: Levels drawn (plus the two crossing lines where the loss equals its value at the saddle, 0).
+SADDLE_LEVELS = (-3, -2, -1, 1, 2, 3)
+#: The square the map shows: |w₁|, |w₂| up to this.
+SADDLE_HALF_WIDTH = 2
+
+
+def saddle_branches(level: int) -> list[tuple[str, float, float]]:
+    """Each level curve of ``SADDLE`` inside the square as (which weight is solved for, sign, t
+    range): for a level c > 0, w₁ = ±√(c + t²) with t = w₂; for c < 0, w₂ = ±√(−c + t²), t = w₁.
+    t runs where the solved weight stays within the square: t² ≤ half_width² − |c|."""
+    reach = float(sp.sqrt(SADDLE_HALF_WIDTH**2 - abs(level)))
+    solved = "w1" if level > 0 else "w2"
+    return [(solved, sign, reach) for sign in (1.0, -1.0)]
+
+
 #: Every number the scene shows or the narration says, as printed (ASCII minus).
 SHOWN = {
     "minimum": str(MINIMUM),

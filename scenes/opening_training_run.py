@@ -1,4 +1,4 @@
-"""Opening: four loss readings, three measuring windows, and the rate at epoch 11 as the window shrinks to nothing."""
+"""Opening: four loss readings, three measuring windows, and the rate at epoch 11 as the window shrinks toward zero."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from manim import *
 from mathreel.render.scene import NarratedScene
 from scenes.calculus import numeric
 from scenes.opening_training_run_figures import (
+    CLOSEST_FRACTION,
     EPOCH_RANGE,
     LOSS,
     LOSS_TEXT,
@@ -120,7 +121,7 @@ def words(text: str, color: str = TEXT_COLOR, size: float = BODY_SIZE) -> Tex:
 class MeasureTrainingRunSlopes(NarratedScene):
     def construct(self) -> None:
         axes = overview_axes()
-        x_label = words("epoch", MUTED_COLOR, SMALL_SIZE)
+        x_label = words("epoch $t$", MUTED_COLOR, SMALL_SIZE)
         x_label.next_to(axes.x_axis.get_right(), RIGHT, buff=0.2)
         y_label = words("loss", LOSS_COLOR, SMALL_SIZE)
         y_label.next_to(axes.y_axis.get_top(), UP, buff=0.2)
@@ -244,12 +245,13 @@ class MeasureTrainingRunSlopes(NarratedScene):
         run_label.move_to(axes.c2p(25, 0.75))
         widths = {w: w[1] - w[0] for w in (WINDOW_BEFORE, WINDOW_AFTER)}
         direction = {WINDOW_BEFORE: -1, WINDOW_AFTER: 1}  # which side of epoch 11 each lies
-        shrink = ValueTracker(0.0)  # 0: the readings' windows; 1: shrunk to nothing
+        # 0: the readings' windows; the animation stops short of 1 (no window, 0/0): a limit is
+        # approached, never reached, and the tangent is then laid on as the line they close in on.
+        shrink = ValueTracker(0.0)
+        closest = 1 - float(CLOSEST_FRACTION)
 
         def window_slope(window: tuple[int, int]) -> float:
             width = widths[window] * (1 - shrink.get_value())
-            if width < 1e-9:  # no window left: the limit, the tangent's slope
-                return tangent_slope
             other = QUESTION_EPOCH + direction[window] * width
             return (loss_fn(other) - loss_fn(QUESTION_EPOCH)) / (other - QUESTION_EPOCH)
 
@@ -302,7 +304,7 @@ class MeasureTrainingRunSlopes(NarratedScene):
             self.remove(before_secant, middle_secant)
             self.add(*live.values(), *dots.values(), question_ring)
             self.play(FadeIn(readouts), run_time=FAST)
-            self.play(shrink.animate.set_value(1.0), run_time=beat.until("settle"))
+            self.play(shrink.animate.set_value(closest), run_time=beat.until("settle"))
             for row in readouts:
                 row[1].clear_updaters()
             self.remove(*live.values())
@@ -310,9 +312,10 @@ class MeasureTrainingRunSlopes(NarratedScene):
             self.play(Create(tangent), FadeIn(tangent_note), run_time=NORMAL)
 
         derivative_note = VGroup(
-            words(r"window shrunk to nothing:", TEXT_COLOR, LABEL_SIZE),
+            words(r"as the window shrinks toward 0,", TEXT_COLOR, LABEL_SIZE),
+            words(r"its rate closes in on", TEXT_COLOR, LABEL_SIZE),
             MathTex(r"L'(t)", font_size=HEADING_SIZE + 10, color=TANGENT_COLOR),
-            words(r"loss per epoch, at one instant", TANGENT_COLOR, LABEL_SIZE),
+            words(r"loss per epoch at epoch $t$", TANGENT_COLOR, LABEL_SIZE),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
         derivative_note.align_to([COLUMN_LEFT, 2.6, 0], UL)
 

@@ -72,10 +72,14 @@ class SecantBecomesTangent(NarratedScene):
             tips=False,
             axis_config={"color": AXES_COLOR, "stroke_width": 2},
         )
-        x_numbers = axes.x_axis.add_numbers(font_size=SMALL_SIZE, num_decimal_places=0)
+        axes.x_axis.add_numbers(font_size=SMALL_SIZE, num_decimal_places=0)
         axes.y_axis.add_numbers(font_size=SMALL_SIZE, num_decimal_places=0)
         # Origin placed so tick numbers and the later "x + h" label stay inside the title-safe area.
         axes.shift(np.array([-5.75, -2.95, 0]) - axes.c2p(0, 0))
+        # add_numbers returns the axis itself: take the numbers out as their own group, so fading
+        # them for the general case leaves the axis (and its ticks) on screen.
+        x_numbers = axes.x_axis.numbers
+        axes.x_axis.remove(x_numbers)
         curve = axes.plot(f, x_range=[X_RANGE[0], float(np.sqrt(Y_RANGE[1]))], color=FUNCTION_COLOR)
         curve_label = MathTex("y = x^2", color=FUNCTION_COLOR, font_size=BODY_SIZE).move_to(
             axes.c2p(0.55, 3.9)
@@ -104,7 +108,7 @@ class SecantBecomesTangent(NarratedScene):
         table = self.secant_table()
 
         with self.beat("first_secant") as beat:
-            self.add(axes)
+            self.add(axes, x_numbers)
             self.play(Create(curve), Write(curve_label), run_time=min(2.0, beat.until()))
             self.play(FadeIn(point, scale=0.5), Write(point_label))
             beat.wait_until("second_point")
@@ -160,7 +164,7 @@ class SecantBecomesTangent(NarratedScene):
             self.play(Write(formula[0]), run_time=1.5)
             beat.wait_until("simplify")
             self.play(Write(formula[1:3]), run_time=1.2)
-            self.play(Write(formula[3:]))
+            self.play(Write(formula[3:]), FadeIn(algebra["condition"]))
 
         with self.beat("every_row") as beat:
             beat.wait_until("rows")
@@ -181,12 +185,17 @@ class SecantBecomesTangent(NarratedScene):
             self.play(ReplacementTransform(table["question"], table["exact"]))
 
         # The general case: the point is any x now, so the numbered axis gives way to x and x + h.
+        general_label = MathTex("y = f(x)", color=FUNCTION_COLOR, font_size=BODY_SIZE).move_to(
+            curve_label, aligned_edge=LEFT
+        )
         with self.beat("general_gap") as beat:
             self.play(
                 FadeOut(algebra["on_screen"]),
                 FadeOut(tangent),
                 FadeOut(point_label),
                 FadeOut(x_numbers),
+                # The voice now speaks of any x and any f: the label says so too.
+                Transform(curve_label, general_label),
                 run_time=1.0,
             )
             self.play(x2.animate.set_value(float(X0 + GENERAL_GAP)), run_time=1.0)
@@ -357,7 +366,11 @@ class SecantBecomesTangent(NarratedScene):
             color=TEXT_COLOR,
         ).move_to([3.25, FORMULA_Y, 0])
         formula[4].set_color(TANGENT_COLOR)
+        # Cancelling h divides by it: the simplification holds only for a gap other than zero.
+        condition = MathTex(r"(h \neq 0)", font_size=LABEL_SIZE, color=MUTED_COLOR)
+        condition.next_to(formula, LEFT, buff=0.3)
         on_screen = VGroup(
+            condition,
             table["header"],
             *(VGroup(row[0], row[1][1:]) for row in rows),
             table["limit"],
@@ -370,6 +383,7 @@ class SecantBecomesTangent(NarratedScene):
             "header": header,
             "plus_rows": plus_rows,
             "formula": formula,
+            "condition": condition,
             "on_screen": on_screen,
         }
 

@@ -10,6 +10,8 @@ from scenes.drawing import show_value, tangent_segment
 from scenes.quiz_drawing import play_countdown
 from scenes.slope_at_a_point_figures import (
     CUBIC,
+    CUBIC_NEAR_TEXT,
+    CUBIC_NEAR_VALUE_TEXT,
     CUBIC_POINT,
     CUBIC_SIDE_TEXT,
     CUBIC_SIDES,
@@ -372,7 +374,10 @@ class FindSlopeAtPoint(NarratedScene):
 
         right_prompt = prompt(r"Right of the vertex:\\positive, negative\\or zero?")
         left_prompt = prompt(r"Left of the vertex:\\which sign?")
-        self.slide_prompt = prompt(r"Toward the vertex:\\what happens?")
+        # One reading: the signed value (it rises), not its size (which shrinks).
+        self.slide_prompt = prompt(
+            r"Toward the vertex, does\\the slope's value rise,\\fall, or stay the same?"
+        )
         hidden_slope = self.question_mark()
 
         with self.beat("predict_right") as beat:
@@ -486,8 +491,9 @@ class FindSlopeAtPoint(NarratedScene):
         cubic_label = MathTex("f(x) = x^3", font_size=HEADING_SIZE, color=FUNCTION_COLOR)
         cubic_label.next_to(cubic_axes.c2p(cubic_end, cubic_fn(cubic_end)), LEFT, buff=0.35)
         zero_prompt = column(words(r"Slope at $x = 0$:\\positive, negative\\or zero?"))[0]
+        # Said from the picture: the power rule (3x²) is not taught until a later scene.
         derivative_notes = column(
-            MathTex(r"f'(x) = 3x^2", font_size=HEADING_SIZE, color=TANGENT_COLOR),
+            words(r"flat tangent:\\the $x$-axis itself", TANGENT_COLOR),
             MathTex(
                 rf"f'({CUBIC_POINT}) = {CUBIC_SLOPE_TEXT}",
                 font_size=HEADING_SIZE,
@@ -521,7 +527,7 @@ class FindSlopeAtPoint(NarratedScene):
             self.play(FadeIn(derivative_notes), run_time=NORMAL)
 
         # Both sides of 0: the left side of x³ is lower, so a flat tangent here is no minimum.
-        min_prompt = column(words(r"Is $x = 0$ the lowest\\point of $x^3$?"))[0]
+        min_prompt = column(words(r"Is $x = 0$ a minimum\\of $x^3$, even locally?"))[0]
         side_dots, side_labels = {}, {}
         for a in CUBIC_SIDES:
             side_dots[a] = Dot(cubic_axes.c2p(a, cubic_fn(a)), radius=0.09, color=TEXT_COLOR)
@@ -537,7 +543,19 @@ class FindSlopeAtPoint(NarratedScene):
         # Body size keeps the boxed lines inside the title-safe frame; the box gives the emphasis.
         verdict = words(r"zero slope, yet not even\\a local minimum", HIGHLIGHT_COLOR)
         verdict_box = SurroundingRectangle(verdict, color=HIGHLIGHT_COLOR, buff=0.2)
-        verdict_group = column(VGroup(verdict, verdict_box), top=READOUT_TOP)
+        # Not even locally: every x left of 0, however close, is lower (the picture's whole
+        # highlighted left half), e.g. just left of 0.
+        near_note = column(
+            words(r"every $x < 0$ is lower:", HIGHLIGHT_COLOR),
+            MathTex(
+                rf"f({CUBIC_NEAR_TEXT}) = {CUBIC_NEAR_VALUE_TEXT}",
+                font_size=HEADING_SIZE,
+                color=TEXT_COLOR,
+            ),
+            top=READOUT_TOP,
+            buff=0.25,
+        )
+        verdict_group = column(VGroup(verdict, verdict_box), top=near_note.get_bottom()[1] - 0.45)
 
         with self.beat("lowest_point") as beat:
             self.play(FadeOut(zero_prompt), FadeIn(min_prompt), run_time=NORMAL)
@@ -558,5 +576,7 @@ class FindSlopeAtPoint(NarratedScene):
                 run_time=2 * NORMAL,
             )
             self.bring_to_front(self.probe)
+            beat.wait_until("near")
+            self.play(FadeIn(near_note, shift=UP * 0.2), run_time=NORMAL)
             beat.wait_until("verdict")
             self.play(FadeIn(verdict_group, scale=1.1), run_time=NORMAL)

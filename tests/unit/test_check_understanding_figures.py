@@ -116,7 +116,13 @@ def test_the_countdown_lasts_exactly_the_pause() -> None:
 def test_narration_q1_numbers() -> None:
     text = spoken("q1_answer")
     assert f"at {fig.SHOWN['q1_at']}, that slope is {fig.SHOWN['q1_slope']}" in text
-    assert f"rises {fig.SHOWN['q1_slope']} units per unit of input" in text
+    # A rate, not a rise over a whole unit of the curve (x² rises 4 from 1.5 to 2.5, not 3).
+    assert "per unit of input" not in text
+    assert (
+        f"the tangent climbs {fig.SHOWN['q1_rise']} for every {fig.SHOWN['q1_run']} across" in text
+    )
+    assert f"raises the output by about {fig.SHOWN['q1_slope']} delta x" in text
+    assert fig.Q1_CURVE.subs(fig.x, fig.Q1_AT + fig.Q1_RUN) - fig.Q1_VALUE != fig.Q1_RISE
 
 
 def test_narration_q2_numbers() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 import sympy as sp
 
 from mathreel.narration.script import parse_narration
@@ -175,14 +176,18 @@ def test_narration_predicts_then_checks_the_step() -> None:
     assert f"{S['start_slope']} times {S['step_size']}, which is {S['predicted_drop']}" in text
     text = spoken("actual_loss")
     assert f"from {S['start_loss']} to {S['new_loss']}: by {S['actual_drop']}" in text
-    assert f"The miss, {S['gap']}, is {S['step_size']} squared" in text
+    # The miss is the step squared only because L″ = 2 here: said for this loss.
+    assert f"For this loss, the miss, {S['gap']}, is {S['step_size']} squared" in text
     assert "small eta is safe" in text
 
 
 def test_narration_sign_rule() -> None:
     text = spoken("sign_rule")
     assert "negative, increase w" in text and "where positive, decrease it" in text
-    assert "locally flat" in text and "predicts no drop" in text
+    # Flat to first order only: the bottom of (w − 3)² is not flat, its tangent is horizontal.
+    assert "locally flat" not in text
+    assert "tangent is horizontal" in text and "flat to first order" in text
+    assert "predicts no drop" in text
 
 
 def test_narration_more_steps() -> None:
@@ -200,8 +205,13 @@ def test_narration_caveat_names_saddle_points_and_adam() -> None:
     assert "for every weight" in text and "does not guarantee a minimum" in text
     assert "flat shelf" in text
     text = spoken("saddle_points")
-    assert "saddle points" in text and "Adam" in text
+    assert "saddle point" in text and "Adam" in text
     assert "momentum and adaptive learning rates" in text
+    # A saddle needs two weights: said over the two-weight map, and Adam is not sold as an escape
+    # from saddles and plateaus alike.
+    assert "two or more weights" in text and "this map" in text
+    assert "escape" not in text
+    assert "ideally until every slope is near zero" in spoken("saddle_caveat")
 
 
 def test_no_overclaims() -> None:
@@ -226,3 +236,27 @@ def test_every_number_in_the_narration_is_accounted_for() -> None:
 def test_the_table_lists_the_steps_the_narration_reads() -> None:
     listed = [fig.shown(s.w) for s in fig.STEPS[1 : fig.TABLE_STEPS + 1]]
     assert listed == [S["new_weight"], S["third_weight"], S["fourth_weight"]]
+
+
+def test_the_saddle_map_is_a_saddle() -> None:
+    SADDLE, w1, w2 = fig.SADDLE, fig.w1, fig.w2
+    SADDLE_GRADIENT, SADDLE_POINT = fig.SADDLE_GRADIENT, fig.SADDLE_POINT
+    SADDLE_LEVELS, SADDLE_HALF_WIDTH, saddle_branches = (
+        fig.SADDLE_LEVELS,
+        fig.SADDLE_HALF_WIDTH,
+        fig.saddle_branches,
+    )
+    # Zero gradient at the middle of the map ...
+    assert [g.subs(SADDLE_POINT) for g in SADDLE_GRADIENT] == [0, 0]
+    # ... yet the loss rises along w₁ and falls along w₂, however close: not a minimum.
+    t = sp.Symbol("t", positive=True)
+    assert sp.simplify(SADDLE.subs({w1: t, w2: 0})) == t**2
+    assert sp.simplify(SADDLE.subs({w1: 0, w2: t})) == -(t**2)
+    # Each drawn branch lies on its level and stays inside the square.
+    for level in SADDLE_LEVELS:
+        for solved, sign, reach in saddle_branches(level):
+            for tv in (-reach, 0.0, reach):
+                other = sign * float(sp.sqrt(abs(level) + tv**2))
+                point = {w1: other, w2: tv} if solved == "w1" else {w1: tv, w2: other}
+                assert float(SADDLE.subs(point)) == pytest.approx(level)
+                assert abs(other) <= SADDLE_HALF_WIDTH + 1e-9

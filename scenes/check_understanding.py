@@ -10,7 +10,7 @@ from mathreel.quiz import LETTERS
 from mathreel.render.scene import NarratedScene
 from scenes import check_understanding_figures as fig
 from scenes import check_understanding_quiz as quiz
-from scenes.calculus import numeric
+from scenes.calculus import numeric, sign_word
 from scenes.drawing import tangent_segment
 from scenes.quiz_drawing import play_countdown, reveal_choice
 from scenes.style import (
@@ -361,7 +361,7 @@ class CheckUnderstanding(NarratedScene):
                 maximum,
             )
 
-        # -- Q3: why does gradient descent need derivatives? ---------------------------------------------
+        # -- Q3: which way does a step go from w = 1, where the slope is negative? ----------------------
         with self.beat("q3_ask") as beat:
             q3 = _question(3, quiz.Q3.prompt_tex)
             q3_choices = _choices([c.tex for c in quiz.Q3.choices], top=1.2)
@@ -384,11 +384,11 @@ class CheckUnderstanding(NarratedScene):
                 "example",
                 TEXT_LEFT,
             )
-            axes3 = _answer_axes([1, 6, 1], [0, 6, 1], 6.0, 4.6, centre=GRAPH_CENTRE + LEFT * 0.2)
+            axes3 = _answer_axes([0, 5, 1], [0, 6, 1], 6.0, 4.6, centre=GRAPH_CENTRE + LEFT * 0.2)
             loss = numeric(fig.LOSS, fig.w)
             dloss = numeric(fig.LOSS_DERIVATIVE, fig.w)
             # Starts clear of the vertical axis, so the curve never runs along it.
-            curve3 = axes3.plot(loss, x_range=[1.25, 5.4], color=LOSS_COLOR)
+            curve3 = axes3.plot(loss, x_range=[0.6, 5.4], color=LOSS_COLOR)
             # Beside the axis end rather than under it, so the label stays inside the safe area.
             w_axis_label = MathTex("w", font_size=LABEL_SIZE, color=WEIGHT_COLOR).next_to(
                 axes3.x_axis.get_right(), RIGHT, buff=0.15
@@ -398,10 +398,11 @@ class CheckUnderstanding(NarratedScene):
             start_dot = Dot(axes3.c2p(w0, loss(w0)), color=POINT_COLOR, radius=0.08)
             tangent3 = tangent_segment(axes3, loss, dloss(w0), w0, 1.5)
             w0_mark = Dot(axes3.c2p(w0, 0), color=WEIGHT_COLOR, radius=0.07)
-            # Weight values label the dots on the curve; under the axis they would collide.
+            # Weight values label the dots on the curve; under the axis they would collide. The
+            # tangent falls to the right of the start, so its label sits up and to the right.
             w0_tick = MathTex(
                 rf"w = {fig.SHOWN['w_start']}", font_size=LABEL_SIZE, color=WEIGHT_COLOR
-            ).next_to(start_dot, RIGHT, buff=0.3)
+            ).next_to(start_dot, UR, buff=0.2)
             loss_label = MathTex(
                 "L(w) = " + sp.latex(fig.LOSS), font_size=LABEL_SIZE + 2, color=LOSS_COLOR
             )
@@ -410,7 +411,12 @@ class CheckUnderstanding(NarratedScene):
                 font_size=BODY_SIZE + 2,
                 color=TANGENT_COLOR,
             )
-            sign = Tex(r"positive: $w$ should decrease", font_size=LABEL_SIZE, color=TEXT_COLOR)
+            moves = "increase" if fig.SLOPE_AT_START < 0 else "decrease"
+            sign = Tex(
+                rf"{sign_word(fig.SLOPE_AT_START)}: $w$ should {moves}",
+                font_size=LABEL_SIZE,
+                color=TEXT_COLOR,
+            )
             readouts3 = VGroup(loss_label, slope3, sign).arrange(DOWN, buff=0.4)
             readouts3.move_to([READOUT_X + 0.3, 0.2, 0])
             self.play(
@@ -425,13 +431,13 @@ class CheckUnderstanding(NarratedScene):
             # The step in the order it is spoken: its size, the new weight, the new loss.
             step_size = MathTex(
                 r"\eta\, L'(" + fig.SHOWN["w_start"] + ") = ",
-                rf"{fig.SHOWN['eta']} \cdot {fig.SHOWN['slope_at_start']}",
+                rf"{fig.SHOWN['eta']} \cdot ({fig.SHOWN['slope_at_start']})",
                 rf"= {fig.SHOWN['step_size']}",
                 font_size=LABEL_SIZE + 2,
                 color=WEIGHT_COLOR,
             )
             move = MathTex(
-                rf"w:\ {fig.SHOWN['w_start']} \ \to\ {fig.SHOWN['w_new']}",
+                rf"w:\ {fig.SHOWN['w_start']} - ({fig.SHOWN['step_size']}) = {fig.SHOWN['w_new']}",
                 font_size=LABEL_SIZE + 2,
                 color=WEIGHT_COLOR,
             )

@@ -581,12 +581,12 @@ class TakeGradientDescentSteps(NarratedScene):
         )
 
         with self.beat("saddle_points") as beat:
-            self.play(FadeOut(VGroup(*self.mobjects)), run_time=0.6)
+            self.play(*(FadeOut(m) for m in self.mobjects if isinstance(m, VMobject)), run_time=0.6)
             self.play(
                 FadeIn(saddle_map[0]),
                 Create(saddle_map[1]),
                 FadeIn(saddle, shift=UP * 0.2),
-                run_time=NORMAL,
+                run_time=1.2,
             )
             self.play(
                 FadeIn(saddle_map[2:]),

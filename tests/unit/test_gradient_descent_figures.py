@@ -165,7 +165,7 @@ def test_narration_loss_and_slope() -> None:
 
 def test_narration_one_step() -> None:
     text = spoken("one_step")
-    assert f"eta equal to {S['eta']}" in text
+    assert f"eta equals {S['eta']}" in text
     assert f"the step is {S['eta']} times {S['start_slope']}, which is {S['step_size']}" in text
     assert f"the new weight is {S['new_weight']}" in text
 

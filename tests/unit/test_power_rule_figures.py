@@ -99,7 +99,7 @@ def test_log_exists_only_above_zero_where_its_slope_shrinks():
     said = SCRIPT.beat("table_log").spoken_text
     assert (
         f"log exists only for x above {LOG_DOMAIN.inf}" in said
-        and "its slope shrinks as x grows" in said
+        and "its slope gets smaller as x grows" in said
     )
 
 

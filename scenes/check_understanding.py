@@ -364,9 +364,24 @@ class CheckUnderstanding(NarratedScene):
         # -- Q3: which way does a step go from w = 1, where the slope is negative? ----------------------
         with self.beat("q3_ask") as beat:
             q3 = _question(3, quiz.Q3.prompt_tex)
-            q3_choices = _choices([c.tex for c in quiz.Q3.choices], top=1.2)
+            # The voice gives the setting before the question: the screen shows it too.
+            given = MathTex(
+                rf"L(w) = {sp.latex(fig.LOSS)},\qquad L'({fig.SHOWN['w_start']}) = "
+                rf"{fig.SHOWN['slope_at_start']}",
+                font_size=BODY_SIZE + 2,
+                color=LOSS_COLOR,
+            )
+            given[0][-len(fig.SHOWN["slope_at_start"]) - 6 :].set_color(TANGENT_COLOR)
+            given.next_to(q3, DOWN, buff=0.35).align_to(q3, LEFT)
+            q3_choices = _choices(
+                [c.tex for c in quiz.Q3.choices], top=given.get_bottom()[1] - 0.45
+            )
             self.play(FadeOut(q2_all), run_time=FAST)
-            self.play(FadeIn(q3, shift=DOWN * 0.2), run_time=beat.until("choices"))
+            self.play(
+                FadeIn(given, shift=DOWN * 0.2),
+                FadeIn(q3, shift=DOWN * 0.2),
+                run_time=beat.until("choices"),
+            )
             self.play(
                 LaggedStart(*(FadeIn(c, shift=RIGHT * 0.2) for c in q3_choices), lag_ratio=0.5),
                 run_time=beat.until("think"),
@@ -379,7 +394,7 @@ class CheckUnderstanding(NarratedScene):
                 beat,
                 q3_choices,
                 quiz.Q3.answer,
-                q3,
+                VGroup(q3, given),
                 self.countdown_parts,
                 "example",
                 TEXT_LEFT,

@@ -34,6 +34,7 @@ from scenes.gradient_descent_figures import (
     NEW_WEIGHT_TEXT,
     PREDICTED_CHANGE,
     PREDICTED_LOSS,
+    PREDICTION_PAUSE,
     SADDLE_HALF_WIDTH,
     SADDLE_LEVELS,
     SHELF_FLAT,
@@ -54,6 +55,7 @@ from scenes.gradient_descent_figures import (
     shown,
     w,
 )
+from scenes.quiz_drawing import play_countdown
 from scenes.style import (
     AXES_COLOR,
     BODY_SIZE,
@@ -78,6 +80,8 @@ GRAPH_CENTER = [GRAPH_X, 0.6, 0]
 GRAPH_SIZE = (GRAPH_WIDTH, 5.6)
 ARROW_DROP = 1.0  # the step arrow sits this far under the w-axis, clear of its numbers
 TANGENT_LENGTH = 2.0
+#: The prediction's countdown ring, low in the right-hand panel.
+COUNTDOWN_CENTRE = np.array([5.2, -2.45, 0])
 #: The zoomed window around w = 5 where the step is predicted: the curve is nearly its tangent.
 ZOOM_W = [4.4, 5.2, 0.2]
 ZOOM_L = [2.0, 4.6, 0.4]
@@ -261,8 +265,16 @@ class TakeGradientDescentSteps(NarratedScene):
             self.play(Write(new_weight), FadeIn(target, scale=1.5))
 
         # ---------------------------------------------------------------- predict: zoom until straight
-        zoom = graph_axes(ZOOM_W, ZOOM_L, GRAPH_SIZE, GRAPH_CENTER)
+        # Narrower and shifted right by the room its L numbers take, which stay title-safe.
+        zoom = graph_axes(
+            ZOOM_W,
+            ZOOM_L,
+            (GRAPH_SIZE[0] - 0.7, GRAPH_SIZE[1]),
+            np.array(GRAPH_CENTER) + RIGHT * 0.35,
+        )
         zoom.x_axis.add_numbers([4.6, 5.0], num_decimal_places=1, font_size=SMALL_SIZE)
+        # The window starts at L = 2, not 0: its numbers say so.
+        zoom.y_axis.add_numbers([2.4, 3.2, 4.0], num_decimal_places=1, font_size=SMALL_SIZE)
         zoom_names = axis_names(zoom)
         # The loss and its tangent at 5 over the window, each cut where it leaves the window.
         zoom_curve = plot(
@@ -320,8 +332,19 @@ class TakeGradientDescentSteps(NarratedScene):
             axes, names, curve, marker, point, drop, tangent, the_step, step_label, target
         )
 
+        # The prediction asks for what is shown next: how far the loss drops over the step.
+        ask = note(
+            rf"predict: as $w$ moves from ${sp.latex(START)}$\\to ${NEW_WEIGHT_TEXT}$, about how\\much will the loss drop?",
+            2,
+            TEXT_COLOR,
+        )
+
         with self.beat("predict_loss") as beat:
-            self.play(FadeOut(VGroup(rule, rate, new_weight)), Create(zoom_box), run_time=0.6)
+            self.play(FadeOut(VGroup(rule, rate, new_weight)), FadeIn(ask), run_time=0.6)
+            countdown = play_countdown(self, beat, PREDICTION_PAUSE, "times_up", COUNTDOWN_CENTRE)
+
+        with self.beat("tangent_estimate") as beat:
+            self.play(FadeOut(countdown), FadeOut(ask), Create(zoom_box), run_time=0.6)
             self.play(
                 FadeOut(big_picture),
                 ReplacementTransform(zoom_box, zoom),
@@ -329,7 +352,7 @@ class TakeGradientDescentSteps(NarratedScene):
                 FadeIn(zoom_curve),
                 FadeIn(zoom_tangent),
                 FadeIn(zoom_point),
-                run_time=max(0.6, beat.until("zoom")),
+                run_time=max(0.6, beat.until("product") - 0.1),
             )
             beat.wait_until("product")
             self.play(GrowArrow(run), FadeIn(run_label))

@@ -22,6 +22,9 @@ LEARNING_RATE = sp.Rational(1, 10)
 TABLE_STEPS = 3  # w = 5, 4.6, 4.28, 4.024: the values the narration reads
 FAR_STEP = 20
 
+#: Seconds of silence after the prediction prompt, counted down on screen.
+PREDICTION_PAUSE = 4
+
 #: Where the sliding tangent shows a large negative and a large positive slope.
 STEEP_LEFT = sp.Rational(1, 2)
 STEEP_RIGHT = sp.Rational(11, 2)

@@ -246,7 +246,20 @@ class FindSlopeAtPoint(NarratedScene):
         frame = Rectangle(
             width=CLOSE_UP_SIZE[0], height=CLOSE_UP_SIZE[1], color=MUTED_COLOR, stroke_width=2
         ).move_to(CLOSE_UP_CENTRE)
-        view = always_redraw(lambda: close_up(parabola_fn, slope, ZOOM_POINT, half_width(), frame))
+        # The curve straightens alone; the tangent (and its gap to the curve) is laid on it after.
+        tangent_shown = ValueTracker(0.0)
+
+        def zoomed() -> VGroup:
+            view = close_up(parabola_fn, slope, ZOOM_POINT, half_width(), frame)
+            for part in (view.tangent, view.gap):
+                part.set_stroke(opacity=tangent_shown.get_value())
+            # Laid under the curve, wider: both stay in sight where they coincide.
+            view.tangent.set_stroke(width=10)
+            view.remove(view.tangent)
+            view.add_to_back(view.tangent)
+            return view
+
+        view = always_redraw(zoomed)
         marker = always_redraw(
             lambda: window_marker(axes, window_box(parabola_fn, slope, ZOOM_POINT, half_width()))
         )
@@ -287,16 +300,17 @@ class FindSlopeAtPoint(NarratedScene):
                 FadeIn(marker),
                 FadeIn(view),
                 FadeIn(zoom_label),
-                FadeIn(gaps[ZOOM_FACTORS[0]]),
                 run_time=beat.until("ten"),
             )
-            for previous, zoom, mark in zip(
-                ZOOM_FACTORS[:-1], ZOOM_FACTORS[1:], ("ten", "hundred"), strict=True
-            ):
+            for zoom, mark in zip(ZOOM_FACTORS[1:], ("ten", "hundred"), strict=True):
                 beat.wait_until(mark)
-                self.play(FadeOut(gaps[previous]), run_time=FAST / 2)
                 self.play(zoom_power.animate.set_value(np.log10(zoom)), run_time=1.5 * NORMAL)
-                self.play(FadeIn(gaps[zoom]), run_time=FAST / 2)
+            beat.wait_until("lay")
+            self.play(
+                tangent_shown.animate.set_value(1.0),
+                FadeIn(gaps[ZOOM_FACTORS[-1]]),
+                run_time=NORMAL,
+            )
             beat.wait_until("tangent")
             self.play(FadeIn(up_close, shift=0.2 * UP), run_time=NORMAL)
         factor.clear_updaters()
@@ -316,10 +330,16 @@ class FindSlopeAtPoint(NarratedScene):
             r"sign: direction \qquad size: steepness", font_size=BODY_SIZE, color=HIGHLIGHT_COLOR
         ).move_to([0, -3.15, 0])
         graph = VGroup(self.axes, self.parabola, self.long_line, self.contact_dot)
+        # A step of 0.01 would be invisible: the diagrams are magnified, both legs alike.
+        scale_note = Tex(
+            r"magnified: $\Delta x$ and $\Delta y$ drawn to one scale",
+            font_size=SMALL_SIZE,
+            color=MUTED_COLOR,
+        ).move_to([0, -2.5, 0])
 
         with self.beat("small_step") as beat:
             self.play(FadeOut(graph), FadeOut(self.zoom_parts), run_time=FAST)
-            self.play(Write(formula), run_time=beat.until("plus"))
+            self.play(Write(formula), FadeIn(scale_note), run_time=beat.until("plus"))
             self.play(FadeIn(diagrams[STEP_SLOPES[0]], lag_ratio=0.1), run_time=2 * NORMAL)
 
         with self.beat("sign_and_size") as beat:
@@ -327,7 +347,7 @@ class FindSlopeAtPoint(NarratedScene):
                 FadeIn(diagrams[STEP_SLOPES[1]], lag_ratio=0.1), run_time=beat.until("meaning")
             )
             self.play(FadeIn(meaning, shift=0.2 * UP), run_time=NORMAL)
-        self.step_parts = VGroup(formula, *diagrams.values(), meaning)
+        self.step_parts = VGroup(formula, scale_note, *diagrams.values(), meaning)
 
     # -- predictions on x² ------------------------------------------------------------------------
     def explore_the_parabola(self) -> None:

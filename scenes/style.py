@@ -29,7 +29,7 @@ POINT_COLOR = OKABE_YELLOW  # the point being studied
 LOSS_COLOR = OKABE_BLUISH_GREEN  # a loss curve L(w), loss values
 WEIGHT_COLOR = OKABE_VERMILLION  # the weight w and its steps
 HIGHLIGHT_COLOR = OKABE_YELLOW  # a boxed result or emphasis
-SECOND_COLOR = OKABE_BLUE  # a second function or series beside the first
+SECOND_DERIVATIVE_COLOR = OKABE_BLUE  # f″: the slope of the slope graph, and its values
 
 # Type sizes (Manim font_size). Legibility floor: an em of about 24 px at 854x480. Manim's LaTeX
 # (MathTex/Tex) renders 0.61 px of em per font-size point at 480p, so 36 is the smallest size

@@ -7,7 +7,7 @@ import re
 import pytest
 import sympy as sp
 
-from mathreel.narration.script import parse_narration
+from mathreel.narration.script import Mark, Pause, parse_narration
 from mathreel.paths import NARRATION_DIR
 from scenes import gradient_descent_figures as fig
 from scenes.calculus import tangent_line
@@ -171,7 +171,14 @@ def test_narration_one_step() -> None:
 
 
 def test_narration_predicts_then_checks_the_step() -> None:
-    text = spoken("predict_loss")
+    # A real prediction: the question, then a counted-down pause, then what it asked for.
+    ask = SCRIPT.beat("predict_loss")
+    assert "about how much will the loss drop?" in ask.spoken_text
+    assert f"from {S['start']} to {S['new_weight']}" in ask.spoken_text
+    pauses = [s.seconds for s in ask.segments if isinstance(s, Pause)]
+    assert pauses == [fig.PREDICTION_PAUSE] and fig.PREDICTION_PAUSE >= 4
+    assert isinstance(ask.segments[-1], Mark) and ask.segments[-1].name == "times_up"
+    text = spoken("tangent_estimate")
     assert "nearly its tangent" in text and "slope times step" in text
     assert f"{S['start_slope']} times {S['step_size']}, which is {S['predicted_drop']}" in text
     text = spoken("actual_loss")

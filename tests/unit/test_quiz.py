@@ -83,7 +83,9 @@ def test_numbers_in_the_explanations_are_computed() -> None:
     assert "0.1 times −4 is −0.4" in cu.Q3.choices[0].explanation
     # Spoken choices carry their letters, so "It's C" names something the listener heard.
     assert [c.spoken for c in cu.Q1.choices][2] == "C: the slope of the tangent line"
-    assert all(c.spoken.startswith(f"{letter}: ") for letter, c in zip("ABCD", cu.Q3.choices))
+    assert all(
+        c.spoken.startswith(f"{letter}: ") for letter, c in zip("ABCD", cu.Q3.choices, strict=True)
+    )
 
 
 def test_spoken_list() -> None:

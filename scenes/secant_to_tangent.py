@@ -22,6 +22,7 @@ from scenes.secant_to_tangent_figures import (
     F,
     clipped_line,
     gap_in_pixels,
+    left_row,
     plus_gap_parts,
     quotient_at_zero,
     screen_units_per_step,
@@ -51,12 +52,17 @@ f = numeric(F)
 slope_for_gap = secant_slope_readout()
 X0_F = float(X0)
 ROWS = secant_rows()
-ROW_PARTS = [plus_gap_parts(row) for row in ROWS]
+#: The source's rows (second points right of 1), then one from the left.
+ALL_ROWS = [*ROWS, left_row()]
+LEFT_INDEX = len(ROWS)
+ROW_PARTS = [plus_gap_parts(row) for row in ALL_ROWS]
+#: Height of one table row: six stacked fractions fit above the limit and the verdict.
+ROW_PITCH = 0.85
 #: Where the table's columns sit (manim units): the x column's centre, every row's "=".
 COL_X, EQ_X = 0.95, 4.75
 #: After the algebra the table closes up (single-line rows) to make room for the formula below it.
 COMPACT_TOP, COMPACT_PITCH = 2.4, 0.6
-FORMULA_Y, VERDICT_Y = -1.75, -3.1
+FORMULA_Y, VERDICT_Y = -1.95, -3.1
 #: The boxed definition: large enough that its "h -> 0" subscript (LaTeX sets it at 70 %) stays
 #: near the 36 pt floor.
 DEFINITION_SIZE = HEADING_SIZE + 6
@@ -93,6 +99,8 @@ class SecantBecomesTangent(NarratedScene):
 
         def secant_line() -> Line:
             gap = x2.get_value() - X0_F
+            if abs(gap) < 1e-6:  # passing through x = 1 between sides: no secant, keep its slope
+                gap = 1e-6
             slope = (f(x2.get_value()) - f(X0_F)) / gap  # through the two actual points
             return line_through_point(axes, slope, SECANT_COLOR, stroke_width=4)
 
@@ -137,11 +145,16 @@ class SecantBecomesTangent(NarratedScene):
             self.bring_to_front(point)
 
         with self.beat("converge") as beat:
-            slopes = VGroup(*(row[1][2] for row in table["rows"]))
+            slopes = VGroup(*(row[1][2] for row in table["rows"][:LEFT_INDEX]))
             self.play(
                 LaggedStart(*(Indicate(s, color=SECANT_COLOR, scale_factor=1.15) for s in slopes)),
                 run_time=1.5,
             )
+            # From the left: h < 0, and the slope closes in on 2 from below.
+            beat.wait_until("left")
+            self.play(x2.animate.set_value(float(ALL_ROWS[LEFT_INDEX].x2)), run_time=1.5)
+            self.bring_to_front(point)
+            self.play(Write(table["rows"][LEFT_INDEX]), run_time=1.2)
             self.play(Write(table["limit"]))
             beat.wait_until("why")
             self.play(FadeIn(table["question"]))
@@ -304,8 +317,8 @@ class SecantBecomesTangent(NarratedScene):
         header[1].move_to([4.2, 3.3, 0])
         rule = Line([0.2, 2.95, 0], [6.3, 2.95, 0], color=AXES_COLOR, stroke_width=2)
         rows = VGroup()
-        for i, row in enumerate(ROWS):
-            y = 2.3 - 1.0 * i
+        for i, row in enumerate(ALL_ROWS):
+            y = 2.3 - ROW_PITCH * i
             x_text = MathTex(row.x2_text, font_size=LABEL_SIZE, color=TEXT_COLOR).move_to(
                 [COL_X, y, 0]
             )
@@ -346,8 +359,12 @@ class SecantBecomesTangent(NarratedScene):
         plus_rows = VGroup()
         for row, numbers, shift in zip(rows, ROW_PARTS, shifts, strict=True):
             constant, gap = numbers
+            # A negative gap reads 2 − 0.1, not 2 + −0.1.
+            sign, size = ("-", gap[1:]) if gap.startswith("-") else ("+", gap)
             full = equals_at(
-                MathTex(constant, "+", gap, "=", row[1][2].get_tex_string(), font_size=LABEL_SIZE),
+                MathTex(
+                    constant, sign, size, "=", row[1][2].get_tex_string(), font_size=LABEL_SIZE
+                ),
                 3,
                 row[1][1].get_y() + shift,
             )

@@ -90,7 +90,7 @@ Q2 = Question(
         Choice(
             "False",
             f"Right. f′(x₀) = 0 means a flat tangent, and a flat point can be a local minimum, a "
-            f"local maximum, or neither. x³ is flat at 0 yet rises straight through it: {_Q2_SIDES}.",
+            f"local maximum, or neither. x³ is flat at 0 yet rises right through it: {_Q2_SIDES}.",
             spoken="false",
         ),
     ),

@@ -401,8 +401,10 @@ class TakeGradientDescentSteps(NarratedScene):
             ),
         )
         # The one w-value named here, set beside the guide that runs down from it.
+        # Under the L′ axis, right of where L′ crosses zero: the upper axis is crowded there by
+        # the steps' crumbs and the flat tangent.
         three = MathTex(sp.latex(MINIMUM), font_size=SMALL_SIZE, color=TEXT_COLOR).next_to(
-            top.c2p(float(MINIMUM), 0), DR, buff=0.08
+            bottom.c2p(float(MINIMUM), 0), DR, buff=0.1
         )
         descent = DerivativeGraph(top, bottom, loss, loss_slope, new_w, TANGENT_LENGTH)
         top_curve = descent.curve(0, 6, color=LOSS_COLOR)

@@ -78,16 +78,26 @@ def overview_axes() -> Axes:
     return axes
 
 
-def line_through_question(axes: Axes, slope: float, color: str) -> Line:
-    """The line through the reading at the question epoch with ``slope`` (loss per epoch)."""
+def line_through_question(
+    axes: Axes, slope: float, color: str, dashed: bool = False
+) -> Line | DashedLine:
+    """The line through the reading at the question epoch with ``slope`` (loss per epoch);
+    ``dashed`` for the window after it, so the two secants through epoch 11 stay apart."""
     e0, l0 = QUESTION_EPOCH, float(LOSSES[QUESTION_EPOCH])
     lo, hi = LINE_SPAN
-    return Line(
+    kind = DashedLine if dashed else Line
+    return kind(
         axes.c2p(lo, l0 + slope * (lo - e0)),
         axes.c2p(hi, l0 + slope * (hi - e0)),
         color=color,
         stroke_width=4,
     )
+
+
+def line_key(dashed: bool) -> Line | DashedLine:
+    """A short sample of a secant's stroke, for the readout it labels."""
+    kind = DashedLine if dashed else Line
+    return kind(ORIGIN, RIGHT * 0.6, color=SECANT_COLOR, stroke_width=4)
 
 
 def secant(axes: Axes, window: tuple[int, int]) -> Line:
@@ -190,7 +200,9 @@ class MeasureTrainingRunSlopes(NarratedScene):
             f"{MIDDLE_EPOCHS_TEXT} epochs", font_size=SMALL_SIZE, color=MUTED_COLOR
         ).next_to(run_leg, DOWN, buff=0.15)
         # Lines through epoch 11 span the same epochs as the live ones that later replace them.
-        middle_secant = line_through_question(axes, float(RATES[MIDDLE_WINDOW]), SECANT_COLOR)
+        middle_secant = line_through_question(
+            axes, float(RATES[MIDDLE_WINDOW]), SECANT_COLOR, dashed=True
+        )
         triangle = VGroup(drop_leg, run_leg, drop_label, run_label)
 
         with self.beat("middle_window") as beat:
@@ -262,7 +274,9 @@ class MeasureTrainingRunSlopes(NarratedScene):
         live = {
             w: VGroup(
                 always_redraw(
-                    lambda w=w: line_through_question(axes, window_slope(w), SECANT_COLOR)
+                    lambda w=w: line_through_question(
+                        axes, window_slope(w), SECANT_COLOR, dashed=w == WINDOW_AFTER
+                    )
                 ),
                 always_redraw(lambda w=w: window_end(w)),
             )
@@ -274,7 +288,9 @@ class MeasureTrainingRunSlopes(NarratedScene):
             value = DecimalNumber(
                 float(RATES[w]), num_decimal_places=2, font_size=HEADING_SIZE, color=SECANT_COLOR
             )
-            readouts.add(VGroup(words(name, MUTED_COLOR, LABEL_SIZE), value))
+            key = line_key(dashed=w == WINDOW_AFTER)
+            label = VGroup(key, words(name, MUTED_COLOR, LABEL_SIZE)).arrange(RIGHT, buff=0.2)
+            readouts.add(VGroup(label, value))
         readouts.arrange(DOWN, aligned_edge=LEFT, buff=0.45).align_to([COLUMN_LEFT, 2.6, 0], UL)
         for row in readouts:
             row[1].next_to(row[0], RIGHT, buff=0.35)

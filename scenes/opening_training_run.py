@@ -333,7 +333,8 @@ class MeasureTrainingRunSlopes(NarratedScene):
             MathTex(r"L'(t)", font_size=HEADING_SIZE + 10, color=TANGENT_COLOR),
             words(r"loss per epoch at epoch $t$", TANGENT_COLOR, LABEL_SIZE),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
-        derivative_note.align_to([COLUMN_LEFT, 2.6, 0], UL)
+        # Left of the column: its widest line would pass the title-safe edge from COLUMN_LEFT.
+        derivative_note.align_to([COLUMN_LEFT - 0.5, 2.6, 0], UL)
 
         with self.beat("derivative") as beat:
             self.play(FadeOut(readouts), FadeOut(tangent_note), run_time=FAST)

@@ -114,6 +114,18 @@ def words(text: str, color: str = TEXT_COLOR, size: float = BODY_SIZE) -> Tex:
     return Tex(text, font_size=size, color=color, tex_environment="flushleft")
 
 
+def words_over_math(
+    text: str, text_color: str, tex: str, tex_color: str, top: float, buff: float = 0.45
+) -> VGroup:
+    """A remark in words over the formula it is about, in the right column from ``top``."""
+    return column(
+        words(text, text_color),
+        MathTex(tex, font_size=HEADING_SIZE, color=tex_color),
+        top=top,
+        buff=buff,
+    )
+
+
 def step_diagram(slope: int, centre: np.ndarray) -> VGroup:
     """A step of Δx along a tangent of ``slope``, rise drawn to the run's scale, with its labels."""
     rise = slope * STEP_RUN
@@ -512,13 +524,11 @@ class FindSlopeAtPoint(NarratedScene):
         cubic_label.next_to(cubic_axes.c2p(cubic_end, cubic_fn(cubic_end)), LEFT, buff=0.35)
         zero_prompt = column(words(r"Slope at $x = 0$:\\positive, negative\\or zero?"))[0]
         # Said from the picture: the power rule (3x²) is not taught until a later scene.
-        derivative_notes = column(
-            words(r"flat tangent:\\the $x$-axis itself", TANGENT_COLOR),
-            MathTex(
-                rf"f'({CUBIC_POINT}) = {CUBIC_SLOPE_TEXT}",
-                font_size=HEADING_SIZE,
-                color=TANGENT_COLOR,
-            ),
+        derivative_notes = words_over_math(
+            r"flat tangent:\\the $x$-axis itself",
+            TANGENT_COLOR,
+            rf"f'({CUBIC_POINT}) = {CUBIC_SLOPE_TEXT}",
+            TANGENT_COLOR,
             top=-1.4,
             buff=0.25,
         )
@@ -565,13 +575,11 @@ class FindSlopeAtPoint(NarratedScene):
         verdict_box = SurroundingRectangle(verdict, color=HIGHLIGHT_COLOR, buff=0.2)
         # Not even locally: every x left of 0, however close, is lower (the picture's whole
         # highlighted left half), e.g. just left of 0.
-        near_note = column(
-            words(r"every $x < 0$ is lower:", HIGHLIGHT_COLOR),
-            MathTex(
-                rf"f({CUBIC_NEAR_TEXT}) = {CUBIC_NEAR_VALUE_TEXT}",
-                font_size=HEADING_SIZE,
-                color=TEXT_COLOR,
-            ),
+        near_note = words_over_math(
+            r"every $x < 0$ is lower:",
+            HIGHLIGHT_COLOR,
+            rf"f({CUBIC_NEAR_TEXT}) = {CUBIC_NEAR_VALUE_TEXT}",
+            TEXT_COLOR,
             top=READOUT_TOP,
             buff=0.25,
         )

@@ -421,8 +421,9 @@ class TakeGradientDescentSteps(NarratedScene):
 
         negative_row = rule_row("<", r"\text{increase } w", 2)
         positive_row = rule_row(">", r"\text{decrease } w", 2.85)
-        zero_row = rule_row("=", r"\text{locally flat}", 3.7)
-        flat_note = note(r"slope $\times$ any small step\\predicts no drop", 4.4)
+        # Flat to first order only: the tangent is horizontal, the curve still bends.
+        zero_row = rule_row("=", r"\text{flat tangent}", 3.7)
+        flat_note = note(r"flat to first order: slope $\times$\\a small step predicts no drop", 4.4)
 
         with self.beat("sign_rule") as beat:
             self.play(

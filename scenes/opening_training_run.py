@@ -411,11 +411,18 @@ class MeasureTrainingRunSlopes(NarratedScene):
         )
         without = Tex(r"without ", r"derivatives", ":", font_size=HEADING_SIZE, color=TEXT_COLOR)
         without[1].set_color(TANGENT_COLOR)
+        # Many methods learn without derivatives: say what is lost, not "no learning".
         losses = VGroup(
             *[
                 words(f"no {what}", TEXT_COLOR, HEADING_SIZE)
-                for what in ("gradient descent", "backpropagation", "learning")
-            ]
+                for what in ("gradient descent", "backpropagation")
+            ],
+            Tex(
+                r"no training of neural networks\\as we know it",
+                font_size=HEADING_SIZE,
+                color=HIGHLIGHT_COLOR,
+                tex_environment="flushleft",
+            ),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.45)
         VGroup(without, losses).arrange(DOWN, buff=0.7).move_to(ORIGIN)
 

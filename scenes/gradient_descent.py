@@ -24,6 +24,7 @@ from scenes.gradient_descent_figures import (
     CURVATURE_GAP,
     FAR,
     FIRST,
+    LARGE_STEPS,
     LEARNING_RATE_TEXT,
     LOSS,
     LOSS_PRIME,
@@ -41,6 +42,7 @@ from scenes.gradient_descent_figures import (
     SHELF_LOSS,
     SHELF_MIN,
     SHELF_PRIME,
+    SHOWN,
     SHRINK_TEXT,
     START,
     START_LOSS,
@@ -80,6 +82,8 @@ GRAPH_CENTER = [GRAPH_X, 0.6, 0]
 GRAPH_SIZE = (GRAPH_WIDTH, 5.6)
 ARROW_DROP = 1.0  # the step arrow sits this far under the w-axis, clear of its numbers
 TANGENT_LENGTH = 2.0
+#: Seconds for a formula to be written.
+NORMAL_TIME = 1.2
 #: The prediction's countdown ring, low in the right-hand panel.
 COUNTDOWN_CENTRE = np.array([5.2, -2.45, 0])
 #: The zoomed window around w = 5 where the step is predicted: the curve is nearly its tangent.
@@ -542,6 +546,49 @@ class TakeGradientDescentSteps(NarratedScene):
                 self.play(hop(state.w, 0.12), run_time=0.12)
             self.play(FadeIn(ellipsis), FadeIn(far_row), FadeIn(rounding))
 
+        # ---------------------------------------------------------------- too large a rate
+        large_rule = VGroup(
+            formula(rf"\eta = {SHOWN['large_eta']}", 0, TEXT_COLOR),
+            formula(
+                rf"w_{{\text{{new}}}} - {sp.latex(MINIMUM)}"
+                rf" = {SHOWN['large_factor']}\,(w - {sp.latex(MINIMUM)})",
+                0.85,
+                WEIGHT_COLOR,
+            ),
+        )
+        large_path = at_row(
+            MathTex(
+                r"w:\ " + r"\to ".join(shown(s.w) for s in LARGE_STEPS) + r"\to \cdots",
+                font_size=BODY_SIZE,
+                color=WEIGHT_COLOR,
+            ),
+            1.8,
+        )
+        large_note = note(r"each step lands further\\from the minimum", 2.7)
+        # The overshooting steps, hop by hop along the loss curve.
+        large_points = [top.c2p(float(s.w), float(s.loss)) for s in LARGE_STEPS]
+        large_dots = VGroup(*(Dot(p, radius=0.08, color=WEIGHT_COLOR) for p in large_points))
+        large_hops = VGroup(
+            *(
+                Arrow(a, b, buff=0.1, color=WEIGHT_COLOR, stroke_width=4)
+                for a, b in zip(large_points, large_points[1:], strict=False)
+            )
+        )
+
+        with self.beat("too_large") as beat:
+            self.play(
+                FadeOut(
+                    VGroup(update, shrink, header, rule_line, *rows, ellipsis, far_row, rounding)
+                ),
+                run_time=beat.until("large"),
+            )
+            self.play(Write(large_rule), FadeIn(large_dots[0]), run_time=NORMAL_TIME)
+            beat.wait_until("path")
+            for hop_arrow, dot in zip(large_hops, large_dots[1:], strict=True):
+                self.play(GrowArrow(hop_arrow), FadeIn(dot), run_time=0.8)
+            self.play(FadeIn(large_path), FadeIn(large_note), run_time=0.8)
+        too_large = VGroup(large_rule, large_path, large_note, large_dots, large_hops)
+
         # ---------------------------------------------------------------- the caveat: flat is not lowest
         shelf_top, shelf_bottom = stacked_axes([0, 4, 1], [0, 4.2, 1], [-3.5, 6, 2])
         shelf_names = VGroup(
@@ -578,9 +625,7 @@ class TakeGradientDescentSteps(NarratedScene):
 
         with self.beat("saddle_caveat") as beat:
             self.play(
-                FadeOut(
-                    VGroup(update, shrink, header, rule_line, *rows, ellipsis, far_row, rounding)
-                ),
+                FadeOut(too_large),
                 FadeIn(repeat, shift=UP * 0.2),
                 run_time=beat.until("caveat"),
             )

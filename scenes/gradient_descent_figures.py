@@ -55,12 +55,14 @@ class Step:
     slope: sp.Expr
 
 
-def descent(start: sp.Expr, count: int) -> tuple[Step, ...]:
-    """The states after 0, 1, ..., ``count`` updates from ``start``."""
+def descent(
+    start: sp.Expr, count: int, rate: sp.Expr = LEARNING_RATE
+) -> tuple[Step, ...]:
+    """The states after 0, 1, ..., ``count`` updates from ``start`` with learning rate ``rate``."""
     states, weight = [], sp.Rational(start)
     for k in range(count + 1):
         states.append(Step(k, weight, loss_at(weight), slope(weight)))
-        weight = step(weight)
+        weight = sp.expand(weight - rate * slope(weight))
     return tuple(states)
 
 
@@ -94,6 +96,12 @@ PREDICTED_LOSS = START_LOSS + PREDICTED_CHANGE  # 2.4: where the tangent is at w
 ACTUAL_CHANGE = NEW_LOSS - START_LOSS  # −1.44
 #: What the tangent misses: the curve bends away from it. For this loss, exactly (Δw)².
 CURVATURE_GAP = ACTUAL_CHANGE - PREDICTED_CHANGE  # 0.16
+
+# -- too large a learning rate: each step overshoots further ----------------------------------
+LARGE_RATE = sp.Rational(11, 10)
+#: w_new − 3 = (1 − 2η)(w − 3): below −1, so the distance to 3 grows and flips side each step.
+LARGE_FACTOR = sp.simplify((w - LARGE_RATE * LOSS_PRIME - MINIMUM) / (w - MINIMUM))
+LARGE_STEPS = descent(START, 2, LARGE_RATE)
 
 #: Display strings, shared by the screen and checked against the narration.
 LEARNING_RATE_TEXT = decimal(LEARNING_RATE, 1)  # "0.1"
@@ -155,6 +163,11 @@ SHOWN = {
     "predicted_drop": PREDICTED_DROP_TEXT,
     "actual_drop": ACTUAL_DROP_TEXT,
     "gap": GAP_TEXT,
+    "large_eta": decimal(LARGE_RATE, 1),
+    "large_factor": decimal(LARGE_FACTOR, 1),
+    "large_factor_size": decimal(abs(LARGE_FACTOR), 1),
+    "large_w1": shown(LARGE_STEPS[1].w),
+    "large_w2": shown(LARGE_STEPS[2].w),
     "shelf_flat": str(SHELF_FLAT),
     "shelf_slope": str(SHELF_PRIME.subs(w, SHELF_FLAT)),
 }

@@ -141,6 +141,11 @@ def test_shown_strings() -> None:
         "predicted_drop": "1.6",
         "actual_drop": "1.44",
         "gap": "0.16",
+        "large_eta": "1.1",
+        "large_factor": "-1.2",
+        "large_factor_size": "1.2",
+        "large_w1": "0.6",
+        "large_w2": "5.88",
         "shelf_flat": "1",
         "shelf_slope": "0",
     }
@@ -267,3 +272,26 @@ def test_the_saddle_map_is_a_saddle() -> None:
                 point = {w1: other, w2: tv} if solved == "w1" else {w1: tv, w2: other}
                 assert float(SADDLE.subs(point)) == pytest.approx(level)
                 assert abs(other) <= SADDLE_HALF_WIDTH + 1e-9
+
+
+def test_too_large_a_rate_overshoots_further_each_step() -> None:
+    # w_new − 3 = (1 − 2η)(w − 3): with η = 1.1 the factor is −1.2, beyond −1.
+    assert fig.LARGE_RATE == sp.Rational(11, 10)
+    assert fig.LARGE_FACTOR == sp.Rational(-6, 5) and fig.LARGE_FACTOR < -1
+    path = [s.w for s in fig.LARGE_STEPS]
+    assert path == [5, sp.Rational(3, 5), sp.Rational(147, 25)]
+    gaps = [abs(v - fig.MINIMUM) for v in path]
+    assert gaps[0] < gaps[1] < gaps[2]  # further from 3 each time
+    losses = [s.loss for s in fig.LARGE_STEPS]
+    assert losses[0] < losses[1] < losses[2]  # and the loss rises
+    assert (S["large_eta"], S["large_factor"], S["large_w1"], S["large_w2"]) == (
+        "1.1",
+        "-1.2",
+        "0.6",
+        "5.88",
+    )
+    text = spoken("too_large")
+    assert f"eta equals {S['large_eta']}" in text
+    assert f"by minus {S['large_factor_size']}" in text
+    assert f"From {S['start']}, w jumps to {S['large_w1']}, then to {S['large_w2']}" in text
+    assert "safe, but slow" in text

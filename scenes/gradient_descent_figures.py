@@ -55,9 +55,7 @@ class Step:
     slope: sp.Expr
 
 
-def descent(
-    start: sp.Expr, count: int, rate: sp.Expr = LEARNING_RATE
-) -> tuple[Step, ...]:
+def descent(start: sp.Expr, count: int, rate: sp.Expr = LEARNING_RATE) -> tuple[Step, ...]:
     """The states after 0, 1, ..., ``count`` updates from ``start`` with learning rate ``rate``."""
     states, weight = [], sp.Rational(start)
     for k in range(count + 1):

@@ -8,7 +8,13 @@ import textwrap
 from manim import *
 
 from mathreel.render.scene import BeatTracker, NarratedScene
+from scenes.calculus import numeric
+from scenes.drawing import tangent_segment
 from scenes.power_rule_figures import (
+    LOG_ROW,
+    LOG_SLOPE_TEXT,
+    LOG_TANGENT_POINTS,
+    LOG_TANGENT_SLOPES,
     PATTERN_POWERS,
     ROWS,
     SECANT_LIMIT,
@@ -183,9 +189,17 @@ class ApplyShortcutRules(NarratedScene):
         with self.beat("table_exp") as beat:
             highlight, notes = self.show_row(table, 1, highlight, notes)
             self.reveal_ml(notes, beat, "ml")
+        log_picture = self.log_tangents()
         with self.beat("table_log") as beat:
             highlight, notes = self.show_row(table, 2, highlight, notes)
+            # The sentence on screen, drawn: tangents to ln x whose slopes, 1/x, get smaller.
+            self.play(Create(log_picture[0]), Create(log_picture[1]), run_time=NORMAL_WRITE)
+            self.play(
+                LaggedStart(*(FadeIn(t) for t in log_picture[2]), lag_ratio=0.4),
+                run_time=max(0.6, beat.until() - 0.1),
+            )
         with self.beat("log_in_ml") as beat:
+            self.play(FadeOut(log_picture), run_time=0.5)
             self.reveal_ml(notes, beat, "ml", "slope", "chain")
         with self.beat("table_constant") as beat:
             highlight, notes = self.show_row(table, 3, highlight, notes)
@@ -201,6 +215,29 @@ class ApplyShortcutRules(NarratedScene):
                 color=MUTED_COLOR,
             ).move_to(DOWN * 3.1)
             self.play(FadeIn(uses))
+
+    # -- ln x and its slopes ----------------------------------------------------------------------
+    def log_tangents(self) -> VGroup:
+        """(axes, ln x, tangents with their slopes) under the log row's note."""
+        axes = Axes(
+            x_range=[0, 4.6, 1],
+            y_range=[-2, 1.8, 1],
+            x_length=5.4,
+            y_length=3.0,
+            tips=False,
+            axis_config={"color": AXES_COLOR, "stroke_width": 2},
+        ).move_to([2.6, -1.75, 0])
+        axes.x_axis.add_numbers([1, 2, 4], font_size=LABEL_SIZE)
+        log_fn = numeric(LOG_ROW.f)
+        curve = axes.plot(log_fn, x_range=[0.14, 4.6, 0.02], color=FUNCTION_COLOR)
+        tangents = VGroup()
+        for a in LOG_TANGENT_POINTS:
+            at = float(a)
+            segment = tangent_segment(axes, log_fn, float(LOG_TANGENT_SLOPES[a]), at, 0.9)
+            label = MathTex(LOG_SLOPE_TEXT[a], font_size=LABEL_SIZE, color=TANGENT_COLOR)
+            label.next_to(segment, UP, buff=0.1)
+            tangents.add(VGroup(segment, label))
+        return VGroup(axes, curve, tangents)
 
     # -- the table --------------------------------------------------------------------------------
     def derivative_table(self) -> dict[str, VGroup]:

@@ -126,7 +126,7 @@ ROWS = (
         key="log",
         f=sp.log(x),
         f_tex=r"\ln x",
-        english=rf"$\ln x$ exists only for $x > {LOG_DOMAIN.inf}$; there, its slope shrinks as $x$ grows",
+        english=rf"$\ln x$ exists only for $x > {LOG_DOMAIN.inf}$; there, its slope gets smaller as $x$ grows",
         ml=r"Cross-entropy loss $-\ln p$, with $p$ the probability of the right answer",
         ml_tex=rf"\frac{{d}}{{dp}}\left(-\ln p\right) = {sp.latex(CROSS_ENTROPY_DERIVATIVE)}",
         ml_note="Reaching each weight takes the chain rule, not yet covered",
@@ -145,3 +145,13 @@ ROWS = (
 
 def row(key: str) -> DerivativeRow:
     return next(r for r in ROWS if r.key == key)
+
+
+# -- the log's picture: tangents to ln x whose slopes, 1/x, get smaller as x grows -------------
+#: Where the table_log beat draws tangents to ln x.
+LOG_TANGENT_POINTS = (sp.Integer(1), sp.Integer(2), sp.Integer(4))
+#: The slope at each, from the table's own derivative of ln x.
+LOG_ROW = row("log")
+LOG_TANGENT_SLOPES = {a: LOG_ROW.derivative.subs(x, a) for a in LOG_TANGENT_POINTS}
+#: The slopes as the picture labels them: 1, 0.5, 0.25.
+LOG_SLOPE_TEXT = {a: secant.exact_decimal(s) for a, s in LOG_TANGENT_SLOPES.items()}

@@ -183,3 +183,20 @@ def test_the_rule_is_reached_from_the_pattern_of_n_2_and_3() -> None:
     said = SCRIPT.beat("slow_limit").spoken_text
     assert "2 x plus h, which closes in on 2 x" in said
     assert "3 x squared, plus 3 x h, plus h squared, which closes in on 3 x squared" in said
+
+
+def test_the_log_picture_draws_slopes_one_over_x_that_get_smaller() -> None:
+    from scenes.power_rule_figures import (
+        LOG_ROW,
+        LOG_SLOPE_TEXT,
+        LOG_TANGENT_POINTS,
+        LOG_TANGENT_SLOPES,
+    )
+
+    assert LOG_ROW.f == sp.log(x)
+    for a in LOG_TANGENT_POINTS:
+        assert a > LOG_DOMAIN.inf  # drawn only where ln x exists
+        assert LOG_TANGENT_SLOPES[a] == 1 / a
+    slopes = [LOG_TANGENT_SLOPES[a] for a in LOG_TANGENT_POINTS]
+    assert all(s > t for s, t in zip(slopes, slopes[1:], strict=False))
+    assert [LOG_SLOPE_TEXT[a] for a in LOG_TANGENT_POINTS] == ["1", "0.5", "0.25"]

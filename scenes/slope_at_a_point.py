@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sympy as sp
 from manim import *
 
 from mathreel.render.scene import NarratedScene
@@ -451,15 +452,58 @@ class FindSlopeAtPoint(NarratedScene):
         )
         slide_note.next_to(self.slope_readout, DOWN, buff=0.6).align_to(self.slope_readout, LEFT)
 
+        # The slope traced as a height while the point slides: f′(x) = 2x drawn under the voice's
+        # "rises from −3 to 0", in place of the answered question. No numbers: the live readouts
+        # beside it give them (numbers at ±1 would sit on the trace).
+        inset = Axes(
+            x_range=[-2, 2, 1],
+            y_range=[-4, 4, 2],
+            x_length=3.4,
+            y_length=1.5,
+            tips=False,
+            axis_config={"color": AXES_COLOR, "stroke_width": 2},
+        )
+        inset_label = MathTex(
+            rf"\text{{slope: }} f'(x) = {sp.latex(PARABOLA_SLOPE)}",
+            font_size=LABEL_SIZE,
+            color=TANGENT_COLOR,
+        )
+        inset_label.align_to([COLUMN_LEFT, PROMPT_TOP, 0], UL)
+        inset.next_to(inset_label, DOWN, buff=0.1).align_to([COLUMN_LEFT + 0.5, 0, 0], LEFT)
+        start_x = self.x_now.get_value()
+
+        def traced() -> VGroup:
+            here = self.x_now.get_value()
+            line = Line(
+                inset.c2p(start_x, parabola_slope_fn(start_x)),
+                inset.c2p(here, parabola_slope_fn(here)),
+                color=TANGENT_COLOR,
+                stroke_width=4,
+            )
+            dot = Dot(inset.c2p(here, parabola_slope_fn(here)), radius=0.07, color=POINT_COLOR)
+            return VGroup(line, dot)
+
+        trace = always_redraw(traced)
+
         with self.beat("slide_answer") as beat:
-            self.play(FadeOut(self.countdown_parts), run_time=FAST)
+            self.play(
+                FadeOut(self.countdown_parts),
+                FadeOut(self.slide_prompt),
+                FadeIn(inset),
+                FadeIn(inset_label),
+                run_time=FAST,
+            )
+            self.add(trace)
             self.play(
                 self.x_now.animate.set_value(float(VERTEX)),
                 FadeIn(slide_note),
                 run_time=beat.until(),
                 rate_func=smooth,
             )
+            trace.clear_updaters()
         self.slide_note = slide_note
+        # What the next beat clears in the question's place.
+        self.slide_prompt = VGroup(inset, inset_label, trace)
 
     def ask_at(self, beat, x_value: float, prompt: Mobject) -> None:
         """Move the point to ``x_value`` as the question appears, then count the pause down."""

@@ -10,7 +10,7 @@ from mathreel.quiz import LETTERS
 from mathreel.render.scene import NarratedScene
 from scenes import check_understanding_figures as fig
 from scenes import check_understanding_quiz as quiz
-from scenes.calculus import numeric
+from scenes.calculus import numeric, sign_word
 from scenes.drawing import tangent_segment
 from scenes.quiz_drawing import play_countdown, reveal_choice
 from scenes.style import (
@@ -160,11 +160,20 @@ class CheckUnderstanding(NarratedScene):
                 font_size=BODY_SIZE + 2,
                 color=TANGENT_COLOR,
             )
-            rate_label = Tex(
-                rf"output rises {fig.SHOWN['q1_slope']} per unit of input",
-                font_size=SMALL_SIZE,
-                color=TEXT_COLOR,
-            )
+            # A rate, not a rise of the curve: the triangle is on the tangent (x² itself rises 4
+            # from 1.5 to 2.5), and near x₀ a small step Δx raises f by about f′(x₀)·Δx.
+            rate_label = VGroup(
+                Tex(
+                    rf"along the tangent: {fig.SHOWN['q1_rise']} up per {fig.SHOWN['q1_run']} across",
+                    font_size=SMALL_SIZE,
+                    color=TANGENT_COLOR,
+                ),
+                Tex(
+                    rf"near $x_0$: a small step $\Delta x$\\raises $f$ by about ${fig.SHOWN['q1_slope']}\,\Delta x$",
+                    font_size=SMALL_SIZE,
+                    color=TEXT_COLOR,
+                ),
+            ).arrange(DOWN, buff=0.3)
             readouts = VGroup(func_label, slope_label, rate_label).arrange(DOWN, buff=0.45)
             readouts.move_to([READOUT_X, -0.9, 0])
             self.play(Create(axes), Create(curve), FadeIn(func_label), run_time=NORMAL)
@@ -352,12 +361,27 @@ class CheckUnderstanding(NarratedScene):
                 maximum,
             )
 
-        # -- Q3: why does gradient descent need derivatives? ---------------------------------------------
+        # -- Q3: which way does a step go from w = 1, where the slope is negative? ----------------------
         with self.beat("q3_ask") as beat:
             q3 = _question(3, quiz.Q3.prompt_tex)
-            q3_choices = _choices([c.tex for c in quiz.Q3.choices], top=1.2)
+            # The voice gives the setting before the question: the screen shows it too.
+            given = MathTex(
+                rf"L(w) = {sp.latex(fig.LOSS)},\qquad L'({fig.SHOWN['w_start']}) = "
+                rf"{fig.SHOWN['slope_at_start']}",
+                font_size=BODY_SIZE + 2,
+                color=LOSS_COLOR,
+            )
+            given[0][-len(fig.SHOWN["slope_at_start"]) - 6 :].set_color(TANGENT_COLOR)
+            given.next_to(q3, DOWN, buff=0.35).align_to(q3, LEFT)
+            q3_choices = _choices(
+                [c.tex for c in quiz.Q3.choices], top=given.get_bottom()[1] - 0.45
+            )
             self.play(FadeOut(q2_all), run_time=FAST)
-            self.play(FadeIn(q3, shift=DOWN * 0.2), run_time=beat.until("choices"))
+            self.play(
+                FadeIn(given, shift=DOWN * 0.2),
+                FadeIn(q3, shift=DOWN * 0.2),
+                run_time=beat.until("choices"),
+            )
             self.play(
                 LaggedStart(*(FadeIn(c, shift=RIGHT * 0.2) for c in q3_choices), lag_ratio=0.5),
                 run_time=beat.until("think"),
@@ -370,16 +394,16 @@ class CheckUnderstanding(NarratedScene):
                 beat,
                 q3_choices,
                 quiz.Q3.answer,
-                q3,
+                VGroup(q3, given),
                 self.countdown_parts,
                 "example",
                 TEXT_LEFT,
             )
-            axes3 = _answer_axes([1, 6, 1], [0, 6, 1], 6.0, 4.6, centre=GRAPH_CENTRE + LEFT * 0.2)
+            axes3 = _answer_axes([0, 5, 1], [0, 6, 1], 6.0, 4.6, centre=GRAPH_CENTRE + LEFT * 0.2)
             loss = numeric(fig.LOSS, fig.w)
             dloss = numeric(fig.LOSS_DERIVATIVE, fig.w)
             # Starts clear of the vertical axis, so the curve never runs along it.
-            curve3 = axes3.plot(loss, x_range=[1.25, 5.4], color=LOSS_COLOR)
+            curve3 = axes3.plot(loss, x_range=[0.6, 5.4], color=LOSS_COLOR)
             # Beside the axis end rather than under it, so the label stays inside the safe area.
             w_axis_label = MathTex("w", font_size=LABEL_SIZE, color=WEIGHT_COLOR).next_to(
                 axes3.x_axis.get_right(), RIGHT, buff=0.15
@@ -389,10 +413,11 @@ class CheckUnderstanding(NarratedScene):
             start_dot = Dot(axes3.c2p(w0, loss(w0)), color=POINT_COLOR, radius=0.08)
             tangent3 = tangent_segment(axes3, loss, dloss(w0), w0, 1.5)
             w0_mark = Dot(axes3.c2p(w0, 0), color=WEIGHT_COLOR, radius=0.07)
-            # Weight values label the dots on the curve; under the axis they would collide.
+            # Weight values label the dots on the curve; under the axis they would collide. The
+            # tangent falls to the right of the start, so its label sits up and to the right.
             w0_tick = MathTex(
                 rf"w = {fig.SHOWN['w_start']}", font_size=LABEL_SIZE, color=WEIGHT_COLOR
-            ).next_to(start_dot, RIGHT, buff=0.3)
+            ).next_to(start_dot, UR, buff=0.2)
             loss_label = MathTex(
                 "L(w) = " + sp.latex(fig.LOSS), font_size=LABEL_SIZE + 2, color=LOSS_COLOR
             )
@@ -401,7 +426,12 @@ class CheckUnderstanding(NarratedScene):
                 font_size=BODY_SIZE + 2,
                 color=TANGENT_COLOR,
             )
-            sign = Tex(r"positive: $w$ should decrease", font_size=LABEL_SIZE, color=TEXT_COLOR)
+            moves = "increase" if fig.SLOPE_AT_START < 0 else "decrease"
+            sign = Tex(
+                rf"{sign_word(fig.SLOPE_AT_START)}: $w$ should {moves}",
+                font_size=LABEL_SIZE,
+                color=TEXT_COLOR,
+            )
             readouts3 = VGroup(loss_label, slope3, sign).arrange(DOWN, buff=0.4)
             readouts3.move_to([READOUT_X + 0.3, 0.2, 0])
             self.play(
@@ -416,13 +446,13 @@ class CheckUnderstanding(NarratedScene):
             # The step in the order it is spoken: its size, the new weight, the new loss.
             step_size = MathTex(
                 r"\eta\, L'(" + fig.SHOWN["w_start"] + ") = ",
-                rf"{fig.SHOWN['eta']} \cdot {fig.SHOWN['slope_at_start']}",
+                rf"{fig.SHOWN['eta']} \cdot ({fig.SHOWN['slope_at_start']})",
                 rf"= {fig.SHOWN['step_size']}",
                 font_size=LABEL_SIZE + 2,
                 color=WEIGHT_COLOR,
             )
             move = MathTex(
-                rf"w:\ {fig.SHOWN['w_start']} \ \to\ {fig.SHOWN['w_new']}",
+                rf"w:\ {fig.SHOWN['w_start']} - ({fig.SHOWN['step_size']}) = {fig.SHOWN['w_new']}",
                 font_size=LABEL_SIZE + 2,
                 color=WEIGHT_COLOR,
             )

@@ -42,15 +42,18 @@ Q2_HILL = -(x**2)
 Q2_HILL_DERIVATIVE = derivative(Q2_HILL)  # -2x
 Q2_HILL_SLOPE = slope_at(Q2_HILL, Q2_AT)  # 0: the same flat tangent as x^3 at 0
 
-# -- Q3: one gradient-descent step on the gradient-descent scene's loss ------------------------------
+# -- Q3: a transfer item: the gradient-descent scene's loss, from the other side of its minimum -------
 w = gd.w
 LOSS = gd.LOSS  # (w - 3)^2
 LOSS_DERIVATIVE = gd.LOSS_PRIME  # 2(w - 3)
-W_START = gd.START  # 5
+#: Where the worked example started (w = 5, slope +4), mirrored through the minimum: w = 1, slope −4.
+W_WORKED = gd.START  # 5
+W_START = 2 * gd.MINIMUM - W_WORKED  # 1
 LEARNING_RATE = gd.LEARNING_RATE  # 1/10
-SLOPE_AT_START = LOSS_DERIVATIVE.subs(w, W_START)  # 4
-STEP_SIZE = LEARNING_RATE * SLOPE_AT_START  # 2/5
-W_NEW = W_START - STEP_SIZE  # 23/5
+SLOPE_AT_START = LOSS_DERIVATIVE.subs(w, W_START)  # -4
+#: η·L′(w), the amount subtracted from w: negative here, so w grows.
+STEP_SIZE = LEARNING_RATE * SLOPE_AT_START  # -2/5
+W_NEW = W_START - STEP_SIZE  # 7/5
 LOSS_START = LOSS.subs(w, W_START)  # 4
 LOSS_NEW = LOSS.subs(w, W_NEW)  # 64/25
 
@@ -68,11 +71,12 @@ SHOWN = {
     "q2_centre": decimal(Q2_CENTRE, 0),  # "0"
     "q2_right": decimal(Q2_RIGHT, 3),  # "0.001"
     "q2_hill_slope": decimal(Q2_HILL_SLOPE, 0),  # "0"
-    "w_start": decimal(W_START, 0),  # "5"
+    "w_worked": decimal(W_WORKED, 0),  # "5"
+    "w_start": decimal(W_START, 0),  # "1"
     "eta": decimal(LEARNING_RATE, 1),  # "0.1"
-    "slope_at_start": decimal(SLOPE_AT_START, 0),  # "4"
-    "step_size": decimal(STEP_SIZE, 1),  # "0.4"
-    "w_new": decimal(W_NEW, 1),  # "4.6"
+    "slope_at_start": decimal(SLOPE_AT_START, 0),  # "-4"
+    "step_size": decimal(STEP_SIZE, 1),  # "-0.4"
+    "w_new": decimal(W_NEW, 1),  # "1.4"
     "loss_start": decimal(LOSS_START, 0),  # "4"
     "loss_new": decimal(LOSS_NEW, 2),  # "2.56"
 }

@@ -7,7 +7,9 @@ number is computed in check_understanding_figures.
 
 from __future__ import annotations
 
-from mathreel.quiz import Choice, Question
+from dataclasses import replace
+
+from mathreel.quiz import LETTERS, Choice, Question
 from scenes import check_understanding_figures as fig
 from scenes.calculus import decimal, value_at
 
@@ -48,8 +50,9 @@ Q1 = Question(
         Choice(
             "the slope of the tangent line to the graph at x₀",
             f"Right. f′(x₀) is the slope of the tangent line at x₀, the instantaneous rate of "
-            f"change. On x² at {S['q1_at']} it is {S['q1_slope']}: the output rises "
-            f"{S['q1_slope']} units per unit of input.",
+            f"change. On x² at {S['q1_at']} it is {S['q1_slope']}: the tangent climbs "
+            f"{S['q1_rise']} for every {S['q1_run']} across, and near {S['q1_at']} a small step Δx "
+            f"raises the output by about {S['q1_slope']}Δx.",
             spoken="the slope of the tangent line",
             tex=r"the slope of the tangent line to the graph at $x_0$",
         ),
@@ -87,53 +90,78 @@ Q2 = Question(
         Choice(
             "False",
             f"Right. f′(x₀) = 0 means a flat tangent, and a flat point can be a local minimum, a "
-            f"local maximum, or neither. x³ is flat at 0 yet rises straight through it: {_Q2_SIDES}.",
+            f"local maximum, or neither. x³ is flat at 0 yet rises right through it: {_Q2_SIDES}.",
             spoken="false",
         ),
     ),
 )
 
+#: Q3 transfers the worked example (w = 5, slope 4: w decreases) to the other side of the minimum.
+_W0, _W1, _SLOPE, _STEP = (
+    S["w_start"],
+    S["w_new"],
+    minus(S["slope_at_start"]),
+    minus(S["step_size"]),
+)
+_MINIMUM = str(fig.gd.MINIMUM)
+
 Q3 = Question(
     ask_beat="q3_ask",
     answer_beat="q3_answer",
-    prompt="Why does gradient descent need derivatives?",
-    prompt_tex=r"Why does gradient descent need derivatives?",
+    prompt="Which way does one gradient-descent step move w?",
+    prompt_tex=r"Which way does one gradient-descent step move $w$?",
     lettered=True,
     answer=1,
     choices=(
         Choice(
-            "to compute the value of the loss",
-            f"No. The loss comes straight from the weights: L(w) = (w − 3)² at w = {S['w_start']} "
-            f"is {S['loss_start']}, no derivative needed. The derivative says how the loss "
-            f"changes when w changes.",
-            spoken="to compute the loss",
-            tex=r"to compute the value of the loss",
+            "w decreases",
+            f"No. That follows the slope's sign; gradient descent steps against it. The step "
+            f"subtracts η times the slope: {S['eta']} times {_SLOPE} is {_STEP}, and subtracting "
+            f"{_STEP} moves w up, from {_W0} to {_W1}.",
+            spoken="w decreases",
+            tex=r"$w$ decreases",
         ),
         Choice(
-            "to know which way, and how steeply, to change each weight",
-            f"Right. A weight's derivative gives the direction (its sign) and the steepness. "
-            f"L′({S['w_start']}) = {S['slope_at_start']} is positive, so w decreases: with a "
-            f"learning rate of {S['eta']}, from {S['w_start']} to {S['w_new']}, and the loss falls "
-            f"from {S['loss_start']} to {S['loss_new']}.",
-            spoken="to know which way and how steeply to change each weight",
-            tex=r"to know which way, and how steeply, to change each weight",
+            "w increases",
+            f"Right. The slope at w = {_W0} is {_SLOPE}: the loss falls as w grows, so the step "
+            f"goes the other way from the slope's sign. With a learning rate of {S['eta']}, w "
+            f"moves from {_W0} to {_W1}, toward the minimum at {_MINIMUM}, and the loss falls from "
+            f"{S['loss_start']} to {S['loss_new']}.",
+            spoken="w increases",
+            tex=r"$w$ increases",
         ),
         Choice(
-            "to set the starting weights",
-            f"No. The starting weights are chosen before descent begins (here w = {S['w_start']}). "
-            f"Derivatives say how to change the weights from there, step by step.",
-            spoken="to set the starting weights",
-            tex=r"to set the starting weights",
+            f"w jumps straight to the minimum, {_MINIMUM}",
+            f"No. One step moves w by η times the slope, not to the minimum: {S['eta']} times "
+            f"{_SLOPE} is {_STEP}, so w moves from {_W0} only to {_W1}. Reaching {_MINIMUM} takes "
+            f"many steps.",
+            spoken=f"w jumps straight to {_MINIMUM}",
+            tex=rf"$w$ jumps straight to the minimum, ${_MINIMUM}$",
         ),
         Choice(
-            "to pick the learning rate η",
-            f"No. The learning rate η is a setting chosen beforehand (here {S['eta']}). Each step "
-            f"multiplies the derivative by it: {S['eta']} times {S['slope_at_start']} is "
-            f"{S['step_size']}.",
-            spoken="to pick the learning rate",
-            tex=r"to pick the learning rate $\eta$",
+            "it depends on the learning rate η",
+            f"No. Gradient descent subtracts η times the slope, and η is positive: it sets how "
+            f"far w moves, not which way. Here the slope is {_SLOPE}, so any η moves w up from "
+            f"{_W0}.",
+            spoken="it depends on the learning rate",
+            tex=r"it depends on the learning rate $\eta$",
         ),
     ),
 )
+
+
+def letter_aloud(question: Question) -> Question:
+    """Each choice of a lettered question spoken with its letter ("C: the slope of the tangent
+    line"), so the answer's "It's C" points at something the listener heard."""
+    return replace(
+        question,
+        choices=tuple(
+            replace(c, spoken=f"{letter}: {c.spoken}")
+            for letter, c in zip(LETTERS, question.choices, strict=False)
+        ),
+    )
+
+
+Q1, Q3 = letter_aloud(Q1), letter_aloud(Q3)
 
 QUESTIONS = (Q1, Q2, Q3)

@@ -45,6 +45,7 @@ from scenes.style import (
     HIGHLIGHT_COLOR,
     MUTED_COLOR,
     POINT_COLOR,
+    SECOND_DERIVATIVE_COLOR,
     SMALL_SIZE,
     TANGENT_COLOR,
     TEXT_COLOR,
@@ -54,6 +55,7 @@ f = numeric(CUBIC)
 df = numeric(CUBIC_PRIME)
 g = numeric(FLAT_CUBIC)
 dg = numeric(FLAT_PRIME)
+d2f = numeric(CUBIC_SECOND)
 h = numeric(QUARTIC)
 
 TANGENT_LENGTH = 1.8
@@ -256,7 +258,7 @@ class FindCriticalPoints(NarratedScene):
         )
         rising = note(r"touches zero, never crosses:\\rising on both sides", 2)
         saddle = note(
-            r"often called a saddle point;\\in one variable, a flat\\inflection point",
+            r"a flat (stationary)\\inflection point; the word\\saddle is kept for\\several weights",
             3.3,
             TEXT_COLOR,
         )
@@ -288,7 +290,16 @@ class FindCriticalPoints(NarratedScene):
         # ---------------------------------------------------------------- the second-derivative test
         curve = cubic.curve(*(float(v) for v in CUBIC_DRAWN))
         title = formula("f(x) = " + tex(CUBIC), 0, FUNCTION_COLOR)
-        second_title = formula("f''(x) = " + tex(CUBIC_SECOND), 1, TANGENT_COLOR)
+        # f″ in its own colour: the slope of the f′ graph, drawn as that graph's tangents.
+        second_title = formula("f''(x) = " + tex(CUBIC_SECOND), 1, SECOND_DERIVATIVE_COLOR)
+        slope_of_slope = VGroup(
+            *(
+                tangent_segment(bottom, df, d2f(a), a, TANGENT_LENGTH).set_color(
+                    SECOND_DERIVATIVE_COLOR
+                )
+                for a in roots_x
+            )
+        )
         prime_curve = cubic.derivative_curve(START, END)
         flats = VGroup(*(flat_at(top, f, a) for a in roots_x))
 
@@ -296,7 +307,9 @@ class FindCriticalPoints(NarratedScene):
             """f″ at a critical point, its sign, and what the sign says about the bend."""
             relation, bend = ("<", "down") if point.second < 0 else (">", "up")
             line = formula(
-                f"f''({tex(point.x)}) = {tex(point.second)} {relation} 0", row, TANGENT_COLOR
+                f"f''({tex(point.x)}) = {tex(point.second)} {relation} 0",
+                row,
+                SECOND_DERIVATIVE_COLOR,
             )
             words = note(rf"bends {bend}: a local {point.kind}", row + 0.6, TEXT_COLOR)
             return VGroup(line, words)
@@ -312,7 +325,12 @@ class FindCriticalPoints(NarratedScene):
                 ReplacementTransform(flat_title, title),
                 run_time=1.5,
             )
-            self.play(FadeIn(flats), Write(second_title), run_time=max(0.5, beat.until("peak")))
+            self.play(
+                FadeIn(flats),
+                Write(second_title),
+                Create(slope_of_slope),
+                run_time=max(0.5, beat.until("peak")),
+            )
             self.play(Write(max_verdict), Indicate(flats[0], color=HIGHLIGHT_COLOR))
             beat.wait_until("valley")
             self.play(Write(min_verdict), Indicate(flats[1], color=HIGHLIGHT_COLOR))
@@ -342,7 +360,7 @@ class FindCriticalPoints(NarratedScene):
             second = MathTex(
                 f"f''({tex(point.x)}) = {tex(point.second)}",
                 font_size=BODY_SIZE,
-                color=TANGENT_COLOR,
+                color=SECOND_DERIVATIVE_COLOR,
             ).next_to(axes, DOWN, buff=0.15)
             seconds.append(second)
             verdicts.append(
@@ -352,6 +370,7 @@ class FindCriticalPoints(NarratedScene):
         with self.beat("inconclusive") as beat:
             self.play(
                 FadeOut(VGroup(frame, curve, prime_curve, flats, title, second_title)),
+                FadeOut(slope_of_slope),
                 FadeOut(VGroup(max_verdict, min_verdict)),
                 run_time=0.8,
             )

@@ -79,19 +79,20 @@ class CompareDerivativeWithGradient(NarratedScene):
         with self.beat("many_variables") as beat:
             heading2 = Tex(r"Gradient: many variables", font_size=HEADING_SIZE, color=TEXT_COLOR)
             heading2.move_to(heading)
+            # The voice says "a loss ... many weights ... one per weight": so does the screen.
             multi = MathTex(
-                r"f(x_1,\ x_2,\ \ldots,\ x_n)", font_size=BODY_SIZE + 4, color=FUNCTION_COLOR
+                r"L(w_1,\ w_2,\ \ldots,\ w_n)", font_size=BODY_SIZE + 4, color=LOSS_COLOR
             )
             multi.move_to(UP * 1.6)
             grad = MathTex(
-                r"\nabla f",
+                r"\nabla L",
                 r"=",
                 r"\Big(\,",
-                r"\frac{\partial f}{\partial x_1}",
+                r"\frac{\partial L}{\partial w_1}",
                 r",\quad ",
-                r"\frac{\partial f}{\partial x_2}",
+                r"\frac{\partial L}{\partial w_2}",
                 r",\quad \ldots,\quad ",
-                r"\frac{\partial f}{\partial x_n}",
+                r"\frac{\partial L}{\partial w_n}",
                 r"\,\Big)",
                 font_size=BODY_SIZE + 8,
                 color=TANGENT_COLOR,
@@ -113,7 +114,7 @@ class CompareDerivativeWithGradient(NarratedScene):
             first = grad[3]
             focus = SurroundingRectangle(first, color=HIGHLIGHT_COLOR, buff=0.05)
             held = Tex(
-                r"slope along $x_1$, with $x_2, \ldots, x_n$ held fixed",
+                r"slope along $w_1$, with $w_2, \ldots, w_n$ held fixed",
                 font_size=LABEL_SIZE,
                 color=TEXT_COLOR,
             )
@@ -443,11 +444,18 @@ class CompareDerivativeWithGradient(NarratedScene):
                 color=TANGENT_COLOR,
             ).move_to(DOWN * 0.2)
             tagline = Tex(
-                r"the derivative in many dimensions, computed efficiently",
+                r"the derivative in many dimensions",
                 font_size=SMALL_SIZE + 4,
                 color=MUTED_COLOR,
-            ).next_to(nabla, DOWN, buff=0.6)
+            ).next_to(nabla, DOWN, buff=0.5)
+            # The course plan: computing it efficiently is Chapter 3's (backpropagation), not 2's.
+            after = Tex(
+                r"then: the chain rule and backpropagation",
+                font_size=SMALL_SIZE + 4,
+                color=MUTED_COLOR,
+            ).next_to(tagline, DOWN, buff=0.35)
             self.play(
                 FadeIn(up_next), Write(title), ReplacementTransform(many, nabla), run_time=NORMAL
             )
             self.play(FadeIn(tagline, shift=UP * 0.2), run_time=NORMAL)
+            self.play(FadeIn(after, shift=UP * 0.2), run_time=NORMAL)

@@ -24,6 +24,7 @@ from scenes.gradient_descent_figures import (
     CURVATURE_GAP,
     FAR,
     FIRST,
+    LARGE_STEPS,
     LEARNING_RATE_TEXT,
     LOSS,
     LOSS_PRIME,
@@ -34,10 +35,14 @@ from scenes.gradient_descent_figures import (
     NEW_WEIGHT_TEXT,
     PREDICTED_CHANGE,
     PREDICTED_LOSS,
+    PREDICTION_PAUSE,
+    SADDLE_HALF_WIDTH,
+    SADDLE_LEVELS,
     SHELF_FLAT,
     SHELF_LOSS,
     SHELF_MIN,
     SHELF_PRIME,
+    SHOWN,
     SHRINK_TEXT,
     START,
     START_LOSS,
@@ -48,9 +53,11 @@ from scenes.gradient_descent_figures import (
     STEP_SIZE_TEXT,
     STEPS,
     TABLE_STEPS,
+    saddle_branches,
     shown,
     w,
 )
+from scenes.quiz_drawing import play_countdown
 from scenes.style import (
     AXES_COLOR,
     BODY_SIZE,
@@ -75,6 +82,10 @@ GRAPH_CENTER = [GRAPH_X, 0.6, 0]
 GRAPH_SIZE = (GRAPH_WIDTH, 5.6)
 ARROW_DROP = 1.0  # the step arrow sits this far under the w-axis, clear of its numbers
 TANGENT_LENGTH = 2.0
+#: Seconds for a formula to be written.
+NORMAL_TIME = 1.2
+#: The prediction's countdown ring, low in the right-hand panel.
+COUNTDOWN_CENTRE = np.array([5.2, -2.45, 0])
 #: The zoomed window around w = 5 where the step is predicted: the curve is nearly its tangent.
 ZOOM_W = [4.4, 5.2, 0.2]
 ZOOM_L = [2.0, 4.6, 0.4]
@@ -113,6 +124,66 @@ def step_arrow(axes: Axes, here: float, there: float) -> Arrow:
         stroke_width=5,
         max_tip_length_to_length_ratio=0.45,
     )
+
+
+def saddle_picture() -> VGroup:
+    """The level curves of w₁² − w₂² around its saddle, with the saddle point and the two ways
+    out of it: (axes and names, level curves, point, arrows and their words)."""
+    half = SADDLE_HALF_WIDTH
+    axes = Axes(
+        x_range=[-half, half, 1],
+        y_range=[-half, half, 1],
+        x_length=4.8,
+        y_length=4.8,
+        tips=False,
+        axis_config={"color": AXES_COLOR, "stroke_width": 2},
+    ).move_to([GRAPH_X, -0.2, 0])
+    names = VGroup(
+        MathTex("w_1", color=WEIGHT_COLOR, font_size=BODY_SIZE).next_to(axes.x_axis, RIGHT, 0.15),
+        MathTex("w_2", color=WEIGHT_COLOR, font_size=BODY_SIZE).next_to(axes.y_axis, UP, 0.15),
+        MathTex(r"L = w_1^2 - w_2^2", color=LOSS_COLOR, font_size=BODY_SIZE).next_to(
+            axes, UP, buff=0.45
+        ),
+    )
+    levels = VGroup()
+    for level in SADDLE_LEVELS:
+        # Higher loss brighter: the curves right and left (w₁ large) are high ground.
+        opacity = 0.45 + 0.55 * (level - min(SADDLE_LEVELS)) / (
+            max(SADDLE_LEVELS) - min(SADDLE_LEVELS)
+        )
+        for solved, sign, reach in saddle_branches(level):
+
+            def point(t: float, solved=solved, sign=sign, level=level) -> np.ndarray:
+                other = sign * np.sqrt(abs(level) + t * t)
+                return axes.c2p(other, t) if solved == "w1" else axes.c2p(t, other)
+
+            levels.add(
+                ParametricFunction(point, t_range=[-reach, reach], color=LOSS_COLOR).set_stroke(
+                    width=3, opacity=opacity
+                )
+            )
+    # The level of the saddle itself: two crossing lines, w₂ = ±w₁.
+    for sign in (1, -1):
+        levels.add(
+            DashedLine(
+                axes.c2p(-half, -sign * half), axes.c2p(half, sign * half), color=LOSS_COLOR
+            ).set_stroke(width=2, opacity=0.6)
+        )
+    centre = Dot(axes.c2p(0, 0), radius=0.1, color=POINT_COLOR)
+    reach = 0.55 * half
+    rises = VGroup(
+        Arrow(axes.c2p(0.1, 0), axes.c2p(reach, 0), buff=0, color=TEXT_COLOR, stroke_width=4),
+        Arrow(axes.c2p(-0.1, 0), axes.c2p(-reach, 0), buff=0, color=TEXT_COLOR, stroke_width=4),
+    )
+    falls = VGroup(
+        Arrow(axes.c2p(0, 0.1), axes.c2p(0, reach), buff=0, color=TEXT_COLOR, stroke_width=4),
+        Arrow(axes.c2p(0, -0.1), axes.c2p(0, -reach), buff=0, color=TEXT_COLOR, stroke_width=4),
+    )
+    words = VGroup(
+        Tex("rises", font_size=SMALL_SIZE, color=TEXT_COLOR).next_to(rises[0], DOWN, buff=0.12),
+        Tex("falls", font_size=SMALL_SIZE, color=TEXT_COLOR).next_to(falls[0], RIGHT, buff=0.12),
+    )
+    return VGroup(VGroup(axes, names), levels, centre, rises, falls, words)
 
 
 class TakeGradientDescentSteps(NarratedScene):
@@ -198,8 +269,16 @@ class TakeGradientDescentSteps(NarratedScene):
             self.play(Write(new_weight), FadeIn(target, scale=1.5))
 
         # ---------------------------------------------------------------- predict: zoom until straight
-        zoom = graph_axes(ZOOM_W, ZOOM_L, GRAPH_SIZE, GRAPH_CENTER)
+        # Narrower and shifted right by the room its L numbers take, which stay title-safe.
+        zoom = graph_axes(
+            ZOOM_W,
+            ZOOM_L,
+            (GRAPH_SIZE[0] - 0.7, GRAPH_SIZE[1]),
+            np.array(GRAPH_CENTER) + RIGHT * 0.35,
+        )
         zoom.x_axis.add_numbers([4.6, 5.0], num_decimal_places=1, font_size=SMALL_SIZE)
+        # The window starts at L = 2, not 0: its numbers say so.
+        zoom.y_axis.add_numbers([2.4, 3.2, 4.0], num_decimal_places=1, font_size=SMALL_SIZE)
         zoom_names = axis_names(zoom)
         # The loss and its tangent at 5 over the window, each cut where it leaves the window.
         zoom_curve = plot(
@@ -257,8 +336,19 @@ class TakeGradientDescentSteps(NarratedScene):
             axes, names, curve, marker, point, drop, tangent, the_step, step_label, target
         )
 
+        # The prediction asks for what is shown next: how far the loss drops over the step.
+        ask = note(
+            rf"predict: as $w$ moves from ${sp.latex(START)}$\\to ${NEW_WEIGHT_TEXT}$, about how\\much will the loss drop?",
+            2,
+            TEXT_COLOR,
+        )
+
         with self.beat("predict_loss") as beat:
-            self.play(FadeOut(VGroup(rule, rate, new_weight)), Create(zoom_box), run_time=0.6)
+            self.play(FadeOut(VGroup(rule, rate, new_weight)), FadeIn(ask), run_time=0.6)
+            countdown = play_countdown(self, beat, PREDICTION_PAUSE, "times_up", COUNTDOWN_CENTRE)
+
+        with self.beat("tangent_estimate") as beat:
+            self.play(FadeOut(countdown), FadeOut(ask), Create(zoom_box), run_time=0.6)
             self.play(
                 FadeOut(big_picture),
                 ReplacementTransform(zoom_box, zoom),
@@ -266,7 +356,7 @@ class TakeGradientDescentSteps(NarratedScene):
                 FadeIn(zoom_curve),
                 FadeIn(zoom_tangent),
                 FadeIn(zoom_point),
-                run_time=max(0.6, beat.until("zoom")),
+                run_time=max(0.6, beat.until("product") - 0.1),
             )
             beat.wait_until("product")
             self.play(GrowArrow(run), FadeIn(run_label))
@@ -315,8 +405,10 @@ class TakeGradientDescentSteps(NarratedScene):
             ),
         )
         # The one w-value named here, set beside the guide that runs down from it.
+        # Under the L′ axis, right of where L′ crosses zero: the upper axis is crowded there by
+        # the steps' crumbs and the flat tangent.
         three = MathTex(sp.latex(MINIMUM), font_size=SMALL_SIZE, color=TEXT_COLOR).next_to(
-            top.c2p(float(MINIMUM), 0), DR, buff=0.08
+            bottom.c2p(float(MINIMUM), 0), DR, buff=0.1
         )
         descent = DerivativeGraph(top, bottom, loss, loss_slope, new_w, TANGENT_LENGTH)
         top_curve = descent.curve(0, 6, color=LOSS_COLOR)
@@ -333,8 +425,9 @@ class TakeGradientDescentSteps(NarratedScene):
 
         negative_row = rule_row("<", r"\text{increase } w", 2)
         positive_row = rule_row(">", r"\text{decrease } w", 2.85)
-        zero_row = rule_row("=", r"\text{locally flat}", 3.7)
-        flat_note = note(r"slope $\times$ any small step\\predicts no drop", 4.4)
+        # Flat to first order only: the tangent is horizontal, the curve still bends.
+        zero_row = rule_row("=", r"\text{flat tangent}", 3.7)
+        flat_note = note(r"flat to first order: slope $\times$\\a small step predicts no drop", 4.4)
 
         with self.beat("sign_rule") as beat:
             self.play(
@@ -453,6 +546,49 @@ class TakeGradientDescentSteps(NarratedScene):
                 self.play(hop(state.w, 0.12), run_time=0.12)
             self.play(FadeIn(ellipsis), FadeIn(far_row), FadeIn(rounding))
 
+        # ---------------------------------------------------------------- too large a rate
+        large_rule = VGroup(
+            formula(rf"\eta = {SHOWN['large_eta']}", 0, TEXT_COLOR),
+            formula(
+                rf"w_{{\text{{new}}}} - {sp.latex(MINIMUM)}"
+                rf" = {SHOWN['large_factor']}\,(w - {sp.latex(MINIMUM)})",
+                0.85,
+                WEIGHT_COLOR,
+            ),
+        )
+        large_path = at_row(
+            MathTex(
+                r"w:\ " + r"\to ".join(shown(s.w) for s in LARGE_STEPS) + r"\to \cdots",
+                font_size=BODY_SIZE,
+                color=WEIGHT_COLOR,
+            ),
+            1.8,
+        )
+        large_note = note(r"each step lands further\\from the minimum", 2.7)
+        # The overshooting steps, hop by hop along the loss curve.
+        large_points = [top.c2p(float(s.w), float(s.loss)) for s in LARGE_STEPS]
+        large_dots = VGroup(*(Dot(p, radius=0.08, color=WEIGHT_COLOR) for p in large_points))
+        large_hops = VGroup(
+            *(
+                Arrow(a, b, buff=0.1, color=WEIGHT_COLOR, stroke_width=4)
+                for a, b in zip(large_points, large_points[1:], strict=False)
+            )
+        )
+
+        with self.beat("too_large") as beat:
+            self.play(
+                FadeOut(
+                    VGroup(update, shrink, header, rule_line, *rows, ellipsis, far_row, rounding)
+                ),
+                run_time=beat.until("large"),
+            )
+            self.play(Write(large_rule), FadeIn(large_dots[0]), run_time=NORMAL_TIME)
+            beat.wait_until("path")
+            for hop_arrow, dot in zip(large_hops, large_dots[1:], strict=True):
+                self.play(GrowArrow(hop_arrow), FadeIn(dot), run_time=0.8)
+            self.play(FadeIn(large_path), FadeIn(large_note), run_time=0.8)
+        too_large = VGroup(large_rule, large_path, large_note, large_dots, large_hops)
+
         # ---------------------------------------------------------------- the caveat: flat is not lowest
         shelf_top, shelf_bottom = stacked_axes([0, 4, 1], [0, 4.2, 1], [-3.5, 6, 2])
         shelf_names = VGroup(
@@ -489,9 +625,7 @@ class TakeGradientDescentSteps(NarratedScene):
 
         with self.beat("saddle_caveat") as beat:
             self.play(
-                FadeOut(
-                    VGroup(update, shrink, header, rule_line, *rows, ellipsis, far_row, rounding)
-                ),
+                FadeOut(too_large),
                 FadeIn(repeat, shift=UP * 0.2),
                 run_time=beat.until("caveat"),
             )
@@ -506,19 +640,27 @@ class TakeGradientDescentSteps(NarratedScene):
             self.play(Create(shelf_prime), FadeIn(shelf_flat), FadeIn(shelf_word))
             self.play(Create(downhill), FadeIn(lower))
 
-        # ---------------------------------------------------------------- many weights: saddle points
-        saddle = note(r"many weights: saddle points", 0, TEXT_COLOR)
-        saddle_word = note(r"zero gradient, yet the loss still\\falls in another direction", 0.8)
+        # ---------------------------------------------------------------- two weights: a saddle
+        # A saddle needs two weights: the one-weight shelf gives way to a map of w₁² − w₂².
+        saddle_map = saddle_picture()
+        saddle = note(r"two weights: a saddle point", 0, TEXT_COLOR)
+        saddle_word = note(r"zero gradient, yet the loss\\rises one way, falls another", 0.8)
         adam = note(
-            r"Adam: momentum and adaptive\\learning rates, partly to escape\\flat regions",
+            r"Adam: momentum and adaptive\\learning rates, partly to cross\\flat stretches faster",
             2.6,
             TEXT_COLOR,
         )
 
         with self.beat("saddle_points") as beat:
-            self.play(FadeOut(VGroup(repeat, caveat, shelf_word)), run_time=0.6)
+            self.play(*(FadeOut(m) for m in self.mobjects if isinstance(m, VMobject)), run_time=0.6)
             self.play(
+                FadeIn(saddle_map[0]),
+                Create(saddle_map[1]),
                 FadeIn(saddle, shift=UP * 0.2),
+                run_time=1.2,
+            )
+            self.play(
+                FadeIn(saddle_map[2:]),
                 FadeIn(saddle_word, shift=UP * 0.2),
                 run_time=max(0.6, beat.until("adam")),
             )

@@ -22,6 +22,9 @@ LEARNING_RATE = sp.Rational(1, 10)
 TABLE_STEPS = 3  # w = 5, 4.6, 4.28, 4.024: the values the narration reads
 FAR_STEP = 20
 
+#: Seconds of silence after the prediction prompt, counted down on screen.
+PREDICTION_PAUSE = 4
+
 #: Where the sliding tangent shows a large negative and a large positive slope.
 STEEP_LEFT = sp.Rational(1, 2)
 STEEP_RIGHT = sp.Rational(11, 2)
@@ -52,12 +55,12 @@ class Step:
     slope: sp.Expr
 
 
-def descent(start: sp.Expr, count: int) -> tuple[Step, ...]:
-    """The states after 0, 1, ..., ``count`` updates from ``start``."""
+def descent(start: sp.Expr, count: int, rate: sp.Expr = LEARNING_RATE) -> tuple[Step, ...]:
+    """The states after 0, 1, ..., ``count`` updates from ``start`` with learning rate ``rate``."""
     states, weight = [], sp.Rational(start)
     for k in range(count + 1):
         states.append(Step(k, weight, loss_at(weight), slope(weight)))
-        weight = step(weight)
+        weight = sp.expand(weight - rate * slope(weight))
     return tuple(states)
 
 
@@ -92,6 +95,12 @@ ACTUAL_CHANGE = NEW_LOSS - START_LOSS  # −1.44
 #: What the tangent misses: the curve bends away from it. For this loss, exactly (Δw)².
 CURVATURE_GAP = ACTUAL_CHANGE - PREDICTED_CHANGE  # 0.16
 
+# -- too large a learning rate: each step overshoots further ----------------------------------
+LARGE_RATE = sp.Rational(11, 10)
+#: w_new − 3 = (1 − 2η)(w − 3): below −1, so the distance to 3 grows and flips side each step.
+LARGE_FACTOR = sp.simplify((w - LARGE_RATE * LOSS_PRIME - MINIMUM) / (w - MINIMUM))
+LARGE_STEPS = descent(START, 2, LARGE_RATE)
+
 #: Display strings, shared by the screen and checked against the narration.
 LEARNING_RATE_TEXT = decimal(LEARNING_RATE, 1)  # "0.1"
 SHRINK_TEXT = decimal(SHRINK, 1)  # "0.8"
@@ -110,6 +119,28 @@ GAP_TEXT = shown(CURVATURE_GAP)  # "0.16"
 SHELF_LOSS = (w - 1) ** 4 / 4 - 2 * (w - 1) ** 3 / 3 + 2
 SHELF_PRIME = derivative(SHELF_LOSS, w)
 SHELF_FLAT, SHELF_MIN = sorted(sp.solve(sp.Eq(SHELF_PRIME, 0), w), key=float)
+
+# -- two weights: a saddle ---------------------------------------------------------------------
+#: The simplest two-weight loss with a saddle: zero gradient at the origin, rising along w₁,
+#: falling along w₂. Drawn as level curves (hyperbolas); the scene says no number about it.
+w1, w2 = sp.symbols("w1 w2", real=True)
+SADDLE = w1**2 - w2**2
+SADDLE_GRADIENT = (derivative(SADDLE, w1), derivative(SADDLE, w2))
+SADDLE_POINT = {w1: 0, w2: 0}
+#: Levels drawn (plus the two crossing lines where the loss equals its value at the saddle, 0).
+SADDLE_LEVELS = (-3, -2, -1, 1, 2, 3)
+#: The square the map shows: |w₁|, |w₂| up to this.
+SADDLE_HALF_WIDTH = 2
+
+
+def saddle_branches(level: int) -> list[tuple[str, float, float]]:
+    """Each level curve of ``SADDLE`` inside the square as (which weight is solved for, sign, t
+    range): for a level c > 0, w₁ = ±√(c + t²) with t = w₂; for c < 0, w₂ = ±√(−c + t²), t = w₁.
+    t runs where the solved weight stays within the square: t² ≤ half_width² − |c|."""
+    reach = float(sp.sqrt(SADDLE_HALF_WIDTH**2 - abs(level)))
+    solved = "w1" if level > 0 else "w2"
+    return [(solved, sign, reach) for sign in (1.0, -1.0)]
+
 
 #: Every number the scene shows or the narration says, as printed (ASCII minus).
 SHOWN = {
@@ -130,6 +161,11 @@ SHOWN = {
     "predicted_drop": PREDICTED_DROP_TEXT,
     "actual_drop": ACTUAL_DROP_TEXT,
     "gap": GAP_TEXT,
+    "large_eta": decimal(LARGE_RATE, 1),
+    "large_factor": decimal(LARGE_FACTOR, 1),
+    "large_factor_size": decimal(abs(LARGE_FACTOR), 1),
+    "large_w1": shown(LARGE_STEPS[1].w),
+    "large_w2": shown(LARGE_STEPS[2].w),
     "shelf_flat": str(SHELF_FLAT),
     "shelf_slope": str(SHELF_PRIME.subs(w, SHELF_FLAT)),
 }

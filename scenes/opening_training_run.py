@@ -1,4 +1,4 @@
-"""Opening: four loss readings, three measuring windows, and the rate at epoch 11 as the window shrinks to nothing."""
+"""Opening: four loss readings, three measuring windows, and the rate at epoch 11 as the window shrinks toward zero."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from manim import *
 from mathreel.render.scene import NarratedScene
 from scenes.calculus import numeric
 from scenes.opening_training_run_figures import (
+    CLOSEST_FRACTION,
     EPOCH_RANGE,
     LOSS,
     LOSS_TEXT,
@@ -77,16 +78,26 @@ def overview_axes() -> Axes:
     return axes
 
 
-def line_through_question(axes: Axes, slope: float, color: str) -> Line:
-    """The line through the reading at the question epoch with ``slope`` (loss per epoch)."""
+def line_through_question(
+    axes: Axes, slope: float, color: str, dashed: bool = False
+) -> Line | DashedLine:
+    """The line through the reading at the question epoch with ``slope`` (loss per epoch);
+    ``dashed`` for the window after it, so the two secants through epoch 11 stay apart."""
     e0, l0 = QUESTION_EPOCH, float(LOSSES[QUESTION_EPOCH])
     lo, hi = LINE_SPAN
-    return Line(
+    kind = DashedLine if dashed else Line
+    return kind(
         axes.c2p(lo, l0 + slope * (lo - e0)),
         axes.c2p(hi, l0 + slope * (hi - e0)),
         color=color,
         stroke_width=4,
     )
+
+
+def line_key(dashed: bool) -> Line | DashedLine:
+    """A short sample of a secant's stroke, for the readout it labels."""
+    kind = DashedLine if dashed else Line
+    return kind(ORIGIN, RIGHT * 0.6, color=SECANT_COLOR, stroke_width=4)
 
 
 def secant(axes: Axes, window: tuple[int, int]) -> Line:
@@ -120,7 +131,7 @@ def words(text: str, color: str = TEXT_COLOR, size: float = BODY_SIZE) -> Tex:
 class MeasureTrainingRunSlopes(NarratedScene):
     def construct(self) -> None:
         axes = overview_axes()
-        x_label = words("epoch", MUTED_COLOR, SMALL_SIZE)
+        x_label = words("epoch $t$", MUTED_COLOR, SMALL_SIZE)
         x_label.next_to(axes.x_axis.get_right(), RIGHT, buff=0.2)
         y_label = words("loss", LOSS_COLOR, SMALL_SIZE)
         y_label.next_to(axes.y_axis.get_top(), UP, buff=0.2)
@@ -189,7 +200,9 @@ class MeasureTrainingRunSlopes(NarratedScene):
             f"{MIDDLE_EPOCHS_TEXT} epochs", font_size=SMALL_SIZE, color=MUTED_COLOR
         ).next_to(run_leg, DOWN, buff=0.15)
         # Lines through epoch 11 span the same epochs as the live ones that later replace them.
-        middle_secant = line_through_question(axes, float(RATES[MIDDLE_WINDOW]), SECANT_COLOR)
+        middle_secant = line_through_question(
+            axes, float(RATES[MIDDLE_WINDOW]), SECANT_COLOR, dashed=True
+        )
         triangle = VGroup(drop_leg, run_leg, drop_label, run_label)
 
         with self.beat("middle_window") as beat:
@@ -244,12 +257,13 @@ class MeasureTrainingRunSlopes(NarratedScene):
         run_label.move_to(axes.c2p(25, 0.75))
         widths = {w: w[1] - w[0] for w in (WINDOW_BEFORE, WINDOW_AFTER)}
         direction = {WINDOW_BEFORE: -1, WINDOW_AFTER: 1}  # which side of epoch 11 each lies
-        shrink = ValueTracker(0.0)  # 0: the readings' windows; 1: shrunk to nothing
+        # 0: the readings' windows; the animation stops short of 1 (no window, 0/0): a limit is
+        # approached, never reached, and the tangent is then laid on as the line they close in on.
+        shrink = ValueTracker(0.0)
+        closest = 1 - float(CLOSEST_FRACTION)
 
         def window_slope(window: tuple[int, int]) -> float:
             width = widths[window] * (1 - shrink.get_value())
-            if width < 1e-9:  # no window left: the limit, the tangent's slope
-                return tangent_slope
             other = QUESTION_EPOCH + direction[window] * width
             return (loss_fn(other) - loss_fn(QUESTION_EPOCH)) / (other - QUESTION_EPOCH)
 
@@ -260,7 +274,9 @@ class MeasureTrainingRunSlopes(NarratedScene):
         live = {
             w: VGroup(
                 always_redraw(
-                    lambda w=w: line_through_question(axes, window_slope(w), SECANT_COLOR)
+                    lambda w=w: line_through_question(
+                        axes, window_slope(w), SECANT_COLOR, dashed=w == WINDOW_AFTER
+                    )
                 ),
                 always_redraw(lambda w=w: window_end(w)),
             )
@@ -272,7 +288,9 @@ class MeasureTrainingRunSlopes(NarratedScene):
             value = DecimalNumber(
                 float(RATES[w]), num_decimal_places=2, font_size=HEADING_SIZE, color=SECANT_COLOR
             )
-            readouts.add(VGroup(words(name, MUTED_COLOR, LABEL_SIZE), value))
+            key = line_key(dashed=w == WINDOW_AFTER)
+            label = VGroup(key, words(name, MUTED_COLOR, LABEL_SIZE)).arrange(RIGHT, buff=0.2)
+            readouts.add(VGroup(label, value))
         readouts.arrange(DOWN, aligned_edge=LEFT, buff=0.45).align_to([COLUMN_LEFT, 2.6, 0], UL)
         for row in readouts:
             row[1].next_to(row[0], RIGHT, buff=0.35)
@@ -302,7 +320,7 @@ class MeasureTrainingRunSlopes(NarratedScene):
             self.remove(before_secant, middle_secant)
             self.add(*live.values(), *dots.values(), question_ring)
             self.play(FadeIn(readouts), run_time=FAST)
-            self.play(shrink.animate.set_value(1.0), run_time=beat.until("settle"))
+            self.play(shrink.animate.set_value(closest), run_time=beat.until("settle"))
             for row in readouts:
                 row[1].clear_updaters()
             self.remove(*live.values())
@@ -310,11 +328,13 @@ class MeasureTrainingRunSlopes(NarratedScene):
             self.play(Create(tangent), FadeIn(tangent_note), run_time=NORMAL)
 
         derivative_note = VGroup(
-            words(r"window shrunk to nothing:", TEXT_COLOR, LABEL_SIZE),
+            words(r"as the window shrinks toward 0,", TEXT_COLOR, LABEL_SIZE),
+            words(r"its rate closes in on", TEXT_COLOR, LABEL_SIZE),
             MathTex(r"L'(t)", font_size=HEADING_SIZE + 10, color=TANGENT_COLOR),
-            words(r"loss per epoch, at one instant", TANGENT_COLOR, LABEL_SIZE),
+            words(r"loss per epoch at epoch $t$", TANGENT_COLOR, LABEL_SIZE),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
-        derivative_note.align_to([COLUMN_LEFT, 2.6, 0], UL)
+        # Left of the column: its widest line would pass the title-safe edge from COLUMN_LEFT.
+        derivative_note.align_to([COLUMN_LEFT - 0.5, 2.6, 0], UL)
 
         with self.beat("derivative") as beat:
             self.play(FadeOut(readouts), FadeOut(tangent_note), run_time=FAST)
@@ -391,11 +411,18 @@ class MeasureTrainingRunSlopes(NarratedScene):
         )
         without = Tex(r"without ", r"derivatives", ":", font_size=HEADING_SIZE, color=TEXT_COLOR)
         without[1].set_color(TANGENT_COLOR)
+        # Many methods learn without derivatives: say what is lost, not "no learning".
         losses = VGroup(
             *[
                 words(f"no {what}", TEXT_COLOR, HEADING_SIZE)
-                for what in ("gradient descent", "backpropagation", "learning")
-            ]
+                for what in ("gradient descent", "backpropagation")
+            ],
+            Tex(
+                r"no training of neural networks\\as we know it",
+                font_size=HEADING_SIZE,
+                color=HIGHLIGHT_COLOR,
+                tex_environment="flushleft",
+            ),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.45)
         VGroup(without, losses).arrange(DOWN, buff=0.7).move_to(ORIGIN)
 

@@ -77,8 +77,10 @@ def secant_slope(start: sp.Expr | float, end: sp.Expr | float) -> sp.Expr:
     return (loss_at(end) - loss_at(start)) / (end - start)
 
 
-#: L′(11) on the drawn run: where both windows' slopes settle as they shrink to nothing.
+#: L′(11) on the drawn run: where both windows' slopes close in as they shrink toward zero.
 TANGENT_SLOPE: sp.Expr = sp.simplify(LOSS_SLOPE.subs(t, QUESTION_EPOCH))
+#: The scene shrinks each window to this fraction of its width, never to zero (0/0 has no value).
+CLOSEST_FRACTION = sp.Rational(1, 100)
 #: The tangent to the drawn run at the question epoch, as an expression in t.
 TANGENT_LINE: sp.Expr = loss_at(QUESTION_EPOCH) + TANGENT_SLOPE * (t - QUESTION_EPOCH)
 

@@ -8,7 +8,14 @@ import textwrap
 from manim import *
 
 from mathreel.render.scene import BeatTracker, NarratedScene
+from scenes.calculus import numeric
+from scenes.drawing import tangent_segment
 from scenes.power_rule_figures import (
+    LOG_ROW,
+    LOG_SLOPE_TEXT,
+    LOG_TANGENT_POINTS,
+    LOG_TANGENT_SLOPES,
+    PATTERN_POWERS,
     ROWS,
     SECANT_LIMIT,
     SECANT_SLOPE_TEXTS,
@@ -16,6 +23,7 @@ from scenes.power_rule_figures import (
     SQUARE_AT_ONE_TEX,
     SQUARE_DERIVATIVE,
     DerivativeRow,
+    pattern_tex,
     power_rule,
     tex,
 )
@@ -44,6 +52,8 @@ COL_F, COL_D = -5.15, -3.3
 TABLE_LEFT, TABLE_RIGHT = -6.25, -2.05
 HEADER_Y, FIRST_ROW_Y, ROW_PITCH = 2.6, 1.45, 1.2
 PANEL_LEFT = -1.55
+#: Seconds to write each half of a pattern row.
+NORMAL_WRITE = 1.0
 
 
 class ApplyShortcutRules(NarratedScene):
@@ -54,20 +64,39 @@ class ApplyShortcutRules(NarratedScene):
                 r"= \lim_{h \to 0} {f(x+h) - f(x) \over h}",
                 font_size=MATH_SIZE,
                 color=TEXT_COLOR,
-            ).move_to(UP * 1.6)
+            ).move_to(UP * 2.2)
             definition[0].set_color(TANGENT_COLOR)
-            slow = Tex("one limit per function: slow", font_size=LABEL_SIZE, color=MUTED_COLOR)
-            slow.next_to(definition, DOWN, buff=0.5)
-            self.play(Write(definition), run_time=min(2.0, beat.until("family")))
-            self.play(FadeIn(slow))
+            # The pattern the rule generalises: the same algebra as the secant table, at any x.
+            patterns = VGroup()
+            for power in PATTERN_POWERS:
+                quotient, limit = pattern_tex(power)
+                row = MathTex(
+                    f"x^{{{power}}}",
+                    r":\quad",
+                    quotient,
+                    r"\;\to\;",
+                    limit,
+                    font_size=MATH_SIZE - 6,
+                    color=TEXT_COLOR,
+                )
+                row[0].set_color(FUNCTION_COLOR)
+                row[2].set_color(SECANT_COLOR)
+                row[4].set_color(TANGENT_COLOR)
+                patterns.add(row)
+            patterns.arrange(DOWN, aligned_edge=LEFT, buff=0.45).move_to(UP * 0.2)
+            self.play(Write(definition), run_time=min(2.0, beat.until("square")))
+            for row, mark in zip(patterns, ("square", "cube"), strict=True):
+                beat.wait_until(mark)
+                self.play(Write(row[:3]), run_time=NORMAL_WRITE)
+                self.play(Write(row[3:]), run_time=NORMAL_WRITE)
             family = MathTex(
                 r"x^{2},\quad x^{3},\quad x^{4},\quad \dots",
                 font_size=MATH_SIZE,
                 color=FUNCTION_COLOR,
-            ).move_to(DOWN * 1.2)
+            ).move_to(DOWN * 2.2)
             general = MathTex("x^{n}", font_size=MATH_SIZE, color=FUNCTION_COLOR).move_to(family)
             beat.wait_until("family")
-            self.play(FadeOut(slow), LaggedStart(*(FadeIn(g) for g in family[0]), lag_ratio=0.1))
+            self.play(LaggedStart(*(FadeIn(g) for g in family[0]), lag_ratio=0.1))
             self.play(ReplacementTransform(family, general))
 
         with self.beat("power_rule") as beat:
@@ -86,11 +115,17 @@ class ApplyShortcutRules(NarratedScene):
             rule[1].set_color(FUNCTION_COLOR)
             rule[3:].set_color(TANGENT_COLOR)
             rule.move_to(UP * 0.4)
-            self.play(FadeOut(definition), general.animate.move_to(rule[1]).scale(72 / MATH_SIZE))
+            self.play(
+                FadeOut(definition),
+                FadeOut(patterns),
+                general.animate.move_to(rule[1]).scale(72 / MATH_SIZE),
+            )
             self.remove(general)
             self.add(rule[1])
+            # d/dx appears as the voice names it, before the rule is read.
+            self.play(Write(rule[0]), run_time=min(1.0, max(0.3, beat.until("rule"))))
             beat.wait_until("rule")
-            self.play(Write(rule[0]), Write(rule[2]))
+            self.play(Write(rule[2]))
             # Bring down the exponent: the n of xⁿ drops to the front as the coefficient...
             exponent = rule[1][1]
             self.play(TransformFromCopy(exponent, rule[3]), FadeIn(rule[4]), run_time=1.2)
@@ -154,9 +189,17 @@ class ApplyShortcutRules(NarratedScene):
         with self.beat("table_exp") as beat:
             highlight, notes = self.show_row(table, 1, highlight, notes)
             self.reveal_ml(notes, beat, "ml")
+        log_picture = self.log_tangents()
         with self.beat("table_log") as beat:
             highlight, notes = self.show_row(table, 2, highlight, notes)
+            # The sentence on screen, drawn: tangents to ln x whose slopes, 1/x, get smaller.
+            self.play(Create(log_picture[0]), Create(log_picture[1]), run_time=NORMAL_WRITE)
+            self.play(
+                LaggedStart(*(FadeIn(t) for t in log_picture[2]), lag_ratio=0.4),
+                run_time=max(0.6, beat.until() - 0.1),
+            )
         with self.beat("log_in_ml") as beat:
+            self.play(FadeOut(log_picture), run_time=0.5)
             self.reveal_ml(notes, beat, "ml", "slope", "chain")
         with self.beat("table_constant") as beat:
             highlight, notes = self.show_row(table, 3, highlight, notes)
@@ -172,6 +215,29 @@ class ApplyShortcutRules(NarratedScene):
                 color=MUTED_COLOR,
             ).move_to(DOWN * 3.1)
             self.play(FadeIn(uses))
+
+    # -- ln x and its slopes ----------------------------------------------------------------------
+    def log_tangents(self) -> VGroup:
+        """(axes, ln x, tangents with their slopes) under the log row's note."""
+        axes = Axes(
+            x_range=[0, 4.6, 1],
+            y_range=[-2, 1.8, 1],
+            x_length=5.4,
+            y_length=3.0,
+            tips=False,
+            axis_config={"color": AXES_COLOR, "stroke_width": 2},
+        ).move_to([2.6, -1.75, 0])
+        axes.x_axis.add_numbers([1, 2, 4], font_size=LABEL_SIZE)
+        log_fn = numeric(LOG_ROW.f)
+        curve = axes.plot(log_fn, x_range=[0.14, 4.6, 0.02], color=FUNCTION_COLOR)
+        tangents = VGroup()
+        for a in LOG_TANGENT_POINTS:
+            at = float(a)
+            segment = tangent_segment(axes, log_fn, float(LOG_TANGENT_SLOPES[a]), at, 0.9)
+            label = MathTex(LOG_SLOPE_TEXT[a], font_size=LABEL_SIZE, color=TANGENT_COLOR)
+            label.next_to(segment, UP, buff=0.1)
+            tangents.add(VGroup(segment, label))
+        return VGroup(axes, curve, tangents)
 
     # -- the table --------------------------------------------------------------------------------
     def derivative_table(self) -> dict[str, VGroup]:

@@ -34,6 +34,35 @@ def power_rule() -> sp.Expr:
     return sp.powsimp(derivative(x**n))
 
 
+#: The gap of the limit definition.
+h = sp.Symbol("h", real=True)
+#: The powers the pattern is read from, before the rule is stated.
+PATTERN_POWERS = (2, 3)
+
+
+def secant_quotient(power: int) -> sp.Expr:
+    """((x + h)ᵏ − xᵏ)/h with h cancelled (valid for h ≠ 0): 2x + h for k = 2."""
+    return sp.expand(sp.cancel(((x + h) ** power - x**power) / h))
+
+
+#: Each power's secant slope at any x, and what it closes in on as h shrinks toward 0.
+PATTERN_QUOTIENTS = {k: secant_quotient(k) for k in PATTERN_POWERS}
+PATTERN_LIMITS = {k: sp.limit(q, h, 0) for k, q in PATTERN_QUOTIENTS.items()}
+
+
+def pattern_tex(power: int) -> tuple[str, str]:
+    """The quotient, in rising powers of h, and its limit as the scene writes them:
+    ("2 x + h", "2 x"), ("3 x^{2} + 3 x h + h^{2}", "3 x^{2}")."""
+    terms = []
+    for degree, coeff in enumerate(reversed(sp.Poly(PATTERN_QUOTIENTS[power], h).all_coeffs())):
+        if coeff == 0:
+            continue
+        h_part = "" if degree == 0 else ("h" if degree == 1 else f"h^{{{degree}}}")
+        c_part = "" if coeff == 1 and degree else sp.latex(coeff)
+        terms.append(" ".join(t for t in (c_part, h_part) if t))
+    return " + ".join(terms), sp.latex(PATTERN_LIMITS[power])
+
+
 #: The power rule with n = 2: d/dx x² = 2x.
 SQUARE_DERIVATIVE = power_rule().subs(n, 2)
 #: 2(1) = 2: the slope of x² at x = 1 from the rule.
@@ -97,7 +126,7 @@ ROWS = (
         key="log",
         f=sp.log(x),
         f_tex=r"\ln x",
-        english=rf"$\ln x$ exists only for $x > {LOG_DOMAIN.inf}$; there, its slope shrinks as $x$ grows",
+        english=rf"$\ln x$ exists only for $x > {LOG_DOMAIN.inf}$; there, its slope gets smaller as $x$ grows",
         ml=r"Cross-entropy loss $-\ln p$, with $p$ the probability of the right answer",
         ml_tex=rf"\frac{{d}}{{dp}}\left(-\ln p\right) = {sp.latex(CROSS_ENTROPY_DERIVATIVE)}",
         ml_note="Reaching each weight takes the chain rule, not yet covered",
@@ -116,3 +145,13 @@ ROWS = (
 
 def row(key: str) -> DerivativeRow:
     return next(r for r in ROWS if r.key == key)
+
+
+# -- the log's picture: tangents to ln x whose slopes, 1/x, get smaller as x grows -------------
+#: Where the table_log beat draws tangents to ln x.
+LOG_TANGENT_POINTS = (sp.Integer(1), sp.Integer(2), sp.Integer(4))
+#: The slope at each, from the table's own derivative of ln x.
+LOG_ROW = row("log")
+LOG_TANGENT_SLOPES = {a: LOG_ROW.derivative.subs(x, a) for a in LOG_TANGENT_POINTS}
+#: The slopes as the picture labels them: 1, 0.5, 0.25.
+LOG_SLOPE_TEXT = {a: secant.exact_decimal(s) for a, s in LOG_TANGENT_SLOPES.items()}

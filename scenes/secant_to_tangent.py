@@ -22,6 +22,7 @@ from scenes.secant_to_tangent_figures import (
     F,
     clipped_line,
     gap_in_pixels,
+    left_row,
     plus_gap_parts,
     quotient_at_zero,
     screen_units_per_step,
@@ -51,12 +52,17 @@ f = numeric(F)
 slope_for_gap = secant_slope_readout()
 X0_F = float(X0)
 ROWS = secant_rows()
-ROW_PARTS = [plus_gap_parts(row) for row in ROWS]
+#: The source's rows (second points right of 1), then one from the left.
+ALL_ROWS = [*ROWS, left_row()]
+LEFT_INDEX = len(ROWS)
+ROW_PARTS = [plus_gap_parts(row) for row in ALL_ROWS]
+#: Height of one table row: six stacked fractions fit above the limit and the verdict.
+ROW_PITCH = 0.85
 #: Where the table's columns sit (manim units): the x column's centre, every row's "=".
 COL_X, EQ_X = 0.95, 4.75
 #: After the algebra the table closes up (single-line rows) to make room for the formula below it.
 COMPACT_TOP, COMPACT_PITCH = 2.4, 0.6
-FORMULA_Y, VERDICT_Y = -1.75, -3.1
+FORMULA_Y, VERDICT_Y = -1.95, -3.1
 #: The boxed definition: large enough that its "h -> 0" subscript (LaTeX sets it at 70 %) stays
 #: near the 36 pt floor.
 DEFINITION_SIZE = HEADING_SIZE + 6
@@ -72,10 +78,14 @@ class SecantBecomesTangent(NarratedScene):
             tips=False,
             axis_config={"color": AXES_COLOR, "stroke_width": 2},
         )
-        x_numbers = axes.x_axis.add_numbers(font_size=SMALL_SIZE, num_decimal_places=0)
+        axes.x_axis.add_numbers(font_size=SMALL_SIZE, num_decimal_places=0)
         axes.y_axis.add_numbers(font_size=SMALL_SIZE, num_decimal_places=0)
         # Origin placed so tick numbers and the later "x + h" label stay inside the title-safe area.
         axes.shift(np.array([-5.75, -2.95, 0]) - axes.c2p(0, 0))
+        # add_numbers returns the axis itself: take the numbers out as their own group, so fading
+        # them for the general case leaves the axis (and its ticks) on screen.
+        x_numbers = axes.x_axis.numbers
+        axes.x_axis.remove(x_numbers)
         curve = axes.plot(f, x_range=[X_RANGE[0], float(np.sqrt(Y_RANGE[1]))], color=FUNCTION_COLOR)
         curve_label = MathTex("y = x^2", color=FUNCTION_COLOR, font_size=BODY_SIZE).move_to(
             axes.c2p(0.55, 3.9)
@@ -89,6 +99,8 @@ class SecantBecomesTangent(NarratedScene):
 
         def secant_line() -> Line:
             gap = x2.get_value() - X0_F
+            if abs(gap) < 1e-6:  # passing through x = 1 between sides: no secant, keep its slope
+                gap = 1e-6
             slope = (f(x2.get_value()) - f(X0_F)) / gap  # through the two actual points
             return line_through_point(axes, slope, SECANT_COLOR, stroke_width=4)
 
@@ -104,7 +116,7 @@ class SecantBecomesTangent(NarratedScene):
         table = self.secant_table()
 
         with self.beat("first_secant") as beat:
-            self.add(axes)
+            self.add(axes, x_numbers)
             self.play(Create(curve), Write(curve_label), run_time=min(2.0, beat.until()))
             self.play(FadeIn(point, scale=0.5), Write(point_label))
             beat.wait_until("second_point")
@@ -133,11 +145,16 @@ class SecantBecomesTangent(NarratedScene):
             self.bring_to_front(point)
 
         with self.beat("converge") as beat:
-            slopes = VGroup(*(row[1][2] for row in table["rows"]))
+            slopes = VGroup(*(row[1][2] for row in table["rows"][:LEFT_INDEX]))
             self.play(
                 LaggedStart(*(Indicate(s, color=SECANT_COLOR, scale_factor=1.15) for s in slopes)),
                 run_time=1.5,
             )
+            # From the left: h < 0, and the slope closes in on 2 from below.
+            beat.wait_until("left")
+            self.play(x2.animate.set_value(float(ALL_ROWS[LEFT_INDEX].x2)), run_time=1.5)
+            self.bring_to_front(point)
+            self.play(Write(table["rows"][LEFT_INDEX]), run_time=1.2)
             self.play(Write(table["limit"]))
             beat.wait_until("why")
             self.play(FadeIn(table["question"]))
@@ -160,7 +177,7 @@ class SecantBecomesTangent(NarratedScene):
             self.play(Write(formula[0]), run_time=1.5)
             beat.wait_until("simplify")
             self.play(Write(formula[1:3]), run_time=1.2)
-            self.play(Write(formula[3:]))
+            self.play(Write(formula[3:]), FadeIn(algebra["condition"]))
 
         with self.beat("every_row") as beat:
             beat.wait_until("rows")
@@ -181,12 +198,17 @@ class SecantBecomesTangent(NarratedScene):
             self.play(ReplacementTransform(table["question"], table["exact"]))
 
         # The general case: the point is any x now, so the numbered axis gives way to x and x + h.
+        general_label = MathTex("y = f(x)", color=FUNCTION_COLOR, font_size=BODY_SIZE).move_to(
+            curve_label, aligned_edge=LEFT
+        )
         with self.beat("general_gap") as beat:
             self.play(
                 FadeOut(algebra["on_screen"]),
                 FadeOut(tangent),
                 FadeOut(point_label),
                 FadeOut(x_numbers),
+                # The voice now speaks of any x and any f: the label says so too.
+                Transform(curve_label, general_label),
                 run_time=1.0,
             )
             self.play(x2.animate.set_value(float(X0 + GENERAL_GAP)), run_time=1.0)
@@ -295,8 +317,8 @@ class SecantBecomesTangent(NarratedScene):
         header[1].move_to([4.2, 3.3, 0])
         rule = Line([0.2, 2.95, 0], [6.3, 2.95, 0], color=AXES_COLOR, stroke_width=2)
         rows = VGroup()
-        for i, row in enumerate(ROWS):
-            y = 2.3 - 1.0 * i
+        for i, row in enumerate(ALL_ROWS):
+            y = 2.3 - ROW_PITCH * i
             x_text = MathTex(row.x2_text, font_size=LABEL_SIZE, color=TEXT_COLOR).move_to(
                 [COL_X, y, 0]
             )
@@ -337,8 +359,12 @@ class SecantBecomesTangent(NarratedScene):
         plus_rows = VGroup()
         for row, numbers, shift in zip(rows, ROW_PARTS, shifts, strict=True):
             constant, gap = numbers
+            # A negative gap reads 2 − 0.1, not 2 + −0.1.
+            sign, size = ("-", gap[1:]) if gap.startswith("-") else ("+", gap)
             full = equals_at(
-                MathTex(constant, "+", gap, "=", row[1][2].get_tex_string(), font_size=LABEL_SIZE),
+                MathTex(
+                    constant, sign, size, "=", row[1][2].get_tex_string(), font_size=LABEL_SIZE
+                ),
                 3,
                 row[1][1].get_y() + shift,
             )
@@ -357,7 +383,11 @@ class SecantBecomesTangent(NarratedScene):
             color=TEXT_COLOR,
         ).move_to([3.25, FORMULA_Y, 0])
         formula[4].set_color(TANGENT_COLOR)
+        # Cancelling h divides by it: the simplification holds only for a gap other than zero.
+        condition = MathTex(r"(h \neq 0)", font_size=LABEL_SIZE, color=MUTED_COLOR)
+        condition.next_to(formula, LEFT, buff=0.3)
         on_screen = VGroup(
+            condition,
             table["header"],
             *(VGroup(row[0], row[1][1:]) for row in rows),
             table["limit"],
@@ -370,6 +400,7 @@ class SecantBecomesTangent(NarratedScene):
             "header": header,
             "plus_rows": plus_rows,
             "formula": formula,
+            "condition": condition,
             "on_screen": on_screen,
         }
 

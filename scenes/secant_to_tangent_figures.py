@@ -110,6 +110,15 @@ def secant_rows() -> list[SecantRow]:
     return [SecantRow(x2, value_at(F, x2), secant_slope(x2)) for x2 in SECOND_POINTS]
 
 
+#: A second point left of 1 (h < 0), so the slopes are seen closing in from both sides.
+LEFT_POINT = sp.Rational(9, 10)
+
+
+def left_row() -> SecantRow:
+    """The table's last row: the secant through (1, 1) and a point left of it."""
+    return SecantRow(LEFT_POINT, value_at(F, LEFT_POINT), secant_slope(LEFT_POINT))
+
+
 def difference_quotient(expr: sp.Expr = F) -> sp.Expr:
     """(f(x + h) − f(x)) / h for ``expr``, a function of x and h."""
     return (expr.subs(x, x + h) - expr) / h

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sympy as sp
 from manim import *
 
 from mathreel.render.scene import NarratedScene
@@ -10,6 +11,8 @@ from scenes.drawing import show_value, tangent_segment
 from scenes.quiz_drawing import play_countdown
 from scenes.slope_at_a_point_figures import (
     CUBIC,
+    CUBIC_NEAR_TEXT,
+    CUBIC_NEAR_VALUE_TEXT,
     CUBIC_POINT,
     CUBIC_SIDE_TEXT,
     CUBIC_SIDES,
@@ -110,6 +113,18 @@ def column(*mobs: Mobject, top: float = PROMPT_TOP, buff: float = 0.45) -> VGrou
 def words(text: str, color: str = TEXT_COLOR, size: float = BODY_SIZE) -> Tex:
     """Prose with inline math in the right column (LaTeX, so $x = 0$ matches the graph's type)."""
     return Tex(text, font_size=size, color=color, tex_environment="flushleft")
+
+
+def words_over_math(
+    text: str, text_color: str, tex: str, tex_color: str, top: float, buff: float = 0.45
+) -> VGroup:
+    """A remark in words over the formula it is about, in the right column from ``top``."""
+    return column(
+        words(text, text_color),
+        MathTex(tex, font_size=HEADING_SIZE, color=tex_color),
+        top=top,
+        buff=buff,
+    )
 
 
 def step_diagram(slope: int, centre: np.ndarray) -> VGroup:
@@ -244,7 +259,20 @@ class FindSlopeAtPoint(NarratedScene):
         frame = Rectangle(
             width=CLOSE_UP_SIZE[0], height=CLOSE_UP_SIZE[1], color=MUTED_COLOR, stroke_width=2
         ).move_to(CLOSE_UP_CENTRE)
-        view = always_redraw(lambda: close_up(parabola_fn, slope, ZOOM_POINT, half_width(), frame))
+        # The curve straightens alone; the tangent (and its gap to the curve) is laid on it after.
+        tangent_shown = ValueTracker(0.0)
+
+        def zoomed() -> VGroup:
+            view = close_up(parabola_fn, slope, ZOOM_POINT, half_width(), frame)
+            for part in (view.tangent, view.gap):
+                part.set_stroke(opacity=tangent_shown.get_value())
+            # Laid under the curve, wider: both stay in sight where they coincide.
+            view.tangent.set_stroke(width=10)
+            view.remove(view.tangent)
+            view.add_to_back(view.tangent)
+            return view
+
+        view = always_redraw(zoomed)
         marker = always_redraw(
             lambda: window_marker(axes, window_box(parabola_fn, slope, ZOOM_POINT, half_width()))
         )
@@ -285,16 +313,17 @@ class FindSlopeAtPoint(NarratedScene):
                 FadeIn(marker),
                 FadeIn(view),
                 FadeIn(zoom_label),
-                FadeIn(gaps[ZOOM_FACTORS[0]]),
                 run_time=beat.until("ten"),
             )
-            for previous, zoom, mark in zip(
-                ZOOM_FACTORS[:-1], ZOOM_FACTORS[1:], ("ten", "hundred"), strict=True
-            ):
+            for zoom, mark in zip(ZOOM_FACTORS[1:], ("ten", "hundred"), strict=True):
                 beat.wait_until(mark)
-                self.play(FadeOut(gaps[previous]), run_time=FAST / 2)
                 self.play(zoom_power.animate.set_value(np.log10(zoom)), run_time=1.5 * NORMAL)
-                self.play(FadeIn(gaps[zoom]), run_time=FAST / 2)
+            beat.wait_until("lay")
+            self.play(
+                tangent_shown.animate.set_value(1.0),
+                FadeIn(gaps[ZOOM_FACTORS[-1]]),
+                run_time=NORMAL,
+            )
             beat.wait_until("tangent")
             self.play(FadeIn(up_close, shift=0.2 * UP), run_time=NORMAL)
         factor.clear_updaters()
@@ -314,10 +343,16 @@ class FindSlopeAtPoint(NarratedScene):
             r"sign: direction \qquad size: steepness", font_size=BODY_SIZE, color=HIGHLIGHT_COLOR
         ).move_to([0, -3.15, 0])
         graph = VGroup(self.axes, self.parabola, self.long_line, self.contact_dot)
+        # A step of 0.01 would be invisible: the diagrams are magnified, both legs alike.
+        scale_note = Tex(
+            r"magnified: $\Delta x$ and $\Delta y$ drawn to one scale",
+            font_size=SMALL_SIZE,
+            color=MUTED_COLOR,
+        ).move_to([0, -2.5, 0])
 
         with self.beat("small_step") as beat:
             self.play(FadeOut(graph), FadeOut(self.zoom_parts), run_time=FAST)
-            self.play(Write(formula), run_time=beat.until("plus"))
+            self.play(Write(formula), FadeIn(scale_note), run_time=beat.until("plus"))
             self.play(FadeIn(diagrams[STEP_SLOPES[0]], lag_ratio=0.1), run_time=2 * NORMAL)
 
         with self.beat("sign_and_size") as beat:
@@ -325,7 +360,7 @@ class FindSlopeAtPoint(NarratedScene):
                 FadeIn(diagrams[STEP_SLOPES[1]], lag_ratio=0.1), run_time=beat.until("meaning")
             )
             self.play(FadeIn(meaning, shift=0.2 * UP), run_time=NORMAL)
-        self.step_parts = VGroup(formula, *diagrams.values(), meaning)
+        self.step_parts = VGroup(formula, scale_note, *diagrams.values(), meaning)
 
     # -- predictions on x² ------------------------------------------------------------------------
     def explore_the_parabola(self) -> None:
@@ -372,7 +407,10 @@ class FindSlopeAtPoint(NarratedScene):
 
         right_prompt = prompt(r"Right of the vertex:\\positive, negative\\or zero?")
         left_prompt = prompt(r"Left of the vertex:\\which sign?")
-        self.slide_prompt = prompt(r"Toward the vertex:\\what happens?")
+        # One reading: the signed value (it rises), not its size (which shrinks).
+        self.slide_prompt = prompt(
+            r"Toward the vertex, does\\the slope's value rise,\\fall, or stay the same?"
+        )
         hidden_slope = self.question_mark()
 
         with self.beat("predict_right") as beat:
@@ -414,15 +452,58 @@ class FindSlopeAtPoint(NarratedScene):
         )
         slide_note.next_to(self.slope_readout, DOWN, buff=0.6).align_to(self.slope_readout, LEFT)
 
+        # The slope traced as a height while the point slides: f′(x) = 2x drawn under the voice's
+        # "rises from −3 to 0", in place of the answered question. No numbers: the live readouts
+        # beside it give them (numbers at ±1 would sit on the trace).
+        inset = Axes(
+            x_range=[-2, 2, 1],
+            y_range=[-4, 4, 2],
+            x_length=3.4,
+            y_length=1.5,
+            tips=False,
+            axis_config={"color": AXES_COLOR, "stroke_width": 2},
+        )
+        inset_label = MathTex(
+            rf"\text{{slope: }} f'(x) = {sp.latex(PARABOLA_SLOPE)}",
+            font_size=LABEL_SIZE,
+            color=TANGENT_COLOR,
+        )
+        inset_label.align_to([COLUMN_LEFT, PROMPT_TOP, 0], UL)
+        inset.next_to(inset_label, DOWN, buff=0.1).align_to([COLUMN_LEFT + 0.5, 0, 0], LEFT)
+        start_x = self.x_now.get_value()
+
+        def traced() -> VGroup:
+            here = self.x_now.get_value()
+            line = Line(
+                inset.c2p(start_x, parabola_slope_fn(start_x)),
+                inset.c2p(here, parabola_slope_fn(here)),
+                color=TANGENT_COLOR,
+                stroke_width=4,
+            )
+            dot = Dot(inset.c2p(here, parabola_slope_fn(here)), radius=0.07, color=POINT_COLOR)
+            return VGroup(line, dot)
+
+        trace = always_redraw(traced)
+
         with self.beat("slide_answer") as beat:
-            self.play(FadeOut(self.countdown_parts), run_time=FAST)
+            self.play(
+                FadeOut(self.countdown_parts),
+                FadeOut(self.slide_prompt),
+                FadeIn(inset),
+                FadeIn(inset_label),
+                run_time=FAST,
+            )
+            self.add(trace)
             self.play(
                 self.x_now.animate.set_value(float(VERTEX)),
                 FadeIn(slide_note),
                 run_time=beat.until(),
                 rate_func=smooth,
             )
+            trace.clear_updaters()
         self.slide_note = slide_note
+        # What the next beat clears in the question's place.
+        self.slide_prompt = VGroup(inset, inset_label, trace)
 
     def ask_at(self, beat, x_value: float, prompt: Mobject) -> None:
         """Move the point to ``x_value`` as the question appears, then count the pause down."""
@@ -486,13 +567,12 @@ class FindSlopeAtPoint(NarratedScene):
         cubic_label = MathTex("f(x) = x^3", font_size=HEADING_SIZE, color=FUNCTION_COLOR)
         cubic_label.next_to(cubic_axes.c2p(cubic_end, cubic_fn(cubic_end)), LEFT, buff=0.35)
         zero_prompt = column(words(r"Slope at $x = 0$:\\positive, negative\\or zero?"))[0]
-        derivative_notes = column(
-            MathTex(r"f'(x) = 3x^2", font_size=HEADING_SIZE, color=TANGENT_COLOR),
-            MathTex(
-                rf"f'({CUBIC_POINT}) = {CUBIC_SLOPE_TEXT}",
-                font_size=HEADING_SIZE,
-                color=TANGENT_COLOR,
-            ),
+        # Said from the picture: the power rule (3x²) is not taught until a later scene.
+        derivative_notes = words_over_math(
+            r"flat tangent:\\the $x$-axis itself",
+            TANGENT_COLOR,
+            rf"f'({CUBIC_POINT}) = {CUBIC_SLOPE_TEXT}",
+            TANGENT_COLOR,
             top=-1.4,
             buff=0.25,
         )
@@ -521,7 +601,7 @@ class FindSlopeAtPoint(NarratedScene):
             self.play(FadeIn(derivative_notes), run_time=NORMAL)
 
         # Both sides of 0: the left side of x³ is lower, so a flat tangent here is no minimum.
-        min_prompt = column(words(r"Is $x = 0$ the lowest\\point of $x^3$?"))[0]
+        min_prompt = column(words(r"Is $x = 0$ a minimum\\of $x^3$, even locally?"))[0]
         side_dots, side_labels = {}, {}
         for a in CUBIC_SIDES:
             side_dots[a] = Dot(cubic_axes.c2p(a, cubic_fn(a)), radius=0.09, color=TEXT_COLOR)
@@ -537,7 +617,17 @@ class FindSlopeAtPoint(NarratedScene):
         # Body size keeps the boxed lines inside the title-safe frame; the box gives the emphasis.
         verdict = words(r"zero slope, yet not even\\a local minimum", HIGHLIGHT_COLOR)
         verdict_box = SurroundingRectangle(verdict, color=HIGHLIGHT_COLOR, buff=0.2)
-        verdict_group = column(VGroup(verdict, verdict_box), top=READOUT_TOP)
+        # Not even locally: every x left of 0, however close, is lower (the picture's whole
+        # highlighted left half), e.g. just left of 0.
+        near_note = words_over_math(
+            r"every $x < 0$ is lower:",
+            HIGHLIGHT_COLOR,
+            rf"f({CUBIC_NEAR_TEXT}) = {CUBIC_NEAR_VALUE_TEXT}",
+            TEXT_COLOR,
+            top=READOUT_TOP,
+            buff=0.25,
+        )
+        verdict_group = column(VGroup(verdict, verdict_box), top=near_note.get_bottom()[1] - 0.45)
 
         with self.beat("lowest_point") as beat:
             self.play(FadeOut(zero_prompt), FadeIn(min_prompt), run_time=NORMAL)
@@ -558,5 +648,7 @@ class FindSlopeAtPoint(NarratedScene):
                 run_time=2 * NORMAL,
             )
             self.bring_to_front(self.probe)
+            beat.wait_until("near")
+            self.play(FadeIn(near_note, shift=UP * 0.2), run_time=NORMAL)
             beat.wait_until("verdict")
             self.play(FadeIn(verdict_group, scale=1.1), run_time=NORMAL)

@@ -63,6 +63,9 @@ CUBIC_SLOPE_AT_POINT: sp.Expr = slope_at(CUBIC, CUBIC_POINT)
 CUBIC_SIDES: tuple[int, ...] = (-1, 1)
 CUBIC_SIDE_VALUES: dict[int, sp.Expr] = {a: value_at(CUBIC, a) for a in CUBIC_SIDES}
 CUBIC_VALUE_AT_POINT: sp.Expr = value_at(CUBIC, CUBIC_POINT)
+#: A point just left of 0 (the source's check): still below f(0), as is every x < 0, however close.
+CUBIC_NEAR: sp.Expr = -sp.Rational(1, 10)
+CUBIC_NEAR_VALUE: sp.Expr = value_at(CUBIC, CUBIC_NEAR)
 
 
 #: Where x³ is below its value at 0: every x < 0, however close, so 0 is not even a local minimum.
@@ -117,6 +120,8 @@ SLIDE_SLOPE_TEXT: tuple[str, str] = (
 EXPLORER_SIGN: dict[sp.Expr, str] = {s: sign_word(v) for s, v in EXPLORER_SLOPES.items()}
 CUBIC_SLOPE_TEXT: str = integer_text(CUBIC_SLOPE_AT_POINT)
 CUBIC_SIDE_TEXT: dict[int, str] = {a: integer_text(v) for a, v in CUBIC_SIDE_VALUES.items()}
+CUBIC_NEAR_TEXT: str = exact_decimal(CUBIC_NEAR)
+CUBIC_NEAR_VALUE_TEXT: str = exact_decimal(CUBIC_NEAR_VALUE)
 ZOOM_TEXT: dict[int, str] = {z: str(z) for z in ZOOM_FACTORS}
 EDGE_GAP_TEXT: dict[int, str] = {z: exact_decimal(g) for z, g in EDGE_GAPS.items()}
 STEP_TEXT: str = exact_decimal(STEP)

@@ -17,10 +17,11 @@ LEFT_AT = minus(decimal(fig.LEFT_STOP, 1))  # "−1.5"
 RIGHT_SLOPE = fig.integer_text(fig.EXPLORER_SLOPES[fig.RIGHT_STOP])  # "3"
 LEFT_SLOPE = minus(fig.integer_text(fig.EXPLORER_SLOPES[fig.LEFT_STOP]))  # "−3"
 VERTEX_SLOPE = fig.integer_text(fig.EXPLORER_SLOPES[sp.Integer(fig.VERTEX)])  # "0"
-CUBIC_SLOPE = sp.latex(fig.CUBIC_SLOPE).replace(" ", "").replace("x^{2}", "x²")  # "3x²"
 LOW = min(fig.CUBIC_SIDES)
 LOW_AT = minus(str(LOW))  # "−1"
 LOW_VALUE = minus(fig.CUBIC_SIDE_TEXT[LOW])  # "−1"
+NEAR_AT = minus(fig.CUBIC_NEAR_TEXT)  # "−0.1"
+NEAR_VALUE = minus(fig.CUBIC_NEAR_VALUE_TEXT)  # "−0.001"
 
 SIGNS = ("Positive", "Negative", "Zero")
 
@@ -68,7 +69,7 @@ QUESTIONS = (
         ask_beat="slide_to_vertex",
         answer_beat="slide_answer",
         kind="prediction",
-        prompt="As the point moves toward the vertex, what happens to the slope?",
+        prompt="As the point moves toward the vertex, does the slope's value rise, fall, or stay the same?",
         answer=0,
         choices=(
             Choice(
@@ -95,10 +96,11 @@ QUESTIONS = (
         prompt="Now take f(x) = x³ at 0: is its slope positive, negative, or zero?",
         answer=2,
         choices=_signs(
-            f"No. x³ rises on both sides of 0, but at 0 itself it flattens: the derivative, "
-            f"{CUBIC_SLOPE}, is 0 there.",
-            f"No. x³ never falls, and at 0 its derivative, {CUBIC_SLOPE}, is 0.",
-            f"Right. The derivative, {CUBIC_SLOPE}, is 0 at x = 0: the tangent there is flat.",
+            "No. x³ rises on both sides of 0, but at 0 itself it levels off for an instant: the "
+            "tangent there is flat, the x-axis itself.",
+            "No. x³ never falls, and at 0 it levels off: the tangent there is the flat x-axis.",
+            "Right. At x = 0 the curve levels off for an instant: the tangent there is flat, the "
+            "x-axis itself.",
             spoken=True,
         ),
     ),
@@ -106,18 +108,20 @@ QUESTIONS = (
         ask_beat="lowest_point",
         answer_beat="zero_not_minimum",
         kind="prediction",
-        prompt="Harder: is 0 the lowest point of x³?",
+        prompt="Harder: is x = 0 a minimum of x³, even just locally?",
         answer=1,
         choices=(
             Choice(
                 "Yes",
                 f"No. The slope is zero there, but f({LOW_AT}) = {LOW_VALUE} is below f(0) = 0, "
-                f"and so is x³ at every x below 0: 0 is not even a local minimum.",
+                f"and so is x³ at every x below 0, however close: f({NEAR_AT}) = {NEAR_VALUE}. "
+                f"0 is not even a local minimum.",
             ),
             Choice(
                 "No",
-                f"Right. f({LOW_AT}) = {LOW_VALUE} is below f(0) = 0, and so is x³ at "
-                f"every x below 0: a zero slope, yet not even a local minimum.",
+                f"Right. f({LOW_AT}) = {LOW_VALUE} is below f(0) = 0, and so is x³ at every x "
+                f"below 0, however close: f({NEAR_AT}) = {NEAR_VALUE}. A zero slope, yet not even "
+                f"a local minimum.",
             ),
         ),
     ),

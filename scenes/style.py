@@ -14,6 +14,7 @@ OKABE_BLUISH_GREEN = "#009E73"
 OKABE_YELLOW = "#F0E442"
 OKABE_VERMILLION = "#D55E00"
 OKABE_REDDISH_PURPLE = "#CC79A7"
+OKABE_BLUE = "#0072B2"
 
 TEXT_COLOR = "#F2F2F2"
 MUTED_COLOR = "#A0A4AB"
@@ -26,6 +27,7 @@ POINT_COLOR = OKABE_YELLOW  # the point being studied
 LOSS_COLOR = OKABE_BLUISH_GREEN  # a loss curve L(w), loss values
 WEIGHT_COLOR = OKABE_VERMILLION  # the weight w and its steps
 HIGHLIGHT_COLOR = OKABE_YELLOW  # a boxed result or emphasis
+SECOND_DERIVATIVE_COLOR = OKABE_BLUE  # f″: the slope of the slope graph, and its values
 
 # Type sizes (Manim font_size). Legibility floor: an em of about 24 px at 854x480. Manim's LaTeX
 # (MathTex/Tex) renders 0.61 px of em per font-size point at 480p, so 36 is the smallest size

@@ -69,20 +69,25 @@ def test_q2_hill_is_flat_at_a_local_maximum() -> None:
 
 def test_q3_uses_the_gradient_descent_scene_loss() -> None:
     assert fig.LOSS is gd.LOSS and fig.w is gd.w
-    assert fig.W_START is gd.START and fig.LEARNING_RATE is gd.LEARNING_RATE
+    assert fig.W_WORKED is gd.START and fig.LEARNING_RATE is gd.LEARNING_RATE
 
 
-def test_q3_gradient_descent_step() -> None:
+def test_q3_is_a_transfer_item_from_the_other_side() -> None:
+    # Not the worked example again (w = 5, slope +4, w decreases): its mirror image, w = 1.
+    assert fig.W_START != fig.W_WORKED
+    assert fig.W_START < gd.MINIMUM < fig.W_WORKED
+    assert fig.SLOPE_AT_START == -gd.LOSS_PRIME.subs(gd.w, gd.START)
     assert fig.LOSS_DERIVATIVE.equals(2 * (fig.w - 3))
-    assert fig.SLOPE_AT_START == 4
+    assert fig.SLOPE_AT_START == -4
     assert fig.LEARNING_RATE == sp.Rational(1, 10)
-    assert fig.STEP_SIZE == sp.Rational(2, 5)
-    assert fig.W_NEW == sp.Rational(23, 5)
+    assert fig.STEP_SIZE == -sp.Rational(2, 5)
+    assert fig.W_NEW == sp.Rational(7, 5)
+    assert fig.W_START < fig.W_NEW < gd.MINIMUM  # w increases, toward the minimum
     assert fig.LOSS_START == 4
     assert fig.LOSS_NEW == sp.Rational(64, 25)
     assert fig.LOSS_NEW < fig.LOSS_START
-    keys = ("slope_at_start", "eta", "step_size", "w_new", "loss_start", "loss_new")
-    assert [fig.SHOWN[k] for k in keys] == ["4", "0.1", "0.4", "4.6", "4", "2.56"]
+    keys = ("w_start", "slope_at_start", "eta", "step_size", "w_new", "loss_start", "loss_new")
+    assert [fig.SHOWN[k] for k in keys] == ["1", "-4", "0.1", "-0.4", "1.4", "4", "2.56"]
 
 
 def test_answer_key() -> None:
@@ -116,7 +121,13 @@ def test_the_countdown_lasts_exactly_the_pause() -> None:
 def test_narration_q1_numbers() -> None:
     text = spoken("q1_answer")
     assert f"at {fig.SHOWN['q1_at']}, that slope is {fig.SHOWN['q1_slope']}" in text
-    assert f"rises {fig.SHOWN['q1_slope']} units per unit of input" in text
+    # A rate, not a rise over a whole unit of the curve (x² rises 4 from 1.5 to 2.5, not 3).
+    assert "per unit of input" not in text
+    assert (
+        f"the tangent climbs {fig.SHOWN['q1_rise']} for every {fig.SHOWN['q1_run']} across" in text
+    )
+    assert f"raises the output by about {fig.SHOWN['q1_slope']} delta x" in text
+    assert fig.Q1_CURVE.subs(fig.x, fig.Q1_AT + fig.Q1_RUN) - fig.Q1_VALUE != fig.Q1_RISE
 
 
 def test_narration_q2_numbers() -> None:
@@ -137,16 +148,20 @@ def test_narration_q2_numbers() -> None:
 def test_narration_q3_numbers() -> None:
     s = fig.SHOWN
     text = spoken("q3_answer")
-    assert f"w equals {s['w_start']}" in text
-    assert f"L prime of {s['w_start']} is {s['slope_at_start']}" in text
-    assert "It is positive, so w should decrease." in text and fig.SLOPE_AT_START > 0
+    ask = spoken("q3_ask")
+    assert f"w equals {s['w_start']}" in ask
+    slope = s["slope_at_start"]
+    assert slope.startswith("-")
+    assert f"L prime of {s['w_start']} is minus {slope[1:]}" in ask
     # L(w) = (w - 3)^2 as read aloud names the same minimum as the drawn loss.
-    assert "w minus 3, all squared" in text and fig.LOSS == (fig.w - 3) ** 2
+    assert "w minus 3, all squared" in ask and fig.LOSS == (fig.w - 3) ** 2
+    assert "is negative" in text and "w moves up" in text and fig.SLOPE_AT_START < 0
     step = spoken("q3_step")
     assert f"learning rate of {s['eta']}" in step
-    # In steps, never "5 minus 0.1 times 4".
-    assert f"the step is {s['eta']} times {s['slope_at_start']}, which is {s['step_size']}" in step
-    assert f"w moves from {s['w_start']} to {s['w_new']}" in step
+    # In steps, never "1 minus 0.1 times minus 4".
+    size = s["step_size"]
+    assert f"{s['eta']} times minus {slope[1:]}, which is minus {size[1:]}" in step
+    assert f"moves w from {s['w_start']} to {s['w_new']}" in step
     assert f"the loss falls from {s['loss_start']} to {s['loss_new']}" in step
 
 

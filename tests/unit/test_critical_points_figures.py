@@ -165,18 +165,24 @@ def test_narration_local_versus_global() -> None:
 
 def test_narration_x_cubed() -> None:
     text = spoken("not_sufficient")
-    assert f"f prime of {S['flat_at']} equal to {S['flat_slope']}" in text
-    assert f"{S['flat_at']} is {fig.FLAT_VERDICT} a minimum nor a maximum" in text
+    assert f"f prime of {S['flat_at']} equals {S['flat_slope']}" in text
+    # "neither a minimum nor a maximum" is heard as "... or a maximum": said in two plain parts.
+    assert fig.FLAT_VERDICT == "neither"
+    assert f"{S['flat_at']} is not a minimum, and not a maximum either" in text
     assert "f′(0) = 0" in caption("not_sufficient")
     why = spoken("touches_zero")
-    assert "touches zero without crossing" in why and "stays positive" in why
-    # Named truthfully: the source's "saddle point", and the one-variable term.
-    assert "saddle point" in why and "inflection point" in why
+    assert "touches zero without crossing" in why and "positive on both sides" in why
+    # Named truthfully: a flat (stationary) inflection point; "saddle" is kept for several weights.
+    assert "flat, or stationary, inflection point" in why
+    assert "saddle point" not in why and "saddle is kept for functions of several weights" in why
 
 
 def test_narration_second_derivative_test() -> None:
     text, cap = spoken("second_derivative_test"), caption("second_derivative_test")
-    assert f"here it is {S['second_coeff']} x" in text
+    # f″ defined where it first appears: the slope of the slope graph drawn below.
+    assert "is the slope of the slope graph below" in text
+    assert f"here {S['second_coeff']} x" in text
+    assert "usually tells the cases apart" in text
     assert f"f″(x) = {S['second_coeff']}x" in cap
     assert f"At {said(S['max_at'])} it is {said(S['max_second'])}: the curve bends down" in text
     assert f"At {S['min_at']} it is {S['min_second']}: it bends up like a bowl" in text
@@ -187,7 +193,7 @@ def test_narration_second_derivative_test() -> None:
 def test_narration_inconclusive_with_x_to_the_fourth() -> None:
     text, cap = spoken("inconclusive"), caption("inconclusive")
     assert "the test is inconclusive" in text
-    assert f"x to the fourth has f double prime of 0 equal to {S['quartic_second']}" in text
+    assert f"x to the fourth has f double prime of 0 equals {S['quartic_second']}" in text
     assert f"x⁴ has f″(0) = {S['quartic_second']}, just like x³" in cap
     assert f"yet 0 is its {fig.QUARTIC_VERDICT}, local and global" in text
 
@@ -201,7 +207,7 @@ def test_extrema_are_called_local_where_local() -> None:
     """Every "maximum"/"minimum" is qualified: local, global, or the flat points' verdicts."""
     allowed = re.compile(
         r"local maxima and minima|local (maximum|minimum)|global maximum or minimum"
-        r"|neither a minimum nor a maximum|its minimum, local and global"
+        r"|not a minimum, and not a maximum either|its minimum, local and global"
     )
     for beat in SCRIPT.beats:
         bare = allowed.sub("", beat.spoken_text)

@@ -163,3 +163,11 @@ def test_every_number_in_the_narration_is_accounted_for() -> None:
     for beat in SCRIPT.beats:
         for number in re.findall(r"\d+(?:\.\d+)?", beat.spoken_text):
             assert number in computed, (beat.id, number)
+
+
+def test_next_chapter_matches_the_course_plan() -> None:
+    # Chapter 2 is the gradient; computing it efficiently is Chapter 3's backpropagation.
+    text = spoken("next_chapter")
+    gradient_at = text.index("Next chapter: the gradient")
+    after = text.index("The chapter after it: the chain rule and backpropagation")
+    assert gradient_at < after < text.index("efficiently")

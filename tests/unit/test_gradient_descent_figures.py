@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
 import sympy as sp
 
-from mathreel.narration.script import parse_narration
+from mathreel.narration.script import Mark, Pause, parse_narration
 from scenes import gradient_descent_figures as fig
 from scenes.calculus import tangent_line
 from tests.course import NARRATION_DIR
@@ -140,6 +141,11 @@ def test_shown_strings() -> None:
         "predicted_drop": "1.6",
         "actual_drop": "1.44",
         "gap": "0.16",
+        "large_eta": "1.1",
+        "large_factor": "-1.2",
+        "large_factor_size": "1.2",
+        "large_w1": "0.6",
+        "large_w2": "5.88",
         "shelf_flat": "1",
         "shelf_slope": "0",
     }
@@ -164,25 +170,36 @@ def test_narration_loss_and_slope() -> None:
 
 def test_narration_one_step() -> None:
     text = spoken("one_step")
-    assert f"eta equal to {S['eta']}" in text
+    assert f"eta equals {S['eta']}" in text
     assert f"the step is {S['eta']} times {S['start_slope']}, which is {S['step_size']}" in text
     assert f"the new weight is {S['new_weight']}" in text
 
 
 def test_narration_predicts_then_checks_the_step() -> None:
-    text = spoken("predict_loss")
+    # A real prediction: the question, then a counted-down pause, then what it asked for.
+    ask = SCRIPT.beat("predict_loss")
+    assert "about how much will the loss drop?" in ask.spoken_text
+    assert f"from {S['start']} to {S['new_weight']}" in ask.spoken_text
+    pauses = [s.seconds for s in ask.segments if isinstance(s, Pause)]
+    assert pauses == [fig.PREDICTION_PAUSE] and fig.PREDICTION_PAUSE >= 4
+    assert isinstance(ask.segments[-1], Mark) and ask.segments[-1].name == "times_up"
+    text = spoken("tangent_estimate")
     assert "nearly its tangent" in text and "slope times step" in text
     assert f"{S['start_slope']} times {S['step_size']}, which is {S['predicted_drop']}" in text
     text = spoken("actual_loss")
     assert f"from {S['start_loss']} to {S['new_loss']}: by {S['actual_drop']}" in text
-    assert f"The miss, {S['gap']}, is {S['step_size']} squared" in text
+    # The miss is the step squared only because L″ = 2 here: said for this loss.
+    assert f"For this loss, the miss, {S['gap']}, is {S['step_size']} squared" in text
     assert "small eta is safe" in text
 
 
 def test_narration_sign_rule() -> None:
     text = spoken("sign_rule")
     assert "negative, increase w" in text and "where positive, decrease it" in text
-    assert "locally flat" in text and "predicts no drop" in text
+    # Flat to first order only: the bottom of (w − 3)² is not flat, its tangent is horizontal.
+    assert "locally flat" not in text
+    assert "tangent is horizontal" in text and "flat to first order" in text
+    assert "predicts no drop" in text
 
 
 def test_narration_more_steps() -> None:
@@ -200,8 +217,13 @@ def test_narration_caveat_names_saddle_points_and_adam() -> None:
     assert "for every weight" in text and "does not guarantee a minimum" in text
     assert "flat shelf" in text
     text = spoken("saddle_points")
-    assert "saddle points" in text and "Adam" in text
+    assert "saddle point" in text and "Adam" in text
     assert "momentum and adaptive learning rates" in text
+    # A saddle needs two weights: said over the two-weight map, and Adam is not sold as an escape
+    # from saddles and plateaus alike.
+    assert "two or more weights" in text and "this map" in text
+    assert "escape" not in text
+    assert "ideally until every slope is near zero" in spoken("saddle_caveat")
 
 
 def test_no_overclaims() -> None:
@@ -226,3 +248,50 @@ def test_every_number_in_the_narration_is_accounted_for() -> None:
 def test_the_table_lists_the_steps_the_narration_reads() -> None:
     listed = [fig.shown(s.w) for s in fig.STEPS[1 : fig.TABLE_STEPS + 1]]
     assert listed == [S["new_weight"], S["third_weight"], S["fourth_weight"]]
+
+
+def test_the_saddle_map_is_a_saddle() -> None:
+    SADDLE, w1, w2 = fig.SADDLE, fig.w1, fig.w2
+    SADDLE_GRADIENT, SADDLE_POINT = fig.SADDLE_GRADIENT, fig.SADDLE_POINT
+    SADDLE_LEVELS, SADDLE_HALF_WIDTH, saddle_branches = (
+        fig.SADDLE_LEVELS,
+        fig.SADDLE_HALF_WIDTH,
+        fig.saddle_branches,
+    )
+    # Zero gradient at the middle of the map ...
+    assert [g.subs(SADDLE_POINT) for g in SADDLE_GRADIENT] == [0, 0]
+    # ... yet the loss rises along w₁ and falls along w₂, however close: not a minimum.
+    t = sp.Symbol("t", positive=True)
+    assert sp.simplify(SADDLE.subs({w1: t, w2: 0})) == t**2
+    assert sp.simplify(SADDLE.subs({w1: 0, w2: t})) == -(t**2)
+    # Each drawn branch lies on its level and stays inside the square.
+    for level in SADDLE_LEVELS:
+        for solved, sign, reach in saddle_branches(level):
+            for tv in (-reach, 0.0, reach):
+                other = sign * float(sp.sqrt(abs(level) + tv**2))
+                point = {w1: other, w2: tv} if solved == "w1" else {w1: tv, w2: other}
+                assert float(SADDLE.subs(point)) == pytest.approx(level)
+                assert abs(other) <= SADDLE_HALF_WIDTH + 1e-9
+
+
+def test_too_large_a_rate_overshoots_further_each_step() -> None:
+    # w_new − 3 = (1 − 2η)(w − 3): with η = 1.1 the factor is −1.2, beyond −1.
+    assert fig.LARGE_RATE == sp.Rational(11, 10)
+    assert fig.LARGE_FACTOR == sp.Rational(-6, 5) and fig.LARGE_FACTOR < -1
+    path = [s.w for s in fig.LARGE_STEPS]
+    assert path == [5, sp.Rational(3, 5), sp.Rational(147, 25)]
+    gaps = [abs(v - fig.MINIMUM) for v in path]
+    assert gaps[0] < gaps[1] < gaps[2]  # further from 3 each time
+    losses = [s.loss for s in fig.LARGE_STEPS]
+    assert losses[0] < losses[1] < losses[2]  # and the loss rises
+    assert (S["large_eta"], S["large_factor"], S["large_w1"], S["large_w2"]) == (
+        "1.1",
+        "-1.2",
+        "0.6",
+        "5.88",
+    )
+    text = spoken("too_large")
+    assert f"eta equals {S['large_eta']}" in text
+    assert f"by minus {S['large_factor_size']}" in text
+    assert f"From {S['start']}, w jumps to {S['large_w1']}, then to {S['large_w2']}" in text
+    assert "safe, but slow" in text

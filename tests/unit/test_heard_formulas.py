@@ -14,6 +14,12 @@ Three rules, checked over every ``narration/*.md``:
 3. Nothing runs together. A point or vector is not said as two bare numbers ("the point 2, 1"), and
    a subscripted variable is not said as a letter then a number ("w 2 squared" sounds like w times
    2 squared): say "w-two", "the point where w-one is 2 and w-two is 1".
+4. Nothing a listener is known to mishear. Words that an offline recogniser (Whisper base, on the
+   piper audio) heard as something else, where the slip changes the meaning or blurs it ("neither
+   a minimum nor a maximum" heard "... or a maximum", "in one variable" heard "and one variable"),
+   are not said; nor is an equation said without its verb ("f prime of 0 equal to 0").
+   An exponent that is a sum is said as one unit: "x to the power of the quantity n minus 1"
+   ("x to the power n minus 1" is heard as xⁿ − 1).
 
 Run ``pytest -s tests/unit/test_heard_formulas.py`` to see the list of formulas checked.
 """
@@ -41,7 +47,8 @@ PRODUCT_SIGNS = "×·*"
 GROUPING_PHRASES: dict[str, tuple[str, ...]] = {
     "product": ("the quantity", "the sum of", "the difference of", "the difference between"),
     "power": ("the quantity", "all squared", "all cubed", "all to the power"),
-    "exponent": ("to the power", "the quantity"),
+    # "x to the power n minus 1" is heard as xⁿ − 1: the exponent must be grouped as one unit.
+    "exponent": ("the quantity",),
     "numerator": ("all over", "all divided by", "the quantity"),
     "denominator": ("over the quantity", "divided by the quantity", "by the quantity"),
 }
@@ -186,6 +193,25 @@ RUN_TOGETHER_POINT = re.compile(
 RUN_TOGETHER_SUBSCRIPT = re.compile(rf"\b(?![aAI]\b)[A-Za-z]\s+(?:\d|(?!nought){_NUMBER_WORD}\b)")
 
 
+#: Words a listener mishears, found by transcribing the piper audio (Whisper base), with what was
+#: heard. Each is reworded in the narration; this list keeps them from coming back.
+MISHEARD: dict[str, str] = {
+    "shortcut rules": "short of rules",
+    "slope shrinks": "slope trinks",
+    "in loss functions": "and loss functions",
+    "in one variable": "and one variable",
+    "wins only nearby": "each one's only nearby",
+    "singled out": "(smeared)",
+    "valley floor": "valley four",
+    "nor a maximum": "or a maximum",
+    "nor a minimum": "or a minimum",
+    "x nought": "x not",
+}
+MISHEARD_PATTERN = re.compile("|".join(re.escape(p) for p in MISHEARD), re.IGNORECASE)
+#: "f prime of 0 equal to 0": an equation without its verb ("equals", "is").
+VERBLESS_EQUAL = re.compile(r"\b(?<!is )(?<!are )(?<!be )equal to\b", re.IGNORECASE)
+
+
 def spoken_problems(spoken: str) -> list[str]:
     """Stretches of ``spoken`` that a listener could parse more than one way."""
     problems = [
@@ -199,6 +225,13 @@ def spoken_problems(spoken: str) -> list[str]:
     problems += [
         f'"{m.group()}" sounds like a product: say a subscript as "w-two"'
         for m in RUN_TOGETHER_SUBSCRIPT.finditer(spoken)
+    ]
+    problems += [
+        f'"{m.group()}" is misheard as "{MISHEARD[m.group().lower()]}": reword it'
+        for m in MISHEARD_PATTERN.finditer(spoken)
+    ]
+    problems += [
+        f'"{m.group()}" lacks its verb: say "equals"' for m in VERBLESS_EQUAL.finditer(spoken)
     ]
     return problems
 
@@ -303,6 +336,7 @@ def test_finds_sums_inside_products_powers_and_quotients(shown: str, kinds: list
         ("L′(w) = 2(w − 3)", "L prime of w is 2 times w minus 3"),
         ("L′(5) = 2(5 − 3) = 4", "2 times 5 minus 3, which is 4"),
         ("n · xⁿ⁻¹", "n times x to the n minus 1"),
+        ("n · xⁿ⁻¹", "n times x to the power n minus 1"),  # heard as xⁿ − 1
         ("L(w) = (w − 3)²", "L of w equals w minus 3, squared"),
         ("(4 − 1)/(2 − 1)", "4 minus 1, over 2 minus 1"),
         ("(4 − 1)/(2 − 1)", "the quantity 4 minus 1, over 2 minus 1"),  # one of two groups
@@ -318,7 +352,7 @@ def test_ungrouped_formulas_fail(shown: str, said: str) -> None:
     [
         ("2(w − 3)", "two times the quantity w minus 3"),
         ("L′(5) = 2(5 − 3) = 4", "2 times the quantity 5 minus 3, which is 4"),
-        ("n · xⁿ⁻¹", "n times x to the power n minus one"),
+        ("n · xⁿ⁻¹", "n times x to the power of the quantity n minus one"),
         ("L(w) = (w − 3)²", "L of w equals w minus 3, all squared"),
         ("L(w) = (w − 3)²", "L of w equals the quantity w minus 3, squared"),
         ("(4 − 1)/(2 − 1)", "the quantity 4 minus 1, over the quantity 2 minus 1"),
@@ -343,6 +377,11 @@ def test_grouped_formulas_pass(shown: str, said: str) -> None:
         "At the point 2, 1, the gradient is the vector 4, 6.",
         "The gradient at 2, 1 points uphill.",
         "f equals w 1 squared, plus 3 w 2 squared",
+        "So mathematicians worked out shortcut rules.",
+        "yet 0 is neither a minimum nor a maximum",
+        "in one variable, a flat inflection point",
+        "f prime of 0 equal to 0",
+        "What does f prime of x nought measure?",
     ],
 )
 def test_ambiguous_speech_fails(spoken: str) -> None:
@@ -362,6 +401,10 @@ def test_ambiguous_speech_fails(spoken: str) -> None:
         "It's a 3 by 3 grid, and I think 4 is right.",
         "3 x squared minus 3 equals zero",
         "x to the power n minus one",
+        "yet 0 is not a minimum, and not a maximum either",
+        "f prime of 0 equals 0",
+        "the slope is equal to 3",
+        "f prime of x sub zero",
     ],
 )
 def test_clear_speech_passes(spoken: str) -> None:

@@ -10,6 +10,7 @@ import sympy as sp
 
 from mathreel.narration.script import parse_narration
 from scenes import opening_training_run_figures as fig
+from scenes.calculus import decimal
 from tests.course import NARRATION_DIR
 
 NARRATION = parse_narration(NARRATION_DIR / "opening_training_run.md")
@@ -156,3 +157,34 @@ def test_narration_has_no_number_the_figures_do_not_give() -> None:
     )
     said = set(re.findall(r"\d+(?:\.\d+)?", SPOKEN))
     assert said <= allowed, said - allowed
+
+
+@pytest.mark.parametrize("window", [(10, 11), (11, 20)])
+def test_the_closest_windows_read_the_tangent_slope_yet_are_not_zero(
+    window: tuple[int, int],
+) -> None:
+    # The animation stops at CLOSEST_FRACTION of each width: a window, not a point (0/0).
+    assert 0 < fig.CLOSEST_FRACTION < 1
+    width = (window[1] - window[0]) * fig.CLOSEST_FRACTION
+    here = fig.QUESTION_EPOCH
+    other = here + (width if window[0] == here else -width)
+    rate = sp.N((fig.LOSS.subs(fig.t, other) - fig.LOSS.subs(fig.t, here)) / (other - here), 30)
+    assert decimal(rate, fig.PLACES) == fig.TANGENT_SLOPE_TEXT
+
+
+def test_limits_are_approached_and_claims_stay_true() -> None:
+    lowered = SPOKEN.lower()
+    assert "nothing" not in lowered  # no window shrunk to nothing: 0/0 has no rate
+    assert "shrinks toward zero" in BEATS["derivative"].spoken_text
+    assert "closes in on one value" in BEATS["derivative"].spoken_text
+    # t is named before L′(t) is said.
+    derivative = BEATS["derivative"].spoken_text
+    assert derivative.index("Call the epoch t") < derivative.index("L prime of t")
+    # Many methods learn without derivatives: say what is true, not "no learning".
+    assert "no learning" not in lowered
+    assert "no training of neural networks as we know it" in BEATS["why_derivatives"].spoken_text
+    # The slopes close in on a number, the lines on the tangent (not "slopes close in on a line").
+    assert "slopes close in on one number" in BEATS["shrink_window"].spoken_text
+    assert "lines close in on the tangent" in BEATS["shrink_window"].spoken_text
+    # "How fast is the loss falling? minus 0.03" is a double negative: ask for the rate of change.
+    assert "falling" not in BEATS["which_rate"].spoken_text

@@ -12,6 +12,9 @@ from scenes.power_rule_figures import (
     CROSS_ENTROPY_DERIVATIVE,
     L2_DERIVATIVE,
     LOG_DOMAIN,
+    PATTERN_LIMITS,
+    PATTERN_POWERS,
+    PATTERN_QUOTIENTS,
     ROWS,
     SECANT_LIMIT,
     SECANT_SLOPE_TEXTS,
@@ -22,8 +25,10 @@ from scenes.power_rule_figures import (
     SQUARE_SLOPE_AT_ONE,
     L,
     c,
+    h,
     n,
     p,
+    pattern_tex,
     power_rule,
     row,
     tex,
@@ -99,7 +104,7 @@ def test_log_exists_only_above_zero_where_its_slope_shrinks():
     said = SCRIPT.beat("table_log").spoken_text
     assert (
         f"log exists only for x above {LOG_DOMAIN.inf}" in said
-        and "its slope shrinks as x grows" in said
+        and "its slope gets smaller as x grows" in said
     )
 
 
@@ -156,6 +161,42 @@ def test_every_number_in_the_narration_is_a_computed_one():
     computed |= {str(LOG_DOMAIN.inf)}
     computed |= {"2"}  # the exponent of x² and w² (and the L2 in "L2 regularisation")
     computed |= {"1"}  # n - 1 and 1/x, 1/p
+    # the pattern's powers and the coefficients of its quotients (3x² + 3xh + h²)
+    computed |= {str(k) for k in PATTERN_POWERS}
+    computed |= {str(c) for q in PATTERN_QUOTIENTS.values() for c in sp.Poly(q, x, h).coeffs()}
     for beat in SCRIPT.beats:
         for number in numbers_in(beat.spoken_text + " " + beat.caption_text):
             assert number in computed, f"{beat.id}: {number} is not a computed figure"
+
+
+def test_the_rule_is_reached_from_the_pattern_of_n_2_and_3() -> None:
+    assert PATTERN_POWERS == (2, 3)
+    assert PATTERN_QUOTIENTS[2] == 2 * x + h
+    assert PATTERN_QUOTIENTS[3] == 3 * x**2 + 3 * x * h + h**2
+    for k in PATTERN_POWERS:
+        # The cancelled quotient equals the difference quotient wherever h ≠ 0 ...
+        assert sp.simplify(((x + h) ** k - x**k) / h - PATTERN_QUOTIENTS[k]) == 0
+        # ... and closes in on the power rule's n · xⁿ⁻¹.
+        assert PATTERN_LIMITS[k] == power_rule().subs(n, k)
+    assert pattern_tex(2) == ("2 x + h", "2 x")
+    assert pattern_tex(3) == ("3 x^{2} + 3 x h + h^{2}", "3 x^{2}")
+    said = SCRIPT.beat("slow_limit").spoken_text
+    assert "2 x plus h, which closes in on 2 x" in said
+    assert "3 x squared, plus 3 x h, plus h squared, which closes in on 3 x squared" in said
+
+
+def test_the_log_picture_draws_slopes_one_over_x_that_get_smaller() -> None:
+    from scenes.power_rule_figures import (
+        LOG_ROW,
+        LOG_SLOPE_TEXT,
+        LOG_TANGENT_POINTS,
+        LOG_TANGENT_SLOPES,
+    )
+
+    assert LOG_ROW.f == sp.log(x)
+    for a in LOG_TANGENT_POINTS:
+        assert a > LOG_DOMAIN.inf  # drawn only where ln x exists
+        assert LOG_TANGENT_SLOPES[a] == 1 / a
+    slopes = [LOG_TANGENT_SLOPES[a] for a in LOG_TANGENT_POINTS]
+    assert all(s > t for s, t in zip(slopes, slopes[1:], strict=False))
+    assert [LOG_SLOPE_TEXT[a] for a in LOG_TANGENT_POINTS] == ["1", "0.5", "0.25"]

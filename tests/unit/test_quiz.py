@@ -48,8 +48,8 @@ def test_a_changed_question_is_caught() -> None:
     problems = narration_problems([wrong_answer, reordered, reworded, misplaced], narration)
     assert problems == [
         'q1_answer: does not open with "It\'s A"',
-        "q1_ask: does not list the choices as 'an average slope, the slope of the tangent line, "
-        "the height of the graph, or the area under the graph'",
+        "q1_ask: does not list the choices as 'D: an average slope, C: the slope of the tangent "
+        "line, B: the height of the graph, or A: the area under the graph'",
         "q3_ask: does not ask 'Why does gradient descent need integrals?'",
         "intro: the answer comes before its question",
         "intro: does not open with 'False'",
@@ -79,8 +79,13 @@ def test_numbers_in_the_explanations_are_computed() -> None:
     q1 = {c.text: c.explanation for c in cu.Q1.choices}
     assert "the height is 2.25, but the slope is 3" in q1["the height of the graph, f(x₀)"]
     assert "from 0 to 1.5 is 1.5, but the slope at 1.5 is 3" in q1[cu.Q1.choices[3].text]
-    assert "from 5 to 4.6" in cu.Q3.choices[1].explanation
-    assert "0.1 times 4 is 0.4" in cu.Q3.choices[3].explanation
+    assert "from 1 to 1.4" in cu.Q3.choices[1].explanation
+    assert "0.1 times −4 is −0.4" in cu.Q3.choices[0].explanation
+    # Spoken choices carry their letters, so "It's C" names something the listener heard.
+    assert [c.spoken for c in cu.Q1.choices][2] == "C: the slope of the tangent line"
+    assert all(
+        c.spoken.startswith(f"{letter}: ") for letter, c in zip("ABCD", cu.Q3.choices, strict=True)
+    )
 
 
 def test_spoken_list() -> None:

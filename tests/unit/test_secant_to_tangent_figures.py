@@ -25,6 +25,7 @@ from scenes.secant_to_tangent_figures import (
     exact_decimal,
     gap_in_pixels,
     h,
+    left_row,
     plus_gap_parts,
     quotient_at_zero,
     secant_rows,
@@ -136,7 +137,19 @@ def test_narration_says_each_rows_numbers_in_its_beat():
 
 
 def test_narration_says_the_slopes_close_in_on_the_limit():
-    assert numbers_in(SCRIPT.beat("converge").spoken_text) == [str(LIMIT)] * 2
+    left = left_row()
+    said = numbers_in(SCRIPT.beat("converge").spoken_text)
+    assert said == [str(LIMIT), left.x2_text, left.slope_spoken, str(LIMIT)]
+
+
+def test_the_left_row_approaches_from_below():
+    # h < 0: the slope closes in on 2 from the other side (0.9: 1.9).
+    left = left_row()
+    assert left.gap < 0 and (left.x2_text, left.slope_spoken) == ("0.9", "1.9")
+    assert left.slope < LIMIT < min(row.slope for row in secant_rows())
+    assert ALGEBRA.simplified.subs(h, left.gap) == left.slope
+    assert plus_gap_parts(left) == ("2", "-0.1")
+    assert "from either side" in SCRIPT.beat("exactly_two").spoken_text
 
 
 def test_the_algebra_makes_every_slope_two_plus_h():
@@ -185,18 +198,21 @@ def test_narration_reads_the_rows_as_two_plus_the_gap():
     said = numbers_in(SCRIPT.beat("every_row").spoken_text)
     rows = secant_rows()
     expected = [n for row in (rows[0], rows[1], rows[-1]) for n in plus_gap_parts(row)]
+    left = plus_gap_parts(left_row())
+    # "from the left, 2 minus 0.1": the left row's gap said as a subtraction
+    expected += [left[0], left[1].lstrip("-")]
     assert said == ["2"] + expected  # "each slope is 2 plus its gap:" first
     assert numbers_in(SCRIPT.beat("exactly_two").spoken_text)[-1] == str(LIMIT)
     assert "exactly" in SCRIPT.beat("exactly_two").spoken_text
 
 
 def test_every_number_in_the_narration_is_a_computed_one():
-    rows = secant_rows()
+    rows = [*secant_rows(), left_row()]
     computed = {exact_decimal(X0), exact_decimal(F.subs(x, X0)), str(LIMIT)}
     computed |= (
         {r.x2_text for r in rows} | {r.y2_text for r in rows} | {r.slope_spoken for r in rows}
     )
-    computed |= {r.gap_text for r in rows} | {exact_decimal(r.rise) for r in rows}
+    computed |= {r.gap_text.lstrip("-") for r in rows} | {exact_decimal(r.rise) for r in rows}
     computed |= {str(ALGEBRA.constant)}
     computed |= {str(v) for v in quotient_at_zero()}
     for beat in SCRIPT.beats:

@@ -190,13 +190,22 @@ def test_narration_says_the_computed_numbers() -> None:
     start, end = fig.SLIDE_SLOPE_TEXT
     assert f"rises from minus {start.lstrip('-')} to {end}" in BEATS["slide_answer"].spoken_text
     cubic = BEATS["cubic_answer"].spoken_text
-    assert (
-        "Zero:" in cubic and "3 x squared" in cubic and f"is {fig.CUBIC_SLOPE_TEXT} there" in cubic
-    )
+    # Said from the picture: the power rule (3x²) comes in a later scene.
+    assert "Zero:" in cubic and "tangent there is flat" in cubic and "squared" not in cubic
     verdict = BEATS["zero_not_minimum"].spoken_text
     assert "f of minus 1 is minus 1" in verdict and fig.CUBIC_SIDE_TEXT[-1] == "-1"
     assert "f of 0, which is 0" in verdict
     assert "not even a local minimum" in verdict
+    # "Not even locally" needs points arbitrarily close: every x just left of 0, e.g. −0.1.
+    assert (fig.CUBIC_NEAR_TEXT, fig.CUBIC_NEAR_VALUE_TEXT) == ("-0.1", "-0.001")
+    assert fig.CUBIC_NEAR_VALUE < fig.CUBIC_VALUE_AT_POINT
+    assert sp.Interval.open(fig.CUBIC_NEAR, 0).is_subset(fig.CUBIC_BELOW_ZERO_POINT)
+    assert "however close" in verdict
+    assert "f of minus 0.1 is minus 0.001" in verdict
+    assert "rises right through 0" in verdict and "straight" not in verdict
+    # One reading per prompt: the signed value, and a minimum "even locally".
+    assert "slope's value rise, fall, or stay the same" in BEATS["slide_to_vertex"].spoken_text
+    assert "even just locally" in BEATS["lowest_point"].spoken_text
 
 
 def test_every_prediction_pauses_for_the_countdown() -> None:
@@ -231,6 +240,7 @@ def test_narration_has_no_number_the_figures_do_not_give() -> None:
         | {str(abs(int(v))) for v in fig.EXPLORER_SLOPES.values()}
         | {fig.CUBIC_SLOPE_TEXT, "3"}  # f′(x) = 3x², f′(0) = 0
         | {str(abs(a)) for a in fig.CUBIC_SIDES}
+        | {fig.CUBIC_NEAR_TEXT.lstrip("-"), fig.CUBIC_NEAR_VALUE_TEXT.lstrip("-")}
     )
     said = set(re.findall(r"\d+(?:\.\d+)?", SPOKEN))
     assert said <= allowed, said - allowed

@@ -1,0 +1,274 @@
+"""Every phrase heard before it ships: each phrase WAV transcribed on its own, compared with the
+words meant, verdicts cached, and a report per scene (word error rate, misheard meaning words).
+
+A verdict is cached under ``.cache/listen/`` keyed by the WAV's SHA-256, the model's digest, the
+decoding options, the normaliser's version and the words meant, so a second pass over unchanged
+audio transcribes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from mathreel.errors import UserError
+from mathreel.files import write_text_atomic
+from mathreel.manifest import Manifest
+from mathreel.narration.heard import NORMALISER_VERSION, compare
+from mathreel.narration.script import Script, parse_narration
+from mathreel.narration.voices.base import read_wav
+from mathreel.paths import cache_dir, shown
+
+
+class Hears(Protocol):
+    """What the listener needs of a recogniser (the real one, or a stand-in in tests)."""
+
+    def identity(self) -> dict[str, object]: ...
+
+    def transcribe(self, samples, rate: int, words: bool = False): ...
+
+
+@dataclass
+class Verdict:
+    """One phrase as heard: the transcript, every difference, the meaning words among them."""
+
+    said: str
+    heard: str
+    words: int
+    edits: list[str]
+    meaning: list[str]
+    beat: str = ""
+    audio: str = ""
+    take: int = 1
+
+    @property
+    def ok(self) -> bool:
+        return not self.meaning
+
+
+@dataclass
+class SceneHearing:
+    """A scene's verdicts, and its word error rate over all its phrases."""
+
+    scene: str
+    phrases: list[Verdict] = field(default_factory=list)
+
+    @property
+    def words(self) -> int:
+        return sum(v.words for v in self.phrases)
+
+    @property
+    def errors(self) -> int:
+        return sum(len(v.edits) for v in self.phrases)
+
+    @property
+    def wer(self) -> float:
+        return self.errors / self.words if self.words else 0.0
+
+    @property
+    def misheard(self) -> list[Verdict]:
+        return [v for v in self.phrases if not v.ok]
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "scene": self.scene,
+            "words": self.words,
+            "errors": self.errors,
+            "wer": round(self.wer, 4),
+            "meaning_misheard": len(self.misheard),
+            "phrases": [asdict(v) for v in self.phrases],
+        }
+
+
+def beat_formulas(script: Script) -> dict[str, tuple[str, ...]]:
+    """Each beat's ``say:`` overrides as spoken (the terms its formulas name): every word in
+    them is a meaning word in every phrase of the beat."""
+    return {
+        beat.id: tuple(s for p in beat.phrases for c, s, _ in p.words if c != s)
+        for beat in script.beats
+    }
+
+
+class Listener:
+    """Hears phrase WAVs with a recogniser, one phrase per call, with cached verdicts."""
+
+    def __init__(self, recogniser: Hears, root: Path | None = None) -> None:
+        self.recogniser = recogniser
+        self.root = Path(root) if root else cache_dir() / "listen"
+        self.identity = {**recogniser.identity(), "normaliser": NORMALISER_VERSION}
+        self.transcribed = 0
+        self.reused = 0
+
+    def _key(self, wav_sha256: str, said: str, formulas: tuple[str, ...]) -> str:
+        payload = json.dumps(
+            {"wav": wav_sha256, "said": said, "formulas": formulas, **self.identity},
+            sort_keys=True,
+            ensure_ascii=False,
+        )
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+    def hear(self, wav: Path, said: str, formulas: tuple[str, ...] = ()) -> Verdict:
+        """The verdict on ``wav`` meant to say ``said``: cached, else transcribed and compared."""
+        data = Path(wav).read_bytes()
+        key = self._key(hashlib.sha256(data).hexdigest(), said, tuple(formulas))
+        entry = self.root / key[:2] / f"{key}.json"
+        try:
+            verdict = Verdict(**json.loads(entry.read_text(encoding="utf-8")))
+            self.reused += 1
+            return verdict
+        except (OSError, ValueError, TypeError):
+            pass  # missing or damaged: hear it again
+        speech = read_wav(Path(wav))
+        heard = self.recogniser.transcribe(speech.samples, speech.rate).text
+        result = compare(said, heard, tuple(formulas))
+        verdict = Verdict(
+            said=said,
+            heard=heard,
+            words=len(result.said),
+            edits=[str(e) for e in result.edits],
+            meaning=[str(e) for e in result.meaning_edits],
+        )
+        self.transcribed += 1
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(entry, json.dumps(asdict(verdict), ensure_ascii=False) + "\n")
+        return verdict
+
+
+def hear_plan(
+    listener: Listener,
+    scene: str,
+    beats: Iterable,
+    audio_root: Path,
+    formulas: dict[str, tuple[str, ...]],
+    on_phrase: Callable[[Verdict], None] | None = None,
+) -> SceneHearing:
+    """Hear every phrase of a scene's narration plan (its WAVs under ``audio_root``)."""
+    hearing = SceneHearing(scene)
+    for beat in beats:
+        for phrase in beat.phrases:
+            if phrase.audio is None:
+                continue
+            verdict = listener.hear(
+                audio_root / phrase.audio, phrase.spoken, formulas.get(beat.id, ())
+            )
+            verdict.beat, verdict.audio = beat.id, phrase.audio
+            hearing.phrases.append(verdict)
+            if on_phrase:
+                on_phrase(verdict)
+    return hearing
+
+
+def report_lines(hearings: list[SceneHearing]) -> list[str]:
+    """A short table: per scene its phrases, words, WER and misheard meaning words; then each
+    phrase with a misheard meaning word, with what was heard."""
+    width = max([len(h.scene) for h in hearings] + [5])
+    lines = [f"{'scene':<{width}}  phrases  words    WER  meaning misheard"]
+    for h in hearings:
+        lines.append(
+            f"{h.scene:<{width}}  {len(h.phrases):>7}  {h.words:>5}  {100 * h.wer:4.1f}%  "
+            f"{len(h.misheard):>16}"
+        )
+    words = sum(h.words for h in hearings)
+    errors = sum(h.errors for h in hearings)
+    if len(hearings) > 1:
+        lines.append(
+            f"{'all':<{width}}  {sum(len(h.phrases) for h in hearings):>7}  {words:>5}  "
+            f"{100 * errors / max(words, 1):4.1f}%  {sum(len(h.misheard) for h in hearings):>16}"
+        )
+    for h in hearings:
+        for v in h.misheard:
+            lines.append(
+                f"  {h.scene}/{v.beat}: {', '.join(v.meaning)} — said {v.said!r}, heard {v.heard!r}"
+            )
+    return lines
+
+
+def write_report(path: Path, hearings: list[SceneHearing], listener: Listener, voice: str) -> None:
+    """``listen.json``: the model, decoding and normaliser, and each scene's verdicts."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = {
+        "voice": voice,
+        "recogniser": listener.identity,
+        "words": sum(h.words for h in hearings),
+        "errors": sum(h.errors for h in hearings),
+        "meaning_misheard": sum(len(h.misheard) for h in hearings),
+        "scenes": [h.to_dict() for h in hearings],
+    }
+    write_text_atomic(path, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+
+
+class MeaningMisheard(UserError):
+    """``listen --strict`` found a misheard meaning word: exit status 1."""
+
+    exit_code = 1
+
+
+def listen(
+    manifest: Manifest,
+    target: str,
+    quality: str | None,
+    voice_name: str,
+    strict: bool,
+    echo: Callable[[str], None],
+    recogniser: Hears | None = None,
+) -> list[SceneHearing]:
+    """Hear every phrase of a scene (by stem) or a chapter (by number) as ``voice_name`` speaks
+    it (synthesizing what is not cached; nothing is rendered), write ``listen.json`` beside the
+    chapter's ``qc.json`` (a scene's beside its video, as ``<stem>.listen.json``), print a short
+    table, and under ``strict`` fail when a meaning word was misheard."""
+    from mathreel.layout import ChapterFiles, SceneFiles
+    from mathreel.narration.audio_cache import AudioCache
+    from mathreel.narration.recogniser import Recogniser
+    from mathreel.narration.voices import get_voice
+    from mathreel.quality import get_quality
+    from mathreel.render.jobs import prepare
+
+    voice = get_voice(voice_name)
+    if not voice.audible:
+        raise UserError(
+            f"voice '{voice_name}' makes no sound to listen to: use --voice piper, espeak or recorded"
+        )
+    if target.isdigit():
+        chapter = manifest.get_chapter(int(target))
+        entries = list(chapter.scenes)
+        report = ChapterFiles(chapter, get_quality(quality or "h")).folder / "listen.json"
+    else:
+        entry = manifest.find_scene(target)
+        entries = [entry]
+        files = SceneFiles(entry.stem, get_quality(quality or "l"))
+        report = files.folder / f"{entry.stem}.listen.json"
+    voice.check_available()
+    if recogniser is None:
+        Recogniser.check_available()
+        recogniser = Recogniser()
+    listener = Listener(recogniser)
+    cache = AudioCache(cache_dir() / "audio")
+    hearings = []
+    for entry in entries:
+        started = time.perf_counter()
+        before = listener.transcribed, listener.reused
+        plan = prepare(entry, voice, cache)
+        formulas = beat_formulas(parse_narration(entry.narration_path))
+        hearing = hear_plan(listener, entry.stem, plan.beats, cache.root, formulas)
+        seconds = sum(p.duration for b in plan.beats for p in b.phrases)
+        echo(
+            f"heard {entry.stem}: {len(hearing.phrases)} phrases, {seconds:.1f} s of speech "
+            f"({listener.transcribed - before[0]} transcribed, {listener.reused - before[1]} "
+            f"cached) in {time.perf_counter() - started:.1f} s"
+        )
+        hearings.append(hearing)
+    write_report(report, hearings, listener, voice.name)
+    for line in report_lines(hearings):
+        echo(line)
+    echo(f"report: {shown(report)}")
+    misheard = sum(len(h.misheard) for h in hearings)
+    if strict and misheard:
+        raise MeaningMisheard(
+            f"listen --strict: {misheard} phrase(s) with a misheard meaning word (listed above)"
+        )
+    return hearings

@@ -64,14 +64,17 @@ class AudioCache:
         return sorted(self.root.glob("*/*/*.wav"))
 
     def get_or_synthesize(
-        self, voice: Voice, text: str, identity: dict[str, object]
+        self, voice: Voice, text: str, identity: dict[str, object], take: int = 1
     ) -> tuple[Path, Speech, bool]:
-        """The phrase's audio file and samples; the bool is True when it came from the cache."""
+        """The phrase's audio file and samples (take ``take`` of it, for a voice with takes);
+        the bool is True when it came from the cache."""
+        if take != 1:
+            identity = {**identity, "take": take}
         path = self.path_for(voice, text, identity)
         cached = self.read_verified(path)
         if cached is not None:
             return path, cached, True
-        write_wav_atomic(path, voice.synthesize(text))
+        write_wav_atomic(path, voice.synthesize_take(text, take))
         data = path.read_bytes()
         write_text_atomic(_digest_path(path), f"{len(data)} {hashlib.sha256(data).hexdigest()}\n")
         return path, read_wav(path), False

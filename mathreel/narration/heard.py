@@ -232,11 +232,18 @@ class Comparison:
 def align(said: list[str], heard: list[str]) -> list[tuple[str | None, str | None]]:
     """Minimum edit alignment of two word lists: pairs (said, heard), None for a gap.
 
-    Among alignments with the fewest edits, the one pairing the most alike words wins: "nor"
-    heard as "or" is one swapped word, and "shortcut" heard as "short of" pairs shortcut/short."""
+    Among alignments with the fewest edits, the one pairing the most alike words wins (a number
+    with a number, a flip word with a flip word, else by spelling): "nor" heard as "or" is one
+    swapped word, "shortcut" heard as "short of" pairs shortcut/short, and "is not 4" heard as
+    "is 3" pairs four/three and misses "not"."""
 
     def swap(a: str, b: str) -> float:
-        return 0.0 if a == b else 1.0 + 0.01 * (1.0 - SequenceMatcher(None, a, b).ratio())
+        if a == b:
+            return 0.0
+        alike = SequenceMatcher(None, a, b).ratio()
+        if (is_number_word(a) and is_number_word(b)) or (a in FLIP_WORDS and b in FLIP_WORDS):
+            alike = max(alike, 0.5)  # a number heard as a number, a flip word as a flip word
+        return 1.0 + 0.01 * (1.0 - alike)
 
     n, m = len(said), len(heard)
     cost = [[0.0] * (m + 1) for _ in range(n + 1)]

@@ -224,6 +224,7 @@ def listen(
     from mathreel.layout import ChapterFiles, SceneFiles
     from mathreel.narration.audio_cache import AudioCache
     from mathreel.narration.recogniser import Recogniser
+    from mathreel.narration.takes import Retaking
     from mathreel.narration.voices import get_voice
     from mathreel.quality import get_quality
     from mathreel.render.jobs import prepare
@@ -247,12 +248,13 @@ def listen(
         Recogniser.check_available()
         recogniser = Recogniser()
     listener = Listener(recogniser)
+    retaking = Retaking(listener) if voice.retakes else None
     cache = AudioCache(cache_dir() / "audio")
     hearings = []
     for entry in entries:
         started = time.perf_counter()
         before = listener.transcribed, listener.reused
-        plan = prepare(entry, voice, cache)
+        plan = prepare(entry, voice, cache, retaking=retaking)
         formulas = beat_formulas(parse_narration(entry.narration_path))
         hearing = hear_plan(listener, entry.stem, plan.beats, cache.root, formulas)
         seconds = sum(p.duration for b in plan.beats for p in b.phrases)
@@ -262,6 +264,9 @@ def listen(
             f"cached) in {time.perf_counter() - started:.1f} s"
         )
         hearings.append(hearing)
+    if retaking is not None:
+        for line in retaking.summary():
+            echo(line)
     write_report(report, hearings, listener, voice.name)
     for line in report_lines(hearings):
         echo(line)

@@ -67,6 +67,7 @@ def test_another_model_or_normaliser_hears_again(tmp_path, monkeypatch):
 
 def test_strict_fails_on_a_misheard_meaning_word_and_writes_the_report(tmp_path, monkeypatch):
     monkeypatch.setenv("MATHREEL_OUTPUT", str(tmp_path / "out"))
+    monkeypatch.setenv("MATHREEL_CACHE", str(tmp_path / "cache"))  # no verdicts from earlier runs
     lines: list[str] = []
     wrong = StandIn("It is not a number.")
     with pytest.raises(MeaningMisheard) as failure:

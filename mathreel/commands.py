@@ -180,22 +180,33 @@ def render_chapter(
 
 
 def list_takes(manifest: Manifest, name: str, echo: Echo) -> None:
-    """Each phrase of a scene with the take file to record it to, and whether it exists yet."""
+    """Each beat of a scene with what to record for it: one take of the whole beat, or a take per
+    phrase, and which exist yet."""
     from mathreel.narration.voices.recorded import RecordedVoice
 
     entry = manifest.find_scene(name)
     voice = RecordedVoice()
     script = parse_narration(entry.narration_path)
     missing = 0
-    echo(f"# takes for {entry.stem} ({script.title}): record each line's words to the file named")
+    root = voice.takes_dir.parent.parent
+    echo(
+        f"# takes for {entry.stem} ({script.title}): record each beat whole to the file named "
+        "(WAV, FLAC, MP3, ...), or each line's words to its own WAV"
+    )
     for beat in script.beats:
-        echo(f"## {beat.id}")
+        whole = voice.beat_take(entry.stem, beat.id)
+        if whole is not None:
+            echo(f"## {beat.id}: recorded whole  {whole.relative_to(root)}")
+            continue
+        echo(
+            f"## {beat.id}: whole beat missing  {voice.takes_dir.relative_to(root)}/{entry.stem}/{beat.id}.wav"
+        )
         for phrase in beat.phrases:
             path = voice.take_path(phrase.spoken)
             missing += not path.exists()
             state = "recorded" if path.exists() else "missing "
-            echo(f"{state}  {path.relative_to(path.parents[2])}  {phrase.spoken}")
-    echo(f"# {missing} missing; render with --voice recorded once all are recorded")
+            echo(f"{state}  {path.relative_to(root)}  {phrase.spoken}")
+    echo(f"# {missing} phrases missing; render with --voice recorded once all are recorded")
 
 
 def smoke(

@@ -95,6 +95,7 @@ def plan_narration(
     ``retaking`` every phrase is heard first and a misheard one tried again, and the file updated.
     """
     plan = NarrationPlan(scene, script.title, shown(script.path), voice.name, voice.audible)
+    voice.prepare_script(scene, script)
     takes = TakeChoices.load(script.path) if voice.retakes and cache is not None else None
     speaker = _Speaker(scene, voice, cache, on_phrase, takes, retaking)
     for beat in script.beats:

@@ -47,6 +47,11 @@ class Voice(ABC):
     def synthesize(self, text: str) -> Speech:
         """Speak ``text`` (one phrase) and return its audio, edges trimmed of silence."""
 
+    def prepare_script(self, scene: str, script) -> None:
+        """Called with a scene's whole script before its phrases are spoken (a voice recorded
+        one take per beat cuts its takes here); by default nothing to do."""
+        return None
+
     def synthesize_take(self, text: str, take: int) -> Speech:
         """Take ``take`` of ``text``; a voice without takes has only the one."""
         return self.synthesize(text)

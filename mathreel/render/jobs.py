@@ -161,6 +161,8 @@ def render_scenes(
     if retaking is not None:
         for line in retaking.summary():
             echo(line)
+    for warning in getattr(voice, "warnings", ()):  # a recorded beat take's misheard word
+        echo(f"warning: {warning}")
     ensure_writable(SceneFiles(entries[0].stem, quality).folder)
     ensure_writable(cache_dir())
     scene_job.sweep_abandoned_work()

@@ -44,7 +44,6 @@ class Verdict:
     meaning: list[str]
     beat: str = ""
     audio: str = ""
-    take: int = 1
 
     @property
     def ok(self) -> bool:

@@ -132,3 +132,11 @@ def test_a_missing_meaning_word_is_refused_and_an_ordinary_one_warned(take):
     cuts, warnings = align_take(speech, PHRASES, heard, "b")
     assert warnings == ["beat 'b': the take's words curve (heard curb) were not heard as written"]
     assert len(cuts) == 3
+
+
+def test_a_beat_take_that_is_not_audio_is_one_line(tmp_path):
+    bad = tmp_path / "beat.mp3"
+    bad.write_bytes(b"ID3 but not really an mp3 at all" * 10)
+    with pytest.raises(UserError, match=r"beat\.mp3: not an audio file PyAV can decode") as err:
+        decode_audio(bad)
+    assert "\n" not in str(err.value)

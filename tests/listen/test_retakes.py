@@ -134,3 +134,26 @@ def test_a_malformed_takes_file_is_one_line(scene, text, fragment):
     with pytest.raises(NarrationError, match=fragment) as err:
         TakeChoices.load(scene)
     assert "scene.takes.json" in str(err.value) and "\n" not in str(err.value)
+
+
+def test_listening_is_skipped_in_one_line_without_the_extra(monkeypatch):
+    from mathreel.narration import recogniser
+    from mathreel.narration.takes import listening_for
+    from mathreel.narration.voices.espeak import EspeakVoice
+    from mathreel.narration.voices.piper import PiperVoice
+
+    def missing():
+        raise recogniser.ListenUnavailable("listening needs faster-whisper (the 'listen' extra)")
+
+    lines: list[str] = []
+    monkeypatch.setenv("MATHREEL_LISTEN", "on")
+    monkeypatch.setattr(recogniser.Recogniser, "check_available", staticmethod(missing))
+    assert listening_for(PiperVoice(), lines.append) is None
+    assert len(lines) == 1 and lines[0].startswith("listening skipped (listening needs faster")
+    assert listening_for(EspeakVoice(), lines.append) is None and len(lines) == 1  # no takes
+    monkeypatch.setenv("MATHREEL_LISTEN", "off")
+    assert listening_for(PiperVoice(), lines.append) is None
+    assert (
+        lines[1]
+        == "listening off (MATHREEL_LISTEN=off): phrases keep their committed takes, unheard"
+    )

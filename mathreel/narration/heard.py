@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 #: Bump whenever the normaliser or the classification changes: cached verdicts are keyed on it.
-NORMALISER_VERSION = 1
+NORMALISER_VERSION = 2
 
 _ONES = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -85,6 +85,19 @@ _SYMBOLS = {
     "∇": " nabla ",
     "∂": " partial ",
 }
+#: Words a listener cannot tell apart by ear: a recogniser writing one for another is no error.
+_SAME_SOUND = (
+    frozenset({"two", "too", "to"}),
+    frozenset({"four", "for"}),
+    frozenset({"one", "won"}),
+    frozenset({"eight", "ate"}),
+)
+
+
+def sounds_alike(a: str, b: str) -> bool:
+    return a == b or any(a in group and b in group for group in _SAME_SOUND)
+
+
 #: Small words whose loss or swap flips a claim.
 FLIP_WORDS = frozenset(
     "not no nor or and in neither never none nothing without but only than "
@@ -154,9 +167,9 @@ def normalise(text: str) -> list[str]:
     text = _NUMBER.sub(lambda m: f" {number_words(m.group())} ", text)
     for symbol, words in _SYMBOLS.items():
         text = text.replace(symbol, words)
-    text = text.replace("naught", "nought")
     tokens = re.findall(r"[a-z]+(?:'[a-z]+)*", text)
-    return [t.replace("'s", "").replace("'", "") for t in tokens]
+    words = [t.replace("'s", "").replace("'", "") for t in tokens]
+    return ["zero" if w in ("nought", "naught") else w for w in words]  # "x nought" is x₀
 
 
 def _ordinal(digits: str) -> str:
@@ -238,7 +251,7 @@ def align(said: list[str], heard: list[str]) -> list[tuple[str | None, str | Non
     "is 3" pairs four/three and misses "not"."""
 
     def swap(a: str, b: str) -> float:
-        if a == b:
+        if sounds_alike(a, b):
             return 0.0
         alike = SequenceMatcher(None, a, b).ratio()
         if (is_number_word(a) and is_number_word(b)) or (a in FLIP_WORDS and b in FLIP_WORDS):
@@ -281,7 +294,7 @@ def compare(said_text: str, heard_text: str, formulas: tuple[str, ...] = ()) -> 
     said, heard = normalise(said_text), normalise(heard_text)
     result = Comparison(said, heard)
     for s, h in align(said, heard):
-        if s == h:
+        if s is not None and h is not None and sounds_alike(s, h):
             continue
         word = s if s is not None else h
         meaning = is_meaning_word(word, formula_words)

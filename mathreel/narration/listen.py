@@ -1,9 +1,9 @@
 """Every phrase heard before it ships: each phrase WAV transcribed on its own, compared with the
 words meant, verdicts cached, and a report per scene (word error rate, misheard meaning words).
 
-A verdict is cached under ``.cache/listen/`` keyed by the WAV's SHA-256, the model's digest, the
-decoding options, the normaliser's version and the words meant, so a second pass over unchanged
-audio transcribes nothing.
+Transcripts are cached under ``.cache/listen/`` keyed by the WAV's SHA-256, the model's digest and
+the decoding options, so a second pass over unchanged audio transcribes nothing; verdicts are
+computed from them with the current normaliser (its version is in the report).
 """
 
 from __future__ import annotations
@@ -94,7 +94,10 @@ def beat_formulas(script: Script) -> dict[str, tuple[str, ...]]:
 
 
 class Listener:
-    """Hears phrase WAVs with a recogniser, one phrase per call, with cached verdicts."""
+    """Hears phrase WAVs with a recogniser, one phrase per call. Transcripts are cached by the
+    WAV's SHA-256, the model's digest and the decoding options; the verdict is computed from the
+    transcript each time (microseconds) with the current normaliser, whose version the report
+    records, so a normaliser change transcribes nothing again and no verdict is ever stale."""
 
     def __init__(self, recogniser: Hears, root: Path | None = None) -> None:
         self.recogniser = recogniser
@@ -103,39 +106,41 @@ class Listener:
         self.transcribed = 0
         self.reused = 0
 
-    def _key(self, wav_sha256: str, said: str, formulas: tuple[str, ...]) -> str:
+    def transcript(self, wav: Path) -> str:
+        """What the recogniser hears in ``wav``: cached, else transcribed."""
+        data = Path(wav).read_bytes()
         payload = json.dumps(
-            {"wav": wav_sha256, "said": said, "formulas": formulas, **self.identity},
+            {"wav": hashlib.sha256(data).hexdigest(), **self.recogniser.identity()},
             sort_keys=True,
             ensure_ascii=False,
         )
-        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
-
-    def hear(self, wav: Path, said: str, formulas: tuple[str, ...] = ()) -> Verdict:
-        """The verdict on ``wav`` meant to say ``said``: cached, else transcribed and compared."""
-        data = Path(wav).read_bytes()
-        key = self._key(hashlib.sha256(data).hexdigest(), said, tuple(formulas))
+        key = hashlib.sha256(payload.encode("utf-8")).hexdigest()
         entry = self.root / key[:2] / f"{key}.json"
         try:
-            verdict = Verdict(**json.loads(entry.read_text(encoding="utf-8")))
-            self.reused += 1
-            return verdict
-        except (OSError, ValueError, TypeError):
+            heard = json.loads(entry.read_text(encoding="utf-8"))["heard"]
+            if isinstance(heard, str):
+                self.reused += 1
+                return heard
+        except (OSError, ValueError, TypeError, KeyError):
             pass  # missing or damaged: hear it again
         speech = read_wav(Path(wav))
         heard = self.recogniser.transcribe(speech.samples, speech.rate).text
+        self.transcribed += 1
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(entry, json.dumps({"heard": heard}, ensure_ascii=False) + "\n")
+        return heard
+
+    def hear(self, wav: Path, said: str, formulas: tuple[str, ...] = ()) -> Verdict:
+        """The verdict on ``wav`` meant to say ``said``."""
+        heard = self.transcript(wav)
         result = compare(said, heard, tuple(formulas))
-        verdict = Verdict(
+        return Verdict(
             said=said,
             heard=heard,
             words=len(result.said),
             edits=[str(e) for e in result.edits],
             meaning=[str(e) for e in result.meaning_edits],
         )
-        self.transcribed += 1
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        write_text_atomic(entry, json.dumps(asdict(verdict), ensure_ascii=False) + "\n")
-        return verdict
 
 
 def hear_plan(

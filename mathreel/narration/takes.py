@@ -1,5 +1,6 @@
 """Re-takes: a phrase the listener mishears is spoken again as take 2, 3, … and the first take
-heard right is kept; the chosen take numbers are committed beside the narration
+heard right is kept (tried from take 1 every time, so a better recogniser or normaliser can go
+back to it; takes and transcripts already made come from their caches); the chosen take numbers are committed beside the narration
 (``narration/<stem>.takes.json``) so every render, preview and fresh clone, with or without the
 ``listen`` extra, uses the same audio."""
 
@@ -108,8 +109,9 @@ class Retaking:
 
     listener: object  # mathreel.narration.listen.Listener
     max_takes: int = MAX_TAKES
-    #: (scene, words, take, chosen in this run) of every phrase whose kept take is not take 1.
-    retaken: list[tuple[str, str, int, bool]] = field(default_factory=list)
+    #: (scene, words, take kept, what take 1 was misheard as, whether the kept take differs from
+    #: the committed one) of every phrase whose kept take is not take 1.
+    retaken: list[tuple[str, str, int, str, bool]] = field(default_factory=list)
     unfixed: list[Unfixed] = field(default_factory=list)
     heard: int = 0
 
@@ -119,26 +121,27 @@ class Retaking:
         beat: str,
         words: str,
         formulas: tuple[str, ...],
-        first: int,
+        committed: int,
         speak: Callable[[int], tuple[Path, Speech]],
         max_seconds: float = float("inf"),
     ) -> int:
-        """The take of ``words`` to keep: ``first`` (the committed choice) when it is heard right,
-        else the first of the next takes heard right and no longer than ``max_seconds``, else
-        ``first`` (reported as unfixed)."""
-        verdict = None
-        for take in range(first, max(first, self.max_takes) + 1):
+        """The take of ``words`` to keep: the first of takes 1, 2, … heard right and no longer
+        than ``max_seconds`` (takes and transcripts already made come from their caches), else
+        the ``committed`` one, reported as unfixed."""
+        first = None
+        for take in range(1, self.max_takes + 1):
             path, speech = speak(take)
             heard = self.listener.hear(path, words, formulas)
             self.heard += 1
-            verdict = verdict or heard
+            first = first or heard
             if heard.ok and speech.duration <= max_seconds:
                 if take != 1:
-                    self.retaken.append((scene, words, take, take != first))
+                    why = ", ".join(first.meaning) or "too long"
+                    self.retaken.append((scene, words, take, why, take != committed))
                 return take
-        assert verdict is not None
-        self.unfixed.append(Unfixed(scene, beat, words, verdict.heard, verdict.meaning))
-        return first
+        assert first is not None
+        self.unfixed.append(Unfixed(scene, beat, words, first.heard, first.meaning))
+        return committed
 
     def summary(self) -> list[str]:
         """What listening did: phrases heard, re-taken, and each phrase no take fixed."""
@@ -148,8 +151,9 @@ class Retaking:
             f"{len(self.retaken)} phrases re-taken ({new} new), {len(self.unfixed)} not fixed"
         ]
         lines += [
-            f"  re-taken: {scene}: take {take} of {words!r}" + (" (new)" if fresh else "")
-            for scene, words, take, fresh in self.retaken
+            f"  re-taken: {scene}: take {take} of {words!r} (take 1: {why}"
+            + (", new)" if fresh else ")")
+            for scene, words, take, why, fresh in self.retaken
         ]
         lines += [f"  not fixed: {u}" for u in self.unfixed]
         return lines

@@ -35,7 +35,9 @@ NORMALISED = [
     ("x^2", "x squared"),
     ("20%", "twenty percent"),
     ("η = 0.1", "eta equals zero point one"),
-    ("x naught", "x nought"),
+    ("x naught", "x zero"),
+    ("x nought", "x zero"),
+    ("x0", "x zero"),
     ("w-one squared", "w one squared"),
     # contractions
     ("it's", "it is"),
@@ -102,6 +104,10 @@ VERDICTS = [
     ),
     ("The shortcut rules.", "The short of rules.", (), ["shortcut→short", "+of"], True),
     ("and w is 5", "and W is five", (), [], True),
+    # a recogniser's homophone is what a listener hears too
+    ("But exactly 2?", "But exactly too.", (), [], True),
+    ("x to the fourth", "x 2 the 4th", (), [], True),
+    ("the slope at x nought", "the slope at X0", (), [], True),
 ]
 
 

@@ -37,7 +37,7 @@ def tone(path, seconds=0.5, hz=220):
     return path
 
 
-def test_a_verdict_is_cached_by_the_audio_and_the_words_meant(tmp_path):
+def test_a_transcript_is_cached_by_the_audio_and_judged_against_any_words(tmp_path):
     wav = tone(tmp_path / "a.wav")
     standin = StandIn("Yet zero is neither a minimum or a maximum.")
     listener = Listener(standin, tmp_path / "verdicts")
@@ -45,22 +45,26 @@ def test_a_verdict_is_cached_by_the_audio_and_the_words_meant(tmp_path):
     first = listener.hear(wav, said)
     assert first.meaning == ["nor→or"] and not first.ok and first.words == 9
     assert listener.hear(wav, said) == first and standin.calls == 1
-    listener.hear(wav, "yet 0 is a minimum.")  # other words meant: heard again
-    assert standin.calls == 2
+    assert listener.hear(wav, "yet 0 is neither a minimum or a maximum.").ok  # other words meant
+    assert standin.calls == 1
     tone(wav, hz=330)  # new audio: heard again
     listener.hear(wav, said)
-    assert standin.calls == 3
+    assert standin.calls == 2
     for entry in (tmp_path / "verdicts").glob("*/*.json"):
-        entry.write_text("{not json")  # a damaged verdict is heard again, not trusted
+        entry.write_text("{not json")  # a damaged transcript is heard again, not trusted
     listener.hear(wav, said)
-    assert standin.calls == 4
+    assert standin.calls == 3
 
 
-def test_another_model_or_normaliser_hears_again(tmp_path, monkeypatch):
+def test_another_model_hears_again_and_another_normaliser_does_not(tmp_path, monkeypatch):
     wav = tone(tmp_path / "a.wav")
     standin = StandIn("x equals 1")
     Listener(standin, tmp_path / "v").hear(wav, "x equals 1")
     monkeypatch.setattr("mathreel.narration.listen.NORMALISER_VERSION", 999)
+    again = Listener(standin, tmp_path / "v")
+    assert again.hear(wav, "x equals 2").meaning == ["two→one"] and standin.calls == 1
+    assert again.identity["normaliser"] == 999
+    monkeypatch.setattr(standin, "identity", lambda: {"model_sha256": "other", "decoding": {}})
     Listener(standin, tmp_path / "v").hear(wav, "x equals 1")
     assert standin.calls == 2
 

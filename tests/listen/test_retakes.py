@@ -86,7 +86,7 @@ def plan(scene, tmp_path, voice, ear=None):
 def test_the_second_take_is_kept_committed_and_reused(scene, tmp_path):
     voice, ear = TakeVoice(), Ear()
     result, retaking, audio = plan(scene, tmp_path, voice, ear)
-    assert retaking.retaken == [("scene", RIGHT, 2, True)] and retaking.unfixed == []
+    assert retaking.retaken == [("scene", RIGHT, 2, "nor→or", True)] and retaking.unfixed == []
     assert float(np.max(np.abs(audio[RIGHT].samples))) == pytest.approx(0.2, abs=0.01)
     assert json.loads(takes_path(scene).read_text()) == {"version": 1, "takes": {RIGHT: 2}}
     assert ("The slope is zero.", 2) not in voice.made  # heard right at once: no second take
@@ -94,7 +94,9 @@ def test_the_second_take_is_kept_committed_and_reused(scene, tmp_path):
     again, ear2 = TakeVoice(), Ear()
     _, retaking2, audio2 = plan(scene, tmp_path, again, ear2)
     assert (
-        again.made == [] and ear2.calls == 0 and retaking2.retaken == [("scene", RIGHT, 2, False)]
+        again.made == []
+        and ear2.calls == 0
+        and retaking2.retaken == [("scene", RIGHT, 2, "nor→or", False)]
     )
     # Without the listener (no extra installed) the same take 2 is used.
     _, _, unheard = plan(scene, tmp_path, TakeVoice())

@@ -140,3 +140,44 @@ def test_a_beat_take_that_is_not_audio_is_one_line(tmp_path):
     with pytest.raises(UserError, match=r"beat\.mp3: not an audio file PyAV can decode") as err:
         decode_audio(bad)
     assert "\n" not in str(err.value)
+
+
+class HalvesAligner:
+    """A stand-in aligner: a phrase spans the whole take; halves split it at its middle pause."""
+
+    def __init__(self) -> None:
+        self.asked: list[list[str]] = []
+
+    def cuts(self, path, beat, phrases, formulas=()):
+        from mathreel.narration.beat_takes import Cut
+
+        speech = decode_audio(path)
+        self.asked.append(list(phrases))
+        if len(phrases) == 1:
+            return speech, [Cut(0.0, speech.duration, 0.2)], []
+        middle = speech.duration / 2
+        return speech, [Cut(0.0, middle, 0.2), Cut(middle, speech.duration, middle + 0.2)], []
+
+
+def test_a_phrase_too_long_for_one_cue_is_cut_into_the_plans_halves(tmp_path):
+    from mathreel.narration.audio_cache import AudioCache
+    from mathreel.narration.script import parse_narration_text
+    from mathreel.narration.synthesis import plan_narration
+    from mathreel.narration.voices.recorded import RecordedVoice
+
+    rate = 16000
+    t = np.arange(4 * rate) / rate
+    tone = (0.3 * np.sin(2 * np.pi * 220 * t)).astype(np.float32)
+    gap = np.zeros(int(0.4 * rate), np.float32)
+    (tmp_path / "takes" / "scene").mkdir(parents=True)
+    take = Speech(np.concatenate([gap, tone, gap, gap, tone, gap]), rate)  # 9.6 s, two 4 s halves
+    write_wav_atomic(tmp_path / "takes" / "scene" / "only.wav", take)
+    sentence = "This one sentence, long as it is, runs on past what one caption cue may hold."
+    script = parse_narration_text(f"# T\n\n## only\n{sentence}\n", "scene.md")
+    aligner = HalvesAligner()
+    voice = RecordedVoice(tmp_path / "takes", aligner)
+    plan = plan_narration(script, "scene", voice, AudioCache(tmp_path / "cache"))
+    phrases = plan.beats[0].phrases
+    assert len(aligner.asked) == 2 and aligner.asked[0] == [sentence]
+    assert [p.spoken for p in phrases] == aligner.asked[1] and len(phrases) == 2
+    assert all(p.duration == pytest.approx(4.03, abs=0.02) for p in phrases)

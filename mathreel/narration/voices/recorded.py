@@ -65,19 +65,39 @@ class RecordedVoice(Voice):
                         f"{path}: a beat take is aligned by the listener: {err}"
                     ) from None
                 self.aligner = BeatAligner(Recogniser(), cache_dir() / "align")
-            phrases = [p.spoken for p in beat.phrases]
-            formulas = tuple(s for p in beat.phrases for c, s, _ in p.words if c != s)
-            speech, cuts, warnings = self.aligner.cuts(path, beat.id, phrases, formulas)
-            self.warnings += [f"{path.name}: {w}" for w in warnings]
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
-            for text, cut in zip(phrases, cuts, strict=True):
-                a, b = round(cut.start * speech.rate), round(cut.end * speech.rate)
-                self.cut[text] = (
-                    Speech(speech.samples[a:b], speech.rate),
-                    digest,
-                    (cut.start, cut.end),
-                    path,
+            self._cut_beat(path, beat)
+
+    def _cut_beat(self, path: Path, beat) -> None:
+        """Cut one beat take into its phrases; a phrase too long for one caption cue is cut into
+        the halves the plan will split it into (as the plan splits a synthesized phrase)."""
+        from mathreel.narration.script import split_phrase
+        from mathreel.narration.synthesis import MAX_PHRASE_SECONDS
+
+        units = list(beat.phrases)
+        formulas = tuple(s for p in beat.phrases for c, s, _ in p.words if c != s)
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+        while True:
+            texts = [p.spoken for p in units]
+            speech, cuts, warnings = self.aligner.cuts(path, beat.id, texts, formulas)
+            pieces = [
+                Speech(
+                    speech.samples[round(c.start * speech.rate) : round(c.end * speech.rate)],
+                    speech.rate,
                 )
+                for c in cuts
+            ]
+            # Every cut is kept, a whole too-long phrase too: the plan speaks it, then its halves.
+            for text, cut, piece in zip(texts, cuts, pieces, strict=True):
+                self.cut[text] = (piece, digest, (cut.start, cut.end), path)
+            long = [
+                k
+                for k, piece in enumerate(pieces)
+                if _levelled(piece, path).duration > MAX_PHRASE_SECONDS and split_phrase(units[k])
+            ]
+            if not long:
+                break
+            units[long[0] : long[0] + 1] = split_phrase(units[long[0]])
+        self.warnings += [f"{path.name}: {w}" for w in warnings]
 
     def identity(self) -> dict[str, object]:
         return {"backend": "recorded 1"}

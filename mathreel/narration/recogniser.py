@@ -187,12 +187,16 @@ class Recogniser:
         segments, _ = self._model.transcribe(audio, word_timestamps=words, **DECODING)
         segments = list(segments)
         text = " ".join(s.text.strip() for s in segments).strip()
-        found = tuple(
-            Word(w.word.strip(), float(w.start), float(w.end))
-            for s in segments
-            for w in (s.words or ())
-        )
-        return Heard(text, found)
+        found: list[Word] = []
+        for w in (w for s in segments for w in (s.words or ())):
+            if found and w.word[:1] not in (" ", ""):
+                # Whisper splits "2.41" into " 2" and ".41": a word without a leading space
+                # continues the one before it.
+                last = found.pop()
+                found.append(Word(last.text + w.word, last.start, float(w.end)))
+            else:
+                found.append(Word(w.word.strip(), float(w.start), float(w.end)))
+        return Heard(text, tuple(found))
 
 
 def to_16k(samples: np.ndarray, rate: int) -> np.ndarray:

@@ -181,3 +181,32 @@ def test_a_phrase_too_long_for_one_cue_is_cut_into_the_plans_halves(tmp_path):
     assert len(aligner.asked) == 2 and aligner.asked[0] == [sentence]
     assert [p.spoken for p in phrases] == aligner.asked[1] and len(phrases) == 2
     assert all(p.duration == pytest.approx(4.03, abs=0.02) for p in phrases)
+
+
+def test_a_minute_long_take_at_22050_hz_does_not_drift():
+    """Found by bench_align: frames counted as 5 ms where 110 samples at 22,050 Hz are 4.99 ms
+    put the last onset of a 64 s take 129 ms late. Bursts of tone stand in for phrases (with a
+    0.2 s comma pause inside each), the recogniser's words for Whisper's (100 ms early)."""
+    from mathreel.narration.beat_takes import align_take
+
+    rate, pause = 22050, 0.6
+    t = np.arange(int(1.2 * rate)) / rate
+    burst = (0.3 * np.sin(2 * np.pi * 220 * t)).astype(np.float32)
+    comma = np.zeros(int(0.2 * rate), np.float32)
+    gap = np.zeros(int(pause * rate), np.float32)
+    texts = [f"Phrase {k} is here, and then more." for k in range(20)]
+    pieces, spans, at = [gap], [], len(gap)
+    for _ in texts:
+        pieces += [burst, comma, burst, gap]
+        length = 2 * len(burst) + len(comma)
+        spans.append((at / rate, (at + length) / rate))
+        at += length + len(gap)
+    speech = Speech(np.concatenate(pieces), rate)
+    assert speech.duration > 60
+    early = [(start - 0.1, end - 0.2) for start, end in spans]
+    cuts, warnings = align_take(speech, texts, words_at(early, texts), "long")
+    assert warnings == []
+    for k, cut in enumerate(cuts):
+        assert abs(cut.onset - spans[k][0]) <= 1 / 60, (k, cut, spans[k])
+        if k:
+            assert spans[k - 1][1] + 0.02 <= cuts[k - 1].end <= cut.start <= spans[k][0] - 0.02

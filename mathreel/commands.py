@@ -11,6 +11,7 @@ from mathreel.manifest import Manifest
 from mathreel.narration.audio_cache import AudioCache
 from mathreel.narration.script import parse_narration
 from mathreel.narration.synthesis import plan_narration
+from mathreel.narration.takes import TakeChoices
 from mathreel.narration.voices import get_voice
 from mathreel.narration.voices.base import Speech, Voice
 from mathreel.narration.voices.silent import SilentVoice
@@ -31,6 +32,7 @@ class _CachedOrEstimated(Voice):
     def __init__(self) -> None:
         self.piper = get_voice("piper")
         self.cache = AudioCache(cache_dir() / "audio")
+        self.takes: TakeChoices | None = None  # set per scene by prepare_script
         self.exact = True
         try:
             self.identity_ = self.piper.identity()
@@ -40,9 +42,14 @@ class _CachedOrEstimated(Voice):
     def identity(self) -> dict[str, object]:
         return self.identity_ or {}
 
+    def prepare_script(self, scene: str, script) -> None:
+        self.takes = TakeChoices.load(script.path)  # a re-taken phrase's audio is its take's
+
     def synthesize(self, text: str) -> Speech:
         if self.identity_ is not None:
-            speech = self.cache.read_verified(self.cache.path_for(self.piper, text, self.identity_))
+            take = self.takes.take(text) if self.takes else 1
+            path = self.cache.path_for(self.piper, text, self.identity_, take)
+            speech = self.cache.read_verified(path)
             if speech is not None:
                 return speech
         self.exact = False

@@ -230,7 +230,7 @@ def listen_command(target: str, quality: str | None, voice: str, strict: bool) -
       python render.py listen 1
       python render.py listen critical_points --strict
     """
-    from mathreel.narration.listen import listen
+    from mathreel.commands import listen
 
     listen(project_manifest(), target, quality, voice, strict, click.echo)
 

@@ -216,6 +216,84 @@ def list_takes(manifest: Manifest, name: str, echo: Echo) -> None:
     echo(f"# {missing} phrases missing; render with --voice recorded once all are recorded")
 
 
+def listen(
+    manifest: Manifest,
+    target: str,
+    quality: str | None,
+    voice_name: str,
+    strict: bool,
+    echo: Callable[[str], None],
+    recogniser=None,
+) -> list:
+    """Hear every phrase of a scene (by stem) or a chapter (by number) as ``voice_name`` speaks
+    it (synthesizing what is not cached; nothing is rendered), write ``listen.json`` beside the
+    chapter's ``qc.json`` (a scene's beside its video, as ``<stem>.listen.json``), print a short
+    table, and under ``strict`` fail when a meaning word was misheard."""
+    import time
+
+    from mathreel.layout import ChapterFiles, SceneFiles
+    from mathreel.narration.listen import (
+        Listener,
+        MeaningMisheard,
+        beat_formulas,
+        hear_plan,
+        report_lines,
+        write_report,
+    )
+    from mathreel.narration.recogniser import Recogniser
+    from mathreel.narration.takes import Retaking
+    from mathreel.paths import shown
+
+    voice = get_voice(voice_name)
+    if not voice.audible:
+        raise UserError(
+            f"voice '{voice_name}' makes no sound to listen to: use --voice piper, espeak or recorded"
+        )
+    if target.isdigit():
+        chapter = manifest.get_chapter(int(target))
+        entries = list(chapter.scenes)
+        report = ChapterFiles(chapter, get_quality(quality or "h")).folder / "listen.json"
+    else:
+        entry = manifest.find_scene(target)
+        entries = [entry]
+        files = SceneFiles(entry.stem, get_quality(quality or "l"))
+        report = files.folder / f"{entry.stem}.listen.json"
+    voice.check_available()
+    if recogniser is None:
+        Recogniser.check_available()
+        recogniser = Recogniser()
+    listener = Listener(recogniser)
+    retaking = Retaking(listener) if voice.retakes else None
+    cache = AudioCache(cache_dir() / "audio")
+    hearings = []
+    for entry in entries:
+        started = time.perf_counter()
+        before = listener.transcribed, listener.reused
+        plan = jobs.prepare(entry, voice, cache, retaking=retaking)
+        formulas = beat_formulas(parse_narration(entry.narration_path))
+        hearing = hear_plan(listener, entry.stem, plan.beats, cache.root, formulas)
+        seconds = sum(p.duration for b in plan.beats for p in b.phrases)
+        echo(
+            f"heard {entry.stem}: {len(hearing.phrases)} phrases, {seconds:.1f} s of speech "
+            f"({listener.transcribed - before[0]} transcribed, {listener.reused - before[1]} "
+            f"cached) in {time.perf_counter() - started:.1f} s"
+        )
+        hearings.append(hearing)
+    if retaking is not None:
+        for line in retaking.summary():
+            echo(line)
+    write_report(report, hearings, listener, voice.name)
+    for line in report_lines(hearings):
+        echo(line)
+    echo(f"report: {shown(report)}")
+    misheard = sum(len(h.misheard) for h in hearings)
+    if strict and misheard:
+        raise MeaningMisheard(
+            f"listen --strict: {misheard} phrase(s) with a misheard meaning word (listed above)"
+        )
+    return hearings
+
+
 def smoke(
     manifest: Manifest,
     workers: int,

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -18,11 +17,10 @@ from typing import Protocol
 
 from mathreel.errors import UserError
 from mathreel.files import write_text_atomic
-from mathreel.manifest import Manifest
 from mathreel.narration.heard import NORMALISER_VERSION, compare
-from mathreel.narration.script import Script, parse_narration
+from mathreel.narration.script import Script
 from mathreel.narration.voices.base import read_wav
-from mathreel.paths import cache_dir, shown
+from mathreel.paths import cache_dir
 
 
 class Hears(Protocol):
@@ -210,74 +208,3 @@ class MeaningMisheard(UserError):
     """``listen --strict`` found a misheard meaning word: exit status 1."""
 
     exit_code = 1
-
-
-def listen(
-    manifest: Manifest,
-    target: str,
-    quality: str | None,
-    voice_name: str,
-    strict: bool,
-    echo: Callable[[str], None],
-    recogniser: Hears | None = None,
-) -> list[SceneHearing]:
-    """Hear every phrase of a scene (by stem) or a chapter (by number) as ``voice_name`` speaks
-    it (synthesizing what is not cached; nothing is rendered), write ``listen.json`` beside the
-    chapter's ``qc.json`` (a scene's beside its video, as ``<stem>.listen.json``), print a short
-    table, and under ``strict`` fail when a meaning word was misheard."""
-    from mathreel.layout import ChapterFiles, SceneFiles
-    from mathreel.narration.audio_cache import AudioCache
-    from mathreel.narration.recogniser import Recogniser
-    from mathreel.narration.takes import Retaking
-    from mathreel.narration.voices import get_voice
-    from mathreel.quality import get_quality
-    from mathreel.render.jobs import prepare
-
-    voice = get_voice(voice_name)
-    if not voice.audible:
-        raise UserError(
-            f"voice '{voice_name}' makes no sound to listen to: use --voice piper, espeak or recorded"
-        )
-    if target.isdigit():
-        chapter = manifest.get_chapter(int(target))
-        entries = list(chapter.scenes)
-        report = ChapterFiles(chapter, get_quality(quality or "h")).folder / "listen.json"
-    else:
-        entry = manifest.find_scene(target)
-        entries = [entry]
-        files = SceneFiles(entry.stem, get_quality(quality or "l"))
-        report = files.folder / f"{entry.stem}.listen.json"
-    voice.check_available()
-    if recogniser is None:
-        Recogniser.check_available()
-        recogniser = Recogniser()
-    listener = Listener(recogniser)
-    retaking = Retaking(listener) if voice.retakes else None
-    cache = AudioCache(cache_dir() / "audio")
-    hearings = []
-    for entry in entries:
-        started = time.perf_counter()
-        before = listener.transcribed, listener.reused
-        plan = prepare(entry, voice, cache, retaking=retaking)
-        formulas = beat_formulas(parse_narration(entry.narration_path))
-        hearing = hear_plan(listener, entry.stem, plan.beats, cache.root, formulas)
-        seconds = sum(p.duration for b in plan.beats for p in b.phrases)
-        echo(
-            f"heard {entry.stem}: {len(hearing.phrases)} phrases, {seconds:.1f} s of speech "
-            f"({listener.transcribed - before[0]} transcribed, {listener.reused - before[1]} "
-            f"cached) in {time.perf_counter() - started:.1f} s"
-        )
-        hearings.append(hearing)
-    if retaking is not None:
-        for line in retaking.summary():
-            echo(line)
-    write_report(report, hearings, listener, voice.name)
-    for line in report_lines(hearings):
-        echo(line)
-    echo(f"report: {shown(report)}")
-    misheard = sum(len(h.misheard) for h in hearings)
-    if strict and misheard:
-        raise MeaningMisheard(
-            f"listen --strict: {misheard} phrase(s) with a misheard meaning word (listed above)"
-        )
-    return hearings

@@ -10,7 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 import render
-from mathreel.narration.listen import Listener, MeaningMisheard, listen
+from mathreel.commands import listen
+from mathreel.narration.listen import Listener, MeaningMisheard
 from mathreel.narration.recogniser import Heard
 from mathreel.narration.voices.base import Speech, write_wav_atomic
 

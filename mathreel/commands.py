@@ -280,7 +280,7 @@ def listen(
         )
         hearings.append(hearing)
     if retaking is not None:
-        for line in retaking.summary():
+        for line in retaking.summary(unfixed=False):  # the table below names them
             echo(line)
     write_report(report, hearings, listener, voice.name)
     for line in report_lines(hearings):

@@ -143,8 +143,9 @@ class Retaking:
         self.unfixed.append(Unfixed(scene, beat, words, first.heard, first.meaning))
         return committed
 
-    def summary(self) -> list[str]:
-        """What listening did: phrases heard, re-taken, and each phrase no take fixed."""
+    def summary(self, unfixed: bool = True) -> list[str]:
+        """What listening did: phrases heard, re-taken, and (``unfixed``) each phrase no take
+        fixed."""
         new = sum(fresh for *_, fresh in self.retaken)
         lines = [
             f"listened to {self.heard} takes ({self.listener.transcribed} transcribed): "
@@ -155,7 +156,7 @@ class Retaking:
             + (", new)" if fresh else ")")
             for scene, words, take, why, fresh in self.retaken
         ]
-        lines += [f"  not fixed: {u}" for u in self.unfixed]
+        lines += [f"  not fixed: {u}" for u in self.unfixed] if unfixed else []
         return lines
 
 

@@ -189,6 +189,12 @@ def _prime_words(match: re.Match) -> str:
     return f"{letter} {primes}" + (f" of {argument}" if argument is not None else "")
 
 
+def spoken_formulas(beat) -> tuple[str, ...]:
+    """A beat's ``[shown](say: spoken)`` overrides as spoken (the terms its formulas name):
+    every word in them is a meaning word in each phrase of the beat."""
+    return tuple(spoken for p in beat.phrases for shown, spoken, _ in p.words if shown != spoken)
+
+
 def is_number_word(word: str) -> bool:
     return word in NUMBER_WORDS or word.endswith("th") and word[:-2] in NUMBER_WORDS
 

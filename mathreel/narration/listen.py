@@ -17,7 +17,7 @@ from typing import Protocol
 
 from mathreel.errors import UserError
 from mathreel.files import write_text_atomic
-from mathreel.narration.heard import NORMALISER_VERSION, compare
+from mathreel.narration.heard import NORMALISER_VERSION, compare, spoken_formulas
 from mathreel.narration.script import Script
 from mathreel.narration.voices.base import read_wav
 from mathreel.paths import cache_dir
@@ -83,12 +83,8 @@ class SceneHearing:
 
 
 def beat_formulas(script: Script) -> dict[str, tuple[str, ...]]:
-    """Each beat's ``say:`` overrides as spoken (the terms its formulas name): every word in
-    them is a meaning word in every phrase of the beat."""
-    return {
-        beat.id: tuple(s for p in beat.phrases for c, s, _ in p.words if c != s)
-        for beat in script.beats
-    }
+    """Each beat's spoken formulas, by beat id."""
+    return {beat.id: spoken_formulas(beat) for beat in script.beats}
 
 
 class Listener:

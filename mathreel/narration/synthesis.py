@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from mathreel.narration.audio_cache import AudioCache
+from mathreel.narration.heard import spoken_formulas
 from mathreel.narration.script import Phrase, Script, Segment, split_phrase
 from mathreel.narration.takes import Retaking, TakeChoices
 from mathreel.narration.timeline import layout_beat
@@ -102,7 +103,7 @@ def plan_narration(
         spoken: list[tuple[Phrase, str | None, float]] = []
         segments: list[Segment] = []
         speaker.beat = beat.id
-        speaker.formulas = tuple(s for p in beat.phrases for c, s, _ in p.words if c != s)
+        speaker.formulas = spoken_formulas(beat)
         for segment in beat.segments:
             if isinstance(segment, Phrase):
                 parts = speaker.speak(segment)

@@ -70,11 +70,12 @@ class RecordedVoice(Voice):
     def _cut_beat(self, path: Path, beat) -> None:
         """Cut one beat take into its phrases; a phrase too long for one caption cue is cut into
         the halves the plan will split it into (as the plan splits a synthesized phrase)."""
+        from mathreel.narration.heard import spoken_formulas
         from mathreel.narration.script import split_phrase
         from mathreel.narration.synthesis import MAX_PHRASE_SECONDS
 
         units = list(beat.phrases)
-        formulas = tuple(s for p in beat.phrases for c, s, _ in p.words if c != s)
+        formulas = spoken_formulas(beat)
         digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
         while True:
             texts = [p.spoken for p in units]

@@ -223,7 +223,9 @@ def listen_command(target: str, quality: str | None, voice: str, strict: bool) -
 
     Writes listen.json beside the chapter's qc.json (a scene's as <stem>.listen.json beside its
     video) and prints per scene the word error rate and each misheard meaning word (numbers,
-    variable names, not/no/nor/or/in/and, the terms of the beat's formulas).
+    variable names, not/no/nor/or/in/and, the terms of the beat's formulas). With the piper
+    voice a misheard phrase is tried as takes 2 to 4, as a render does, and the take heard right
+    is recorded in narration/<stem>.takes.json (commit it).
 
     \b
     Example:

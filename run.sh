@@ -57,7 +57,7 @@ ensure_venv() {
   fi
   say "installing the project into .venv (pyproject.toml changed or new)"
   local log=.venv/pip-install.log
-  if ! { .venv/bin/python -m pip install -q --upgrade pip && .venv/bin/python -m pip install -q -e '.[test,cluster]'; } >"$log" 2>&1; then
+  if ! { .venv/bin/python -m pip install -q --upgrade pip && .venv/bin/python -m pip install -q -e '.[test,cluster,listen]'; } >"$log" 2>&1; then
     grep -v '^WARNING: Location' "$log" | tail -n 20 >&2
     say "error: installing the Python dependencies failed (full log: $log)"
     exit 1

@@ -329,6 +329,37 @@ def takes_command(name: str) -> None:
     commands.list_takes(project_manifest(), name, click.echo)
 
 
+@cli.command("listen")
+@click.argument("target", metavar="SCENE|CHAPTER")
+@click.option(
+    "--quality",
+    "-q",
+    default=None,
+    metavar="|".join(QUALITY_CHOICES),
+    help="Which output folder listen.json goes to (default: h for a chapter, l for a scene).",
+)
+@voice_option
+@click.option("--strict", is_flag=True, help="Exit 1 when a meaning word was misheard.")
+def listen_command(target: str, quality: str | None, voice: str, strict: bool) -> None:
+    """Transcribe every phrase of a scene (by stem) or a chapter (by number) with an offline
+    recogniser and compare it with the script (no render needed; phrases not yet synthesized are).
+
+    Writes listen.json beside the chapter's qc.json (a scene's as <stem>.listen.json beside its
+    video) and prints per scene the word error rate and each misheard meaning word (numbers,
+    variable names, not/no/nor/or/in/and, the terms of the beat's formulas). With the piper
+    voice a misheard phrase is tried as takes 2 to 4, as a render does, and the take heard right
+    is recorded in narration/<stem>.takes.json (commit it).
+
+    \b
+    Example:
+      mathreel listen 1
+      mathreel listen critical_points --strict
+    """
+    from mathreel.commands import listen
+
+    listen(project_manifest(), target, quality, voice, strict, click.echo)
+
+
 @cli.command("smoke")
 @workers_option
 @click.option(

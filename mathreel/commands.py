@@ -11,6 +11,7 @@ from mathreel.manifest import Manifest
 from mathreel.narration.audio_cache import AudioCache
 from mathreel.narration.script import parse_narration
 from mathreel.narration.synthesis import plan_narration
+from mathreel.narration.takes import TakeChoices
 from mathreel.narration.voices import get_voice
 from mathreel.narration.voices.base import Speech, Voice
 from mathreel.narration.voices.silent import SilentVoice
@@ -31,6 +32,7 @@ class _CachedOrEstimated(Voice):
     def __init__(self) -> None:
         self.piper = get_voice("piper")
         self.cache = AudioCache(cache_dir() / "audio")
+        self.takes: TakeChoices | None = None  # set per scene by prepare_script
         self.exact = True
         try:
             self.identity_ = self.piper.identity()
@@ -40,9 +42,14 @@ class _CachedOrEstimated(Voice):
     def identity(self) -> dict[str, object]:
         return self.identity_ or {}
 
+    def prepare_script(self, scene: str, script) -> None:
+        self.takes = TakeChoices.load(script.path)  # a re-taken phrase's audio is its take's
+
     def synthesize(self, text: str) -> Speech:
         if self.identity_ is not None:
-            speech = self.cache.read_verified(self.cache.path_for(self.piper, text, self.identity_))
+            take = self.takes.take(text) if self.takes else 1
+            path = self.cache.path_for(self.piper, text, self.identity_, take)
+            speech = self.cache.read_verified(path)
             if speech is not None:
                 return speech
         self.exact = False
@@ -174,22 +181,111 @@ def render_chapter(
 
 
 def list_takes(manifest: Manifest, name: str, echo: Echo) -> None:
-    """Each phrase of a scene with the take file to record it to, and whether it exists yet."""
+    """Each beat of a scene with what to record for it: one take of the whole beat, or a take per
+    phrase, and which exist yet."""
     from mathreel.narration.voices.recorded import RecordedVoice
 
     entry = manifest.find_scene(name)
     voice = RecordedVoice()
     script = parse_narration(entry.narration_path)
     missing = 0
-    echo(f"# takes for {entry.stem} ({script.title}): record each line's words to the file named")
+    root = voice.takes_dir.parent.parent
+    echo(
+        f"# takes for {entry.stem} ({script.title}): record each beat whole to the file named "
+        "(WAV, FLAC, MP3, ...), or each line's words to its own WAV"
+    )
     for beat in script.beats:
-        echo(f"## {beat.id}")
+        whole = voice.beat_take(entry.stem, beat.id)
+        if whole is not None:
+            echo(f"## {beat.id}: recorded whole  {whole.relative_to(root)}")
+            continue
+        echo(
+            f"## {beat.id}: whole beat missing  {voice.takes_dir.relative_to(root)}/{entry.stem}/{beat.id}.wav"
+        )
         for phrase in beat.phrases:
             path = voice.take_path(phrase.spoken)
             missing += not path.exists()
             state = "recorded" if path.exists() else "missing "
-            echo(f"{state}  {path.relative_to(path.parents[2])}  {phrase.spoken}")
-    echo(f"# {missing} missing; render with --voice recorded once all are recorded")
+            echo(f"{state}  {path.relative_to(root)}  {phrase.spoken}")
+    echo(f"# {missing} phrases missing; render with --voice recorded once all are recorded")
+
+
+def listen(
+    manifest: Manifest,
+    target: str,
+    quality: str | None,
+    voice_name: str,
+    strict: bool,
+    echo: Callable[[str], None],
+    recogniser=None,
+) -> list:
+    """Hear every phrase of a scene (by stem) or a chapter (by number) as ``voice_name`` speaks
+    it (synthesizing what is not cached; nothing is rendered), write ``listen.json`` beside the
+    chapter's ``qc.json`` (a scene's beside its video, as ``<stem>.listen.json``), print a short
+    table, and under ``strict`` fail when a meaning word was misheard."""
+    import time
+
+    from mathreel.layout import ChapterFiles, SceneFiles
+    from mathreel.narration.listen import (
+        Listener,
+        MeaningMisheard,
+        beat_formulas,
+        hear_plan,
+        report_lines,
+        write_report,
+    )
+    from mathreel.narration.recogniser import Recogniser
+    from mathreel.narration.takes import Retaking
+    from mathreel.paths import shown
+
+    voice = get_voice(voice_name)
+    if not voice.audible:
+        raise UserError(
+            f"voice '{voice_name}' makes no sound to listen to: use --voice piper, espeak or recorded"
+        )
+    if target.isdigit():
+        chapter = manifest.get_chapter(int(target))
+        entries = list(chapter.scenes)
+        report = ChapterFiles(chapter, get_quality(quality or "h")).folder / "listen.json"
+    else:
+        entry = manifest.find_scene(target)
+        entries = [entry]
+        files = SceneFiles(entry.stem, get_quality(quality or "l"))
+        report = files.folder / f"{entry.stem}.listen.json"
+    voice.check_available()
+    if recogniser is None:
+        Recogniser.check_available()
+        recogniser = Recogniser()
+    listener = Listener(recogniser)
+    retaking = Retaking(listener) if voice.retakes else None
+    cache = AudioCache(cache_dir() / "audio")
+    hearings = []
+    for entry in entries:
+        started = time.perf_counter()
+        before = listener.transcribed, listener.reused
+        plan = jobs.prepare(entry, voice, cache, retaking=retaking)
+        formulas = beat_formulas(parse_narration(entry.narration_path))
+        hearing = hear_plan(listener, entry.stem, plan.beats, cache.root, formulas)
+        seconds = sum(p.duration for b in plan.beats for p in b.phrases)
+        echo(
+            f"heard {entry.stem}: {len(hearing.phrases)} phrases, {seconds:.1f} s of speech "
+            f"({listener.transcribed - before[0]} transcribed, {listener.reused - before[1]} "
+            f"cached) in {time.perf_counter() - started:.1f} s"
+        )
+        hearings.append(hearing)
+    if retaking is not None:
+        for line in retaking.summary(unfixed=False):  # the table below names them
+            echo(line)
+    write_report(report, hearings, listener, voice.name)
+    for line in report_lines(hearings):
+        echo(line)
+    echo(f"report: {shown(report)}")
+    misheard = sum(len(h.misheard) for h in hearings)
+    if strict and misheard:
+        raise MeaningMisheard(
+            f"listen --strict: {misheard} phrase(s) with a misheard meaning word (listed above)"
+        )
+    return hearings
 
 
 def smoke(

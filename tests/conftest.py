@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,10 @@ from click.testing import CliRunner
 # the default disposition back when it holds a handler instead (found running .ci/run with &).
 if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
     signal.signal(signal.SIGINT, signal.default_int_handler)
+
+# The suite's renders keep each phrase's committed take unheard: listening to a whole chapter is
+# minutes of transcription. tests/listen/ hears a few seconds of audio on purpose.
+os.environ.setdefault("MATHREEL_LISTEN", "off")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

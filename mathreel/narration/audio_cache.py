@@ -36,7 +36,10 @@ class AudioCache:
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
 
-    def path_for(self, voice: Voice, text: str, identity: dict[str, object]) -> Path:
+    def path_for(self, voice: Voice, text: str, identity: dict[str, object], take: int = 1) -> Path:
+        """Where take ``take`` of ``text`` is kept (take 1 is keyed as a voice without takes)."""
+        if take != 1:
+            identity = {**identity, "take": take}
         key = cache_key(text, voice.name, identity)
         return self.root / voice.name / key[:2] / f"{key}.wav"
 
@@ -64,14 +67,15 @@ class AudioCache:
         return sorted(self.root.glob("*/*/*.wav"))
 
     def get_or_synthesize(
-        self, voice: Voice, text: str, identity: dict[str, object]
+        self, voice: Voice, text: str, identity: dict[str, object], take: int = 1
     ) -> tuple[Path, Speech, bool]:
-        """The phrase's audio file and samples; the bool is True when it came from the cache."""
-        path = self.path_for(voice, text, identity)
+        """The phrase's audio file and samples (take ``take`` of it, for a voice with takes);
+        the bool is True when it came from the cache."""
+        path = self.path_for(voice, text, identity, take)
         cached = self.read_verified(path)
         if cached is not None:
             return path, cached, True
-        write_wav_atomic(path, voice.synthesize(text))
+        write_wav_atomic(path, voice.synthesize_take(text, take))
         data = path.read_bytes()
         write_text_atomic(_digest_path(path), f"{len(data)} {hashlib.sha256(data).hexdigest()}\n")
         return path, read_wav(path), False

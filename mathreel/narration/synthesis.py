@@ -8,7 +8,9 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from mathreel.narration.audio_cache import AudioCache
+from mathreel.narration.heard import spoken_formulas
 from mathreel.narration.script import Phrase, Script, Segment, split_phrase
+from mathreel.narration.takes import Retaking, TakeChoices
 from mathreel.narration.timeline import layout_beat
 from mathreel.narration.voices.base import Voice
 from mathreel.paths import shown
@@ -84,19 +86,27 @@ def plan_narration(
     voice: Voice,
     cache: AudioCache | None,
     on_phrase: Callable[[bool], None] | None = None,
+    retaking: Retaking | None = None,
 ) -> NarrationPlan:
     """Synthesize every phrase of ``script`` with ``voice`` and lay the beats out in time.
 
     Audible voices go through ``cache`` (one WAV per phrase); the silent voice needs none.
-    ``on_phrase(cached)`` is called after each phrase, for progress and statistics.
+    ``on_phrase(cached)`` is called after each phrase, for progress and statistics. A voice with
+    takes speaks each phrase's committed take (``narration/<stem>.takes.json``); with
+    ``retaking`` every phrase is heard first and a misheard one tried again, and the file updated.
     """
     plan = NarrationPlan(scene, script.title, shown(script.path), voice.name, voice.audible)
+    voice.prepare_script(scene, script)
+    takes = TakeChoices.load(script.path) if voice.retakes and cache is not None else None
+    speaker = _Speaker(scene, voice, cache, on_phrase, takes, retaking)
     for beat in script.beats:
         spoken: list[tuple[Phrase, str | None, float]] = []
         segments: list[Segment] = []
+        speaker.beat = beat.id
+        speaker.formulas = spoken_formulas(beat)
         for segment in beat.segments:
             if isinstance(segment, Phrase):
-                parts = _speak(segment, voice, cache, on_phrase)
+                parts = speaker.speak(segment)
                 spoken += parts
                 segments += [p for p, _, _ in parts]
             else:
@@ -114,27 +124,58 @@ def plan_narration(
                 ],
             )
         )
+    if takes is not None and retaking is not None:
+        takes.save()
     return plan
 
 
-def _speak(
-    phrase: Phrase, voice: Voice, cache: AudioCache | None, on_phrase: Callable[[bool], None] | None
-) -> list[tuple[Phrase, str | None, float]]:
-    """The phrase's audio file and length; a phrase whose audio is too long for one caption cue
-    is split at a clause break and each half spoken on its own, so cue times stay real."""
-    if voice.audible and cache is not None:
-        path, speech, cached = cache.get_or_synthesize(
-            voice, phrase.spoken, voice.phrase_identity(phrase.spoken)
-        )
-        audio: str | None = cache.relative(path)
-    else:
-        speech, cached, audio = voice.synthesize(phrase.spoken), False, None
-    if on_phrase:
-        on_phrase(cached)
-    if speech.duration > MAX_PHRASE_SECONDS:
-        halves = split_phrase(phrase)
-        if halves:
-            return _speak(halves[0], voice, cache, on_phrase) + _speak(
-                halves[1], voice, cache, on_phrase
+@dataclass
+class _Speaker:
+    """Speaks a scene's phrases: each through the cache, at its committed take, heard and
+    re-taken when listening."""
+
+    scene: str
+    voice: Voice
+    cache: AudioCache | None
+    on_phrase: Callable[[bool], None] | None
+    takes: TakeChoices | None
+    retaking: Retaking | None
+    beat: str = ""
+    formulas: tuple[str, ...] = ()
+
+    def speak(self, phrase: Phrase) -> list[tuple[Phrase, str | None, float]]:
+        """The phrase's audio file and length; a phrase whose audio is too long for one caption
+        cue is split at a clause break and each half spoken on its own, so cue times stay real."""
+        voice, cache = self.voice, self.cache
+        if voice.audible and cache is not None:
+            take = self.takes.take(phrase.spoken) if self.takes else 1
+            path, speech, cached = self._take(phrase.spoken, take)
+        else:
+            speech, cached, path = voice.synthesize(phrase.spoken), False, None
+        if self.on_phrase:
+            self.on_phrase(cached)
+        if speech.duration > MAX_PHRASE_SECONDS:
+            halves = split_phrase(phrase)
+            if halves:
+                return self.speak(halves[0]) + self.speak(halves[1])
+        if path is not None and self.takes is not None and self.retaking is not None:
+            kept = self.retaking.settle(
+                self.scene,
+                self.beat,
+                phrase.spoken,
+                self.formulas,
+                take,
+                lambda n: self._take(phrase.spoken, n)[:2],
+                MAX_PHRASE_SECONDS,
             )
-    return [(phrase, audio, speech.duration)]
+            self.takes.choose(phrase.spoken, kept)
+            if kept != take:
+                path, speech, _ = self._take(phrase.spoken, kept)
+        audio = cache.relative(path) if path is not None and cache is not None else None
+        return [(phrase, audio, speech.duration)]
+
+    def _take(self, words: str, take: int):
+        assert self.cache is not None
+        return self.cache.get_or_synthesize(
+            self.voice, words, self.voice.phrase_identity(words), take
+        )

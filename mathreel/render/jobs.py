@@ -21,6 +21,7 @@ from mathreel.manifest import SceneEntry
 from mathreel.narration.audio_cache import AudioCache
 from mathreel.narration.script import parse_narration
 from mathreel.narration.synthesis import NarrationPlan, plan_narration
+from mathreel.narration.takes import Retaking, listening_for
 from mathreel.narration.timeline import Timeline
 from mathreel.narration.voices.base import Voice
 from mathreel.paths import cache_dir, shown
@@ -74,9 +75,14 @@ def ensure_writable(folder: Path) -> None:
 
 
 def prepare(
-    entry: SceneEntry, voice: Voice, cache: AudioCache, stats: dict[str, int] | None = None
+    entry: SceneEntry,
+    voice: Voice,
+    cache: AudioCache,
+    stats: dict[str, int] | None = None,
+    retaking: Retaking | None = None,
 ) -> NarrationPlan:
-    """Parse the scene's narration, check it against the code's beats, synthesize its phrases."""
+    """Parse the scene's narration, check it against the code's beats, synthesize its phrases
+    (each heard, and re-taken if misheard, when ``retaking``)."""
     script = parse_narration(entry.narration_path)
     source = read_scene_source(entry.path)
     check_beats(source, script.beat_ids, Path(shown(entry.narration_path)))
@@ -87,7 +93,7 @@ def prepare(
                 stats.get("cached" if cached else "synthesized", 0) + 1
             )
 
-    return plan_narration(script, entry.stem, voice, cache, count)
+    return plan_narration(script, entry.stem, voice, cache, count, retaking)
 
 
 def publish_scene(render: FinishedScene, files: SceneFiles, inputs: str) -> records.SceneRecord:
@@ -141,16 +147,22 @@ def render_scenes(
     cache = AudioCache(cache_dir() / "audio")
     plans: dict[str, NarrationPlan] = {}
     keys: dict[str, str] = {}
+    retaking = listening_for(voice, echo)
     for entry in entries:
         stats: dict[str, int] = {}
         started = time.perf_counter()
-        plans[entry.stem] = plan = prepare(entry, voice, cache, stats)
+        plans[entry.stem] = plan = prepare(entry, voice, cache, stats, retaking)
         keys[entry.stem] = scene_key(entry, plan, quality)
         echo(
             f"narration {entry.stem}: {len(plan.beats)} beats, {plan.duration:.1f} s "
             f"({stats.get('synthesized', 0)} phrases synthesized, {stats.get('cached', 0)} cached) "
             f"in {time.perf_counter() - started:.1f} s"
         )
+    if retaking is not None:
+        for line in retaking.summary():
+            echo(line)
+    for warning in getattr(voice, "warnings", ()):  # a recorded beat take's misheard word
+        echo(f"warning: {warning}")
     try:
         ensure_writable(SceneFiles(entries[0].stem, quality).folder)
     except UserError:

@@ -31,6 +31,9 @@ class Voice(ABC):
     name: str = ""
     #: True when the audio is real sound (not the silent voice's placeholder).
     audible: bool = True
+    #: True when take n of a phrase sounds different from take 1 (a seeded neural voice), so a
+    #: phrase the listener mishears can be tried again.
+    retakes: bool = False
 
     @abstractmethod
     def identity(self) -> dict[str, object]:
@@ -43,6 +46,15 @@ class Voice(ABC):
     @abstractmethod
     def synthesize(self, text: str) -> Speech:
         """Speak ``text`` (one phrase) and return its audio, edges trimmed of silence."""
+
+    def prepare_script(self, scene: str, script) -> None:
+        """Called with a scene's whole script before its phrases are spoken (a voice recorded
+        one take per beat cuts its takes here); by default nothing to do."""
+        return None
+
+    def synthesize_take(self, text: str, take: int) -> Speech:
+        """Take ``take`` of ``text``; a voice without takes has only the one."""
+        return self.synthesize(text)
 
     def check_available(self) -> None:
         """Raise :class:`mathreel.errors.UserError` when a tool or model this voice needs is missing.

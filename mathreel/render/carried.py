@@ -14,7 +14,6 @@ import enum
 import functools
 import hashlib
 import io
-import marshal
 import sys
 import sysconfig
 import types
@@ -221,12 +220,12 @@ class _Digest:
 
 def _code_bytes(code: types.CodeType) -> bytes:
     """What ``code`` does, without where it stands (its file and line numbers: a moved project
-    or a shifted line keeps the digest; an edit changes the code key anyway)."""
-    consts = tuple(_code_bytes(c) if isinstance(c, types.CodeType) else c for c in code.co_consts)
-    return marshal.dumps(
+    or a shifted line keeps the digest; an edit changes the code key anyway). Written by
+    :func:`_canonical`, not ``marshal``, whose bytes depend on reference counts."""
+    return _canonical(
         (
             code.co_code,
-            consts,
+            code.co_consts,
             code.co_names,
             code.co_varnames,
             code.co_freevars,
@@ -235,7 +234,19 @@ def _code_bytes(code: types.CodeType) -> bytes:
             code.co_argcount,
             code.co_kwonlyargcount,
         )
-    )
+    ).encode()
+
+
+def _canonical(const) -> str:
+    """One spelling for a code constant: nested code by what it does, a frozenset's items in a
+    fixed order (iteration follows the per-process string hash), anything else by type and repr."""
+    if isinstance(const, types.CodeType):
+        return "code(" + _code_bytes(const).decode() + ")"
+    if isinstance(const, tuple):
+        return "(" + ",".join(_canonical(c) for c in const) + ")"
+    if isinstance(const, frozenset):
+        return "frozenset(" + ",".join(sorted(_canonical(c) for c in const)) + ")"
+    return f"{type(const).__name__}:{const!r}"
 
 
 def _names(code: types.CodeType) -> set[str]:

@@ -91,6 +91,9 @@ def run(job: dict) -> None:
     config.frame_rate = quality.fps
     config.media_dir = job["media_dir"]
     config.disable_caching = True
+    # Random numbers drawn before the first beat come from a fixed seed (each beat then reseeds
+    # from its own id, see NarratedScene.beat), so a render does not depend on the run.
+    config.seed = 0
     config.verbosity = "WARNING"
     config.progress_bar = "none"
     config.output_file = job["stem"]

@@ -1,0 +1,48 @@
+"""Precision of the sound beat key on Chapter 1: a one-word edit draws the edited beat and, on
+average, hardly any other; no beat of the chapter falls back to "cannot digest".
+
+For every scene the first beat is edited (its change reaches the most later beats) and the scene's
+beat keys are computed in skip mode in a child process (Manim's config is process-wide). The full
+sweep, every beat of every scene, is ``bench/bench_beat_keys.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.course import ROOT
+
+pytestmark = pytest.mark.render
+
+PROBE = """
+import json, sys
+from render import project_manifest
+from tests.keys_probe import beat_keys, silent_plan
+
+out = {}
+for scene in project_manifest().get_chapter(1).scenes:
+    base = beat_keys(scene, silent_plan(scene))
+    first = next(iter(base))
+    edited = beat_keys(scene, silent_plan(scene, first))
+    out[scene.stem] = [b for b in base if edited[b] != base[b]]
+print(json.dumps(out))
+"""
+
+
+@pytest.fixture(scope="module")
+def redrawn() -> dict[str, list[str]]:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE], cwd=ROOT, capture_output=True, text=True, timeout=1200
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_a_first_beat_edit_draws_at_most_1_2_beats_per_scene_on_average(redrawn):
+    assert all(beats for beats in redrawn.values()), redrawn  # the edited beat itself
+    average = sum(len(beats) for beats in redrawn.values()) / len(redrawn)
+    assert average <= 1.2, redrawn

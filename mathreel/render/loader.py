@@ -34,19 +34,43 @@ class _HashingLoader(importlib.machinery.SourceFileLoader):
         return compile(data, path, "exec", dont_inherit=True)
 
 
-class HashingFinder(importlib.abc.MetaPathFinder):
-    """Finds modules as Python does, and loads those under ``roots`` through the hashing loader;
-    ``mathreel_ledger`` maps each file it loaded (resolved path) to the SHA-256 of its bytes."""
+def _installed() -> tuple[str, ...]:
+    """Folders of Python and installed packages (a virtual environment inside the project too)."""
+    import sysconfig
 
-    def __init__(self, roots: list[Path]) -> None:
-        self.roots = tuple(str(Path(r).resolve()) + "/" for r in roots)
+    places = {sys.prefix, sys.base_prefix, sys.exec_prefix, *sysconfig.get_paths().values()}
+    return tuple(_folder(p) for p in places)
+
+
+def _folder(path) -> str:
+    """``path`` resolved, as a prefix of the paths inside it (the root folder is ``/``)."""
+    return str(Path(path).resolve()).rstrip("/") + "/"
+
+
+class HashingFinder(importlib.abc.MetaPathFinder):
+    """Finds modules as Python does, and loads the project's and the library's through the hashing
+    loader; ``mathreel_ledger`` maps each file it loaded (resolved path) to the SHA-256 of its
+    bytes. The project's are the modules under ``project`` that are not installed packages (a
+    virtual environment may sit in the project's folder); the library's are those under
+    ``library``, installed or not."""
+
+    def __init__(self, project: Path, library: Path | None) -> None:
+        self.project = _folder(project)
+        self.library = _folder(library) if library else None
+        self.installed = _installed()
         self.mathreel_ledger: dict[str, str] = {}
+
+    def covers(self, origin: str) -> bool:
+        where = str(Path(origin).resolve())
+        if self.library and where.startswith(self.library):
+            return True
+        return where.startswith(self.project) and not where.startswith(self.installed)
 
     def find_spec(self, fullname, path=None, target=None):
         spec = importlib.machinery.PathFinder.find_spec(fullname, path, target)
         if spec is None or not spec.has_location or not str(spec.origin).endswith(".py"):
             return None
-        if not str(Path(spec.origin).resolve()).startswith(self.roots):
+        if not self.covers(spec.origin):
             return None
         spec.loader = _HashingLoader(fullname, spec.origin, self.mathreel_ledger)
         return spec
@@ -57,10 +81,11 @@ def _finder():
     return next((f for f in sys.meta_path if hasattr(f, "mathreel_ledger")), None)
 
 
-def install(roots: list[Path]) -> None:
-    """Load every module under ``roots`` through the hashing loader from now on (once)."""
+def install(project: Path, library: Path | None = None) -> None:
+    """Load the project's modules (and the library's, when ``library`` is given) through the
+    hashing loader from now on (once)."""
     if _finder() is None:
-        sys.meta_path.insert(0, HashingFinder(roots))
+        sys.meta_path.insert(0, HashingFinder(project, library))
 
 
 def note_file(path: Path) -> None:
@@ -100,7 +125,7 @@ def check_loaded(expected: dict[str, str], name) -> None:
 if __name__ == "__main__":
     # The worker's entry: python -c BOOTSTRAP <this file> <job.json> (cwd: the project root).
     _root = Path.cwd()
-    install([_root, Path(sys.argv[1]).resolve().parents[1]])
+    install(_root, Path(sys.argv[1]).resolve().parents[1])
     note_file(_root / "manim.cfg")
     sys.argv = [sys.argv[1], *sys.argv[2:]]
     import runpy

@@ -111,7 +111,7 @@ def run(job: dict) -> None:
     sys.path.insert(0, str(project_root()))
     # A zygote's renders fork from the watcher, which loaded the pipeline itself: the scene's
     # own modules still load through the hashing loader.
-    loader.install([project_root()])
+    loader.install(project_root())
     module = importlib.import_module(job["module"])
     scene = getattr(module, job["class"])(skip_animations=bool(keyframes))
     # The scene's video is its beat segments joined (below), so Manim's own join of the same

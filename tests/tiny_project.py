@@ -169,3 +169,15 @@ def gone(pids: list[int], seconds: float) -> bool:
             return True
         time.sleep(0.05)
     return False
+
+
+def watch(project: Path, beat: str, **streams) -> subprocess.Popen:
+    """``render.py scene tiny_a --beat BEAT --watch`` (silent voice) running in ``project``."""
+    return subprocess.Popen(
+        [sys.executable, "render.py", "scene", "tiny_a", "-v", "silent", "--beat", beat, "--watch"],
+        cwd=project,
+        env=tiny_env(project),
+        stdout=subprocess.PIPE,
+        text=True,
+        **streams,
+    )

@@ -1,9 +1,13 @@
-"""Precision of the sound beat key on Chapter 1: a one-word edit draws the edited beat and, on
-average, hardly any other; no beat of the chapter falls back to "cannot digest".
+"""Precision of what the beat key digests, on Chapter 1: a one-word edit changes the edited
+beat's key and, on average, hardly any other; no beat of the chapter falls back to "cannot digest".
 
 For every scene the first beat is edited (its change reaches the most later beats) and the scene's
 beat keys are computed in skip mode in a child process (Manim's config is process-wide). The full
-sweep, every beat of every scene, is ``bench/bench_beat_keys.py``.
+sweep, every beat of every scene, is ``bench/bench_beat_keys.py``. Both runs skip every beat, so
+this measures the digest, not the gap between a drawn and a skipped play: an updater that is not
+time-based runs once per frame in a drawn play and once in a skipped one, and a redrawn mobject
+keeps the largest structure ``become`` gave it, so a real render can draw a few beats more
+(``bench/bench_scene_edit.py``).
 """
 
 from __future__ import annotations

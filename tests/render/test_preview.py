@@ -16,7 +16,7 @@ from PIL import Image
 from mathreel.check.goldens import compare
 from mathreel.narration.timeline import aac_aligned_frames
 from tests.probe import decode_audio, ffprobe, onset_after
-from tests.tiny_project import render, scenes_dir, tiny_project
+from tests.tiny_project import render, scenes_dir, tiny_project, watch
 
 pytestmark = pytest.mark.render
 
@@ -153,31 +153,11 @@ def test_watch_renders_again_on_each_edit_and_survives_a_broken_one(project, tmp
     import shutil
     import signal
     import subprocess
-    import sys
     import time
-
-    from tests.tiny_project import tiny_env
 
     copy = tmp_path / "project"
     shutil.copytree(project, copy)
-    watcher = subprocess.Popen(
-        [
-            sys.executable,
-            "render.py",
-            "scene",
-            "tiny_a",
-            "-v",
-            "silent",
-            "--beat",
-            "move",
-            "--watch",
-        ],
-        cwd=copy,
-        env=tiny_env(copy),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    watcher = watch(copy, "move", stderr=subprocess.PIPE)
     lines: list[str] = []
 
     def next_round() -> str:

@@ -8,14 +8,13 @@ from __future__ import annotations
 import hashlib
 import os
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import av
 import pytest
 
-from tests.tiny_project import one_line_failure, render, scenes_dir, tiny_env, tiny_project
+from tests.tiny_project import one_line_failure, render, scenes_dir, tiny_project, watch
 
 pytestmark = pytest.mark.render
 
@@ -119,24 +118,7 @@ def test_watcher_shows_what_an_earlier_beats_edit_changed(tmp_path):
     project = tiny_project(tmp_path / "project")
     (project / "scenes" / "tiny_a.py").write_text(CARRYING_SCENE)
     preview = project / "output" / "480p15" / "preview" / "tiny_a.move.mp4"
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "render.py",
-            "scene",
-            "tiny_a",
-            "-v",
-            "silent",
-            "--beat",
-            "move",
-            "--watch",
-        ],
-        cwd=project,
-        env=tiny_env(project),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    proc = watch(project, "move", stderr=subprocess.STDOUT)
     lines: list[str] = []
     try:
         _wait_for(proc, lines, "rendered in", 300)

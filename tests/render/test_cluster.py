@@ -208,7 +208,8 @@ def test_cluster_render_equals_a_local_render(cluster, tmp_path):
     local_out, cluster_out = tmp_path / "local", tmp_path / "cluster"
     local = render(cluster.client, local_out, "-j", "2")
     assert local.returncode == 0, local.stderr
-    remote = render(cluster.client, cluster_out, "--cluster", cluster.address)
+    # --force: the local render's scenes are kept by their keys and would be restored here.
+    remote = render(cluster.client, cluster_out, "--cluster", cluster.address, "--force")
     assert remote.returncode == 0, remote.stdout + remote.stderr
     assert "2 workers, all alike" in remote.stdout
     for n, stem in enumerate(STEMS, 1):

@@ -216,7 +216,8 @@ def _render_locked(
                     entry.stem,
                     entry.slug,
                     restored.seconds,
-                    f"[{entry.slug}] same inputs as a kept render, restored {shown(files.video)}",
+                    f"[{entry.slug}] {verdict.reason + ': ' if verdict.damaged else ''}"
+                    f"same inputs as a kept render, restored {shown(files.video)}",
                 )
                 results[entry.stem] = SceneResult(entry, files, False, 0.0, restored)
                 continue

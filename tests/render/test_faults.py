@@ -85,7 +85,14 @@ def expected_frames(project: Path) -> int:
 # -- 1. a truncated scene video is never reused -------------------------------------------------
 
 
+def forget_kept_scenes(project: Path) -> None:
+    """Drop the scenes kept for undo, so a damaged or unrecorded scene is rendered again (with
+    them, it is restored: tests/render/test_sound_keys.py)."""
+    shutil.rmtree(project / ".cache" / "scenes", ignore_errors=True)
+
+
 def test_truncated_scene_video_is_rendered_again_and_the_chapter_is_whole(project):
+    forget_kept_scenes(project)
     good = chapter_frames(project)
     video = scenes_dir(project) / "tiny_b.mp4"
     video.write_bytes(video.read_bytes()[: video.stat().st_size // 2])
@@ -112,6 +119,7 @@ def test_damaged_chapter_deliverable_is_assembled_again(project):
 
 @pytest.mark.parametrize("name", ["tiny_a.timeline.json", "tiny_a.narration.json", "tiny_a.key"])
 def test_corrupt_sidecar_is_rendered_again_in_one_line(project, name):
+    forget_kept_scenes(project)
     (scenes_dir(project) / name).write_text("{not json")
     result = chapter(project)
     assert result.returncode == 0, result.stderr
@@ -342,6 +350,7 @@ def miscount(record: Path, by: int = 3) -> None:
 
 
 def test_segment_with_a_wrong_frame_count_is_dropped_and_drawn_again(project):
+    forget_kept_scenes(project)
     (record,) = segment_records(project, "tiny_a", "move")
     frames = json.loads(record.read_text())["frames"]
     miscount(record)
@@ -353,6 +362,7 @@ def test_segment_with_a_wrong_frame_count_is_dropped_and_drawn_again(project):
     (kept,) = segment_records(project, "tiny_a", "move")  # drawn again, under the same key
     assert json.loads(kept.read_text())["frames"] == frames
     (scenes_dir(project) / "tiny_a.key").unlink()
+    forget_kept_scenes(project)
     again = render(project, "scene", "tiny_a", "-q", "l", "-v", "silent")
     assert again.returncode == 0 and "0 of 2 beats drawn" in again.stdout, again.stdout
 

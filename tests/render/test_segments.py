@@ -106,6 +106,7 @@ def test_a_damaged_segment_is_drawn_again(edited, tmp_path):
         data[len(data) // 2] ^= 0xFF
         kept.write_bytes(bytes(data))
     (scenes_dir(copy) / "tiny_a.key").unlink()
+    shutil.rmtree(copy / ".cache" / "scenes")  # no kept render to restore: made from segments
     # A copy half-written by a killed render (its pid is gone) is swept when a segment is kept.
     stale = store / ".move.0123456789abcdef01234567.mp4.pid999999999.partial"
     stale.write_bytes(b"cut short")

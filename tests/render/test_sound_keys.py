@@ -158,6 +158,14 @@ def test_an_undone_edit_restores_the_kept_scene_without_a_worker(tmp_path):
     assert "restored" in undone.stdout, undone.stdout
     assert (set(work.iterdir()) if work.exists() else set()) == before  # no worker's folder
     assert _digests(video) == original
+    # A damaged scene file (a new inode: its kept twin stays whole) is restored, saying why.
+    data = video.read_bytes()
+    video.unlink()
+    video.write_bytes(data[: len(data) // 2])
+    fixed = render(project, "scene", "tiny_a", "-v", "silent")
+    assert fixed.returncode == 0, fixed.stdout + fixed.stderr
+    assert "is damaged" in fixed.stdout and "restored" in fixed.stdout, fixed.stdout
+    assert _digests(video) == original
     # A kept render whose file no longer checks out is removed, and the scene is rendered.
     narration.write_text(text.replace("It keeps going.", "It keeps going, round and round."))
     kept = project / ".cache" / "scenes" / "480p15" / "tiny_a"

@@ -15,6 +15,7 @@ from scenes.style import (
     BODY_SIZE,
     FAST,
     FUNCTION_COLOR,
+    GRADIENT_COLOR,
     HEADING_SIZE,
     HIGHLIGHT_COLOR,
     LABEL_SIZE,
@@ -95,7 +96,7 @@ class CompareDerivativeWithGradient(NarratedScene):
                 r"\frac{\partial L}{\partial w_n}",
                 r"\,\Big)",
                 font_size=BODY_SIZE + 8,
-                color=TANGENT_COLOR,
+                color=GRADIENT_COLOR,
             )
             grad.move_to(UP * 0.1)
             per_weight = Tex(
@@ -193,7 +194,7 @@ class CompareDerivativeWithGradient(NarratedScene):
                 plane.c2p(px, py),
                 plane.c2p(px + gx, py + gy),
                 buff=0,
-                color=TANGENT_COLOR,
+                color=GRADIENT_COLOR,
                 stroke_width=6,
             )
             down_arrow = Arrow(

@@ -28,6 +28,9 @@ LOSS_COLOR = OKABE_BLUISH_GREEN  # a loss curve L(w), loss values
 WEIGHT_COLOR = OKABE_VERMILLION  # the weight w and its steps
 HIGHLIGHT_COLOR = OKABE_YELLOW  # a boxed result or emphasis
 SECOND_DERIVATIVE_COLOR = OKABE_BLUE  # f″: the slope of the slope graph, and its values
+#: The gradient (its arrow, its entries, a partial derivative, a backward-pass gradient): the
+#: vector of slopes, so the slope colour, in every chapter.
+GRADIENT_COLOR = TANGENT_COLOR
 
 # Type sizes (Manim font_size). Legibility floor: an em of about 24 px at 854x480. Manim's LaTeX
 # (MathTex/Tex) renders 0.61 px of em per font-size point at 480p, so 36 is the smallest size

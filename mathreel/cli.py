@@ -175,6 +175,7 @@ def cli(project: Path | None, strict: bool) -> None:
       mathreel list
       mathreel scene hello -q l -v silent
       mathreel chapter 1
+      mathreel course
       mathreel smoke
     """
     paths.use_project(project)
@@ -305,6 +306,37 @@ def chapter_command(
     commands.render_chapter(
         project_manifest(),
         number,
+        quality,
+        voice,
+        workers,
+        force,
+        click.echo,
+        cluster,
+        strict_markers(click.get_current_context()),
+    )
+
+
+@cli.command("course")
+@quality_option("h")
+@voice_option
+@workers_option
+@click.option("--force", is_flag=True, help="Render every scene even if nothing changed.")
+@cluster_option
+def course_command(
+    quality: str, voice: str, workers: int, force: bool, cluster: str | None
+) -> None:
+    """Render every chapter of the manifest (the scenes of all chapters in one queue) and
+    assemble each chapter and the course page into output/.
+
+    \b
+    Example:
+      mathreel course --quality l --voice silent
+      mathreel course --cluster tcp://render-box:8786
+    """
+    from mathreel import commands
+
+    commands.render_course(
+        project_manifest(),
         quality,
         voice,
         workers,

@@ -180,6 +180,42 @@ def render_chapter(
     )
 
 
+def render_course(
+    manifest: Manifest,
+    quality: str,
+    voice: str,
+    workers: int,
+    force: bool,
+    echo: Echo,
+    cluster: str | None = None,
+    strict: bool = True,
+) -> None:
+    """Render every made chapter: the scenes of all chapters in one queue (so no worker idles
+    at a chapter's end), locally or on a Dask cluster, then assemble each chapter and the course
+    page."""
+    parse_cluster(cluster)
+    if not manifest.chapters:
+        raise UserError("scenes/manifest.py lists no chapters to render")
+    q, v = get_quality(quality), get_voice(voice)
+    with open_executor(cluster, workers, echo) as executor:
+        results = jobs.render_scenes(manifest.all_scenes(), q, v, executor, echo=echo, force=force)
+    by_stem = {r.entry.stem: r for r in results}
+    rendered = sum(r.rendered for r in results)
+    echo(
+        f"course: {rendered} of {len(results)} scenes rendered, {len(results) - rendered} "
+        f"unchanged, in {len(manifest.chapters)} chapters"
+    )
+    for chapter in manifest.chapters:
+        assembly.assemble_chapter(
+            chapter,
+            q,
+            [by_stem[s.stem] for s in chapter.scenes],
+            echo,
+            manifest.course_outline(chapter.course),
+            strict,
+        )
+
+
 def list_takes(manifest: Manifest, name: str, echo: Echo) -> None:
     """Each beat of a scene with what to record for it: one take of the whole beat, or a take per
     phrase, and which exist yet."""

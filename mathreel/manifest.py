@@ -94,6 +94,13 @@ class Manifest:
                     tuple(poster) if poster else None,
                 )
             )
+        stems = [scene.stem for chapter in made for scene in chapter.scenes]
+        for stem in stems:
+            if stems.count(stem) > 1:
+                raise UserError(
+                    f"scenes/manifest.py: scene '{stem}' is listed twice (a scene belongs to "
+                    "one chapter, once)"
+                )
         return cls(
             tuple(made),
             tuple(PlannedChapter(p["number"], p["title"], p["course"]) for p in planned),

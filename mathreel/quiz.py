@@ -77,3 +77,14 @@ def scene_questions(stem: str) -> tuple[Question, ...]:
     for question in questions:
         question.check()
     return questions
+
+
+def question_id(stem: str, question: Question) -> str:
+    """A question's id in the chapter's page (and in the answers a viewer's browser keeps)."""
+    return f"{stem}.{question.ask_beat}"
+
+
+def answers_scope(course: str, chapter_slug: str) -> str:
+    """What scopes a chapter's stored answers: the page stores the answer to question ``id`` under
+    ``mathreel:<scope>:answer:<id>``, and the course page reads them back for its scores."""
+    return f"{course}/{chapter_slug}"

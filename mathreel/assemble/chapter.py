@@ -56,10 +56,30 @@ Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text
 """
 
 
-def _inputs_key(chapter: Chapter, scenes: Sequence[SceneFiles]) -> str:
-    """Hash of the chapter's inputs: its manifest entry, its scenes' records (which hold every
+def neighbours(
+    chapter: Chapter, outline: Sequence[Chapter | PlannedChapter]
+) -> tuple[Chapter | PlannedChapter | None, Chapter | PlannedChapter | None]:
+    """The chapters before and after ``chapter`` in its course's ``outline`` (None at an end)."""
+    numbers = [c.number for c in outline]
+    at = numbers.index(chapter.number)
+    return (
+        outline[at - 1] if at > 0 else None,
+        outline[at + 1] if at + 1 < len(outline) else None,
+    )
+
+
+def _inputs_key(
+    chapter: Chapter,
+    scenes: Sequence[SceneFiles],
+    around: tuple[Chapter | PlannedChapter | None, ...],
+) -> str:
+    """Hash of the chapter's inputs: its manifest entry, the chapters its page links to (a
+    chapter made or retitled next door changes the page), its scenes' records (which hold every
     scene file's digest) and the assembly code."""
-    digest = hashlib.sha256(repr((chapter.title, chapter.course, chapter.poster)).encode())
+    linked = [
+        None if c is None else (c.number, c.title, isinstance(c, PlannedChapter)) for c in around
+    ]
+    digest = hashlib.sha256(repr((chapter.title, chapter.course, chapter.poster, linked)).encode())
     for files in scenes:
         digest.update(files.key.read_bytes())
     digest_sources(digest, module_closure(Path(__file__)))
@@ -83,17 +103,18 @@ def assemble_chapter(
     from ``outline`` (the course's chapters, made and planned). Markers that break a platform's
     rules fail the chapter when ``strict``, else are a warning."""
     out = ChapterFiles(chapter, quality)
+    around = neighbours(chapter, outline)
     try:
         ensure_writable(out.lock.parent)
     except UserError:
-        key = _inputs_key(chapter, [r.files for r in results])
+        key = _inputs_key(chapter, [r.files for r in results], around)
         if records.check(out.key, key, out.names).record is None:
             raise
         # A read-only output whose chapter is already whole: nothing to write, nor to lock.
         echo(f"{chapter.slug}: unchanged, deliverables in {shown(out.folder)}")
         return out
     with hold(out.lock, f"{chapter.slug} at {quality.name}"):
-        _assemble_locked(chapter, quality, out, results, echo, strict)
+        _assemble_locked(chapter, quality, out, results, echo, strict, around)
     write_course_page(outline, chapter.course, quality)
     return out
 
@@ -105,6 +126,7 @@ def _assemble_locked(
     results: Sequence[SceneResult],
     echo: Callable[[str], None],
     strict: bool,
+    around: tuple[Chapter | PlannedChapter | None, Chapter | PlannedChapter | None],
 ) -> ChapterFiles:
     scenes = [r.files for r in results]
     plans = [NarrationPlan.load(f.plan) for f in scenes]
@@ -120,7 +142,7 @@ def _assemble_locked(
     found = markers(
         [(o, p.title) for o, p in zip(offsets, plans, strict=True)], total, strict, echo
     )
-    key = _inputs_key(chapter, scenes)
+    key = _inputs_key(chapter, scenes, around)
     verdict = records.check(out.key, key, out.names)
     if verdict.record is not None:
         echo(f"{chapter.slug}: unchanged, deliverables in {shown(out.folder)}")
@@ -148,7 +170,7 @@ def _assemble_locked(
         )
         staged["transcript"].write_text(transcript_markdown(chapter, spans), encoding="utf-8")
         _poster(staged["video"], _poster_time(chapter, offsets, timelines), staged["poster"])
-        staged["player"].write_text(player_page(chapter, out, cues, found, spans), encoding="utf-8")
+        staged["player"].write_text(player_page(chapter, out, cues, found, spans, around), encoding="utf-8")
         qc = quality_report(staged["video"], cues, found, total, _chapter_loudness(scenes))
         qc["caption_problems"] = caption_problems(cues)
         qc["frames"] = _frame_check(staged["video"], results, total_frames, fps, qc)

@@ -10,8 +10,8 @@ from mathreel.assemble.chapter_markers import Marker
 from mathreel.assemble.page_style import page_head, web_file
 from mathreel.clock import clock
 from mathreel.escape import html_text, markdown_text, script_json, webvtt_text
-from mathreel.manifest import Chapter
-from mathreel.quiz import LETTERS, scene_questions
+from mathreel.manifest import Chapter, PlannedChapter
+from mathreel.quiz import LETTERS, answers_scope, question_id, scene_questions
 
 if TYPE_CHECKING:
     from mathreel.assemble.captions import Cue
@@ -75,12 +75,32 @@ def page_data(
     rate (to stop within a frame) and the key that scopes stored answers to this chapter."""
     # The fallback's VTTCue(start, end, text) parses ``text`` as cue text, as a .vtt file's is.
     return {
-        "chapter": f"{chapter.course}/{chapter.slug}",
+        "chapter": answers_scope(chapter.course, chapter.slug),
         "fps": spans[0].timeline.fps if spans else 30,
         "captions": [[c.start, c.end, webvtt_text("\n".join(c.lines))] for c in cues],
         "chapters": [[m.start, m.end, webvtt_text(m.title)] for m in found],
         "questions": page_questions(spans),
     }
+
+
+def neighbour_links(around: Sequence[Chapter | PlannedChapter | None]) -> str:
+    """Links to the previous and the next chapter of the course; one still planned is named,
+    marked coming soon, and not linked."""
+    links = []
+    for side, other in zip(("Previous", "Next"), around, strict=True):
+        if other is None:
+            continue
+        name = html_text(f"Chapter {other.number}: {other.title}")
+        if isinstance(other, PlannedChapter):
+            links.append(f'<li class="{side.lower()}">{side}: {name} (coming soon)</li>')
+        else:
+            links.append(
+                f'<li class="{side.lower()}"><a href="../{html_text(other.slug)}/index.html" '
+                f'rel="{"prev" if side == "Previous" else "next"}">{side}: {name}</a></li>'
+            )
+    if not links:
+        return ""
+    return '<nav aria-label="Previous and next chapters"><ul class="neighbours">' + "".join(links) + "</ul></nav>"
 
 
 def player_page(
@@ -89,10 +109,12 @@ def player_page(
     cues: Sequence[Cue],
     found: Sequence[Marker],
     spans: Sequence[SceneSpan],
+    around: Sequence[Chapter | PlannedChapter | None] = (None, None),
 ) -> str:
     """A static page: the video with captions and chapters tracks, speed, caption and link
     controls, keyboard shortcuts, the chapter's questions answered in the page, a chapter list, a
-    searchable live transcript, and a link back to the course page."""
+    searchable live transcript, a link back to the course page and links to the chapters
+    ``around`` it (previous, next)."""
     names = files.names
     data = page_data(chapter, cues, found, spans)
     chapter_items = "\n".join(f"<li>{_list_button(m.start, m.title)}</li>" for m in found)
@@ -113,6 +135,7 @@ def player_page(
 <header>
 <nav aria-label="Course"><a href="../index.html">← {html_text(chapter.course)}: all chapters</a></nav>
 <p>{html_text(chapter.course)} · Chapter {chapter.number}</p><h1>{html_text(chapter.title)}</h1>
+{neighbour_links(around)}
 </header>
 <main>
 <div>
@@ -179,7 +202,7 @@ def page_questions(spans: Sequence[SceneSpan]) -> list[dict]:
             pause = span.offset + ask.start + span.plan.beat(q.ask_beat).speech_end
             found.append(
                 {
-                    "id": f"{span.plan.scene}.{q.ask_beat}",
+                    "id": question_id(span.plan.scene, q),
                     "kind": q.kind,
                     "prompt": q.prompt,
                     "letters": list(LETTERS[: len(q.choices)]) if q.lettered else [],

@@ -311,6 +311,27 @@ def test_course_page_lists_the_module(browser, server, chapter_render):
     page.close()
 
 
+def test_course_page_scores_the_answers_given_in_the_chapter_page(page, server, chapter_clock):
+    from mathreel.quiz import scene_questions
+    from render import project_manifest
+    from scenes.check_understanding_quiz import Q1
+
+    neighbours = page.inner_text("nav[aria-label='Previous and next chapters']")
+    assert neighbours.startswith("Next: Chapter 2: The Gradient")
+    open_question(page, chapter_clock["q1"][0])
+    page.click(f"#quiz-choices button:nth-child({Q1.answer + 1})")
+    asked = sum(
+        q.kind == "question"
+        for scene in project_manifest().get_chapter(1).scenes
+        for q in scene_questions(scene.stem)
+    )
+    page.goto(f"{server}/index.html")
+    assert page.inner_text("#score-1") == f"Your quiz: 1 right of 1 answered ({asked} asked)."
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    assert page.inner_text("#score-1") == f"Quiz: {asked} questions, none answered yet."
+
+
 @pytest.mark.parametrize("path", [CHAPTER_PAGE, "/index.html"])
 def test_axe_finds_no_serious_or_critical_violation(browser, server, path):
     from axe_playwright_python.sync_playwright import Axe

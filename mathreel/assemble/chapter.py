@@ -170,7 +170,9 @@ def _assemble_locked(
         )
         staged["transcript"].write_text(transcript_markdown(chapter, spans), encoding="utf-8")
         _poster(staged["video"], _poster_time(chapter, offsets, timelines), staged["poster"])
-        staged["player"].write_text(player_page(chapter, out, cues, found, spans, around), encoding="utf-8")
+        staged["player"].write_text(
+            player_page(chapter, out, cues, found, spans, around), encoding="utf-8"
+        )
         qc = quality_report(staged["video"], cues, found, total, _chapter_loudness(scenes))
         qc["caption_problems"] = caption_problems(cues)
         qc["frames"] = _frame_check(staged["video"], results, total_frames, fps, qc)

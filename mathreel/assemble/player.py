@@ -100,7 +100,11 @@ def neighbour_links(around: Sequence[Chapter | PlannedChapter | None]) -> str:
             )
     if not links:
         return ""
-    return '<nav aria-label="Previous and next chapters"><ul class="neighbours">' + "".join(links) + "</ul></nav>"
+    return (
+        '<nav aria-label="Previous and next chapters"><ul class="neighbours">'
+        + "".join(links)
+        + "</ul></nav>"
+    )
 
 
 def player_page(

@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import ClassVar
 
 import numpy as np
-from manim import Scene, VMobject, config
+from manim import Scene, ThreeDCamera, config
+from manim.utils.family import extract_mobject_family_members
 
 from mathreel.errors import NarrationError, UserError
 from mathreel.narration.script import parse_narration
@@ -35,17 +36,10 @@ from mathreel.narration.synthesis import BeatPlan, NarrationPlan, plan_narration
 from mathreel.narration.timeline import BeatRecord, Timeline, aac_aligned_frames, frames_for
 from mathreel.narration.voices.silent import SilentVoice
 from mathreel.paths import narration_dir, project_root, scenes_dir
+from mathreel.render import picture
 from mathreel.render.carried import CannotDigest, author_frames, carried_state, is_author_code
 from mathreel.render.scene_source import check_beats, read_scene_source
 from mathreel.render.segments import TAIL, SegmentStore, beat_key
-
-#: Fraction of the frame kept clear on each side (title-safe area).
-SAFE_MARGIN = 0.05
-#: Smallest text allowed, as an em size in pixels at 854x480 ("about 24 px", with 10 % latitude).
-MIN_TEXT_PX = 21.5
-#: Em size in 480p pixels per Manim font-size point, measured from cap heights (cap ~ 0.7 em):
-#: MathTex/Tex "H" at font_size 28 is 11.9 px tall, Pango Text "H" 17.0 px.
-_EM_PX_PER_POINT = {"tex": 11.9 / 28 / 0.7, "text": 17.0 / 28 / 0.7}
 
 
 @dataclass(frozen=True)
@@ -415,56 +409,25 @@ class NarratedScene(Scene):
 
     # -- checks and records -------------------------------------------------------------------
     def safe_area_violations(self) -> list[str]:
-        """Visible mobjects reaching outside the title-safe area (5 % margin on each side)."""
-        half_w = config.frame_width / 2 * (1 - 2 * SAFE_MARGIN)
-        half_h = config.frame_height / 2 * (1 - 2 * SAFE_MARGIN)
-        found = []
-        for top in self.mobjects:
-            points = [m.points for m in top.get_family() if m.has_points() and _visible(m)]
-            if not points:
-                continue
-            allp = np.concatenate(points)
-            lo, hi = allp.min(axis=0), allp.max(axis=0)
-            if (
-                lo[0] < -half_w - 1e-3
-                or hi[0] > half_w + 1e-3
-                or lo[1] < -half_h - 1e-3
-                or hi[1] > half_h + 1e-3
-            ):
-                found.append(
-                    f"{type(top).__name__} spans x {lo[0]:.2f}..{hi[0]:.2f}, y {lo[1]:.2f}..{hi[1]:.2f} "
-                    f"(safe: |x| <= {half_w:.2f}, |y| <= {half_h:.2f})"
-                )
-        return found
+        """Visible mobjects reaching outside the title-safe area of the picture the camera shows."""
+        return picture.safe_area_violations(self.renderer.camera, self.mobjects)
 
     def small_text(self) -> list[str]:
-        """Visible text whose em size at 854x480 is under :data:`MIN_TEXT_PX`."""
-        from manim import MarkupText, SingleStringMathTex, Text
+        """Visible text too small to read at 854x480, as the camera shows it."""
+        return picture.small_text(self.renderer.camera, self.mobjects)
 
-        found = []
-
-        def visit(mob) -> None:
-            kind = (
-                "tex"
-                if isinstance(mob, SingleStringMathTex)
-                else ("text" if isinstance(mob, Text | MarkupText) else None)
-            )
-            if kind is None:
-                for sub in mob.submobjects:
-                    visit(sub)
-                return
-            if mob.height <= 0 or not any(_visible(m) for m in mob.get_family() if m.has_points()):
-                return
-            px = float(mob.font_size) * _EM_PX_PER_POINT[kind] * 8.0 / config.frame_height
-            if px < MIN_TEXT_PX - 1e-6:
-                label = getattr(mob, "tex_string", None) or getattr(mob, "text", "")
-                found.append(
-                    f"{type(mob).__name__} {label[:40]!r} at {px:.1f} px (min {MIN_TEXT_PX:g})"
-                )
-
-        for top in self.mobjects:
-            visit(top)
-        return found
+    def get_moving_mobjects(self, *animations):
+        """Manim paints the still mobjects of a play once and the moving ones over them on every
+        frame. Under a 3D camera that breaks depth: a plane moved through a still surface would
+        be painted over the surface's near side, then snap behind it when the play ends. So when
+        a moving mobject is shaded in 3D, every mobject is painted on every frame, in depth
+        order, as a still frame paints them."""
+        moving = super().get_moving_mobjects(*animations)
+        if isinstance(self.renderer.camera, ThreeDCamera) and any(
+            getattr(m, "shade_in_3d", False) for m in extract_mobject_family_members(moving)
+        ):
+            return list(self.mobjects)
+        return moving
 
     def _save_keyframe(self, path: Path) -> None:
         from PIL import Image
@@ -519,11 +482,3 @@ def _watch_clock(scene: NarratedScene) -> None:
     value = renderer.__dict__.pop("time", 0.0)
     renderer.__class__ = type(base.__name__, (base,), {"time": property(read, write)})
     renderer.time = value
-
-
-def _visible(mobject) -> bool:
-    if isinstance(mobject, VMobject):
-        fill = mobject.get_fill_opacity()
-        stroke = mobject.get_stroke_opacity() if mobject.get_stroke_width() > 0 else 0.0
-        return max(float(fill), float(stroke)) > 0.01
-    return True

@@ -28,7 +28,12 @@ def script(stem: str):
 
 
 def test_the_quiz_and_the_predictions_have_questions() -> None:
-    assert SCENES_WITH_QUESTIONS == ["slope_at_a_point", "check_understanding"]
+    assert SCENES_WITH_QUESTIONS[:3] == [
+        "slope_at_a_point",
+        "gradient_descent",
+        "check_understanding",
+    ]
+    assert [q.kind for q in scene_questions("gradient_descent")] == ["prediction"]
     assert [q.kind for q in scene_questions("check_understanding")] == ["question"] * 3
     assert {q.kind for q in scene_questions("slope_at_a_point")} == {"prediction"}
 

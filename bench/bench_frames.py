@@ -54,6 +54,7 @@ from mathreel.render.finish import finish_scene  # noqa: E402
 from mathreel.render.scene_job import SceneJob, SceneRender, render_scene_job, seed_svg_cache  # noqa: E402
 from mathreel.render.scene_source import read_scene_source  # noqa: E402
 from mathreel.render.video import video_packet_count  # noqa: E402
+from mathreel.render.worker_job import WorkerJob  # noqa: E402
 from render import project_manifest  # noqa: E402
 
 MANIM = Path(sys.executable).with_name("manim")
@@ -111,9 +112,9 @@ class Worker:
         self.child = child
         self.result: Measured | None = None
 
-    def __call__(self, job: dict, log_path: Path, stop=None) -> None:
+    def __call__(self, job: WorkerJob, log_path: Path, stop=None) -> None:
         job_path = log_path.with_suffix(".job.json")
-        job_path.write_text(json.dumps({**job, "parent_pid": os.getpid()}), encoding="utf-8")
+        job_path.write_text(job.but(parent_pid=os.getpid()).to_json(), encoding="utf-8")
         cmd = [sys.executable, "-c", loader.BOOTSTRAP, loader.__file__, str(job_path)]
         if self.child:
             report, variants, profile = self.child
@@ -362,7 +363,7 @@ def child(job_path: Path, report: Path, variants: list[str], profile: bool) -> N
     scene_file_writer._PartialMovieEncodeJob._listen_and_write = timed_listen
     for variant in variants:
         VARIANTS[variant]()
-    job = json.loads(job_path.read_text(encoding="utf-8"))
+    job = WorkerJob.load(job_path)
     profiler = cProfile.Profile() if profile else None
     wall0, main0, proc0 = time.perf_counter(), time.thread_time(), time.process_time()
     if profiler:

@@ -61,11 +61,9 @@ def beat_keys(entry: SceneEntry, plan: NarrationPlan) -> dict[str, str]:
         keys[beat_id] = beat_key("", self.narration.beat(beat_id), state)
         return original(self, beat_id)
 
-    NarratedScene.run = SceneRun(plan=plan)
     NarratedScene.beat = beat
     try:
-        cls(skip_animations=True).render()
+        cls(skip_animations=True, run=SceneRun(plan=plan)).render()
     finally:
         NarratedScene.beat = original
-        NarratedScene.run = SceneRun()
     return keys

@@ -19,6 +19,7 @@ from pathlib import Path
 from mathreel.errors import UserError
 from mathreel.paths import project_root
 from mathreel.render import loader
+from mathreel.render.worker_job import WorkerJob
 
 _running: set[subprocess.Popen] = set()
 
@@ -39,15 +40,15 @@ _lock = threading.Lock()
 POLL_SECONDS = 0.5
 
 
-def run_worker(job: dict, log_path: Path, stop: Callable[[], bool] | None = None) -> None:
+def run_worker(job: WorkerJob, log_path: Path, stop: Callable[[], bool] | None = None) -> None:
     """Run the render worker on ``job`` (started through :mod:`mathreel.render.loader`, which loads
     the code it runs from source and records it); a failure is one line naming the log.
 
     ``stop`` is called every :data:`POLL_SECONDS` while the worker runs; when it returns True the
     worker is killed (a cancelled cluster run) and the render fails as stopped by SIGKILL."""
-    job = {**job, "parent_pid": os.getpid()}
+    job = job.but(parent_pid=os.getpid())
     job_path = log_path.with_suffix(".job.json")
-    job_path.write_text(json.dumps(job, indent=1), encoding="utf-8")
+    job_path.write_text(job.to_json(), encoding="utf-8")
     with open(log_path, "w", encoding="utf-8") as log:
         proc = subprocess.Popen(
             [sys.executable, "-c", loader.BOOTSTRAP, loader.__file__, str(job_path)],
@@ -79,16 +80,16 @@ def _import_path() -> str:
     return os.pathsep.join(p for p in (str(project_root()), os.environ.get("PYTHONPATH")) if p)
 
 
-def _check(job: dict, returncode: int, log_path: Path) -> None:
+def _check(job: WorkerJob, returncode: int, log_path: Path) -> None:
     if returncode != 0:
-        error = Path(job["error_out"])
+        error = Path(job.error_out)
         if error.exists():
             reason = error.read_text(encoding="utf-8").strip()
         elif returncode < 0:
             reason = f"stopped by signal {signal.Signals(-returncode).name}"
         else:
             reason = f"exit status {returncode}"
-        raise RenderFailed(job["stem"], reason, log_path)
+        raise RenderFailed(job.stem, reason, log_path)
 
 
 def stop_all() -> int:
@@ -116,15 +117,12 @@ class Zygote:
         self.media_dir, self.log_path = media_dir, log_path
         self.pid: int | None = None
 
-    def _start(self, job: dict) -> None:
+    def _start(self, job: WorkerJob) -> None:
         cmd_r, self._cmd_w = os.pipe()
         self._res_r, res_w = os.pipe()
-        self.job = {
-            **job,
-            "parent_pid": os.getpid(),
-            "media_dir": str(self.media_dir),
-            "zygote": [cmd_r, res_w],
-        }
+        self.job = job.but(
+            parent_pid=os.getpid(), media_dir=str(self.media_dir), zygote=(cmd_r, res_w)
+        )
         sys.stdout.flush()
         sys.stderr.flush()
         pid = os.fork()
@@ -146,10 +144,10 @@ class Zygote:
         self.pid = pid
         self._results = os.fdopen(self._res_r, "r")
 
-    def run(self, job: dict, log_path: Path, stop: Callable[[], bool] | None = None) -> None:
+    def run(self, job: WorkerJob, log_path: Path, stop: Callable[[], bool] | None = None) -> None:
         if self.pid is None:
             self._start(job)
-        request = {"job": {**job, "parent_pid": self.pid}, "log": str(log_path)}
+        request = {"job": job.but(parent_pid=self.pid).to_json(), "log": str(log_path)}
         try:
             os.write(self._cmd_w, (json.dumps(request) + "\n").encode())
         except BrokenPipeError:

@@ -24,7 +24,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
 
 import numpy as np
 from manim import Scene, ThreeDCamera, config
@@ -169,8 +168,17 @@ class BeatTracker:
 class NarratedScene(Scene):
     """A scene narrated beat by beat; see the module docstring for the shape of ``construct``."""
 
-    #: Set by the render worker before the scene is made; plain ``manim`` uses the defaults.
-    run: ClassVar[SceneRun] = SceneRun()
+    def __init__(self, *args, run: SceneRun | None = None, **kwargs) -> None:
+        #: How this render runs the scene, from the render worker; plain ``manim`` makes the
+        #: scene without one and gets the defaults (the silent voice's plan, every beat drawn).
+        self.run = run if run is not None else SceneRun()
+        super().__init__(*args, **kwargs)
+
+    def replace_run(self, run: SceneRun) -> None:
+        """Take another run mid-scene: a watching zygote's fork, at the first chosen beat, takes
+        its request's run and narration plan here."""
+        self.run = run
+        self.narration = run.plan
 
     def setup(self) -> None:
         super().setup()
@@ -250,7 +258,7 @@ class NarratedScene(Scene):
 
     def _load_plan(self) -> NarrationPlan:
         source = read_scene_source(Path(inspect.getfile(type(self))))
-        plan = NarratedScene.run.plan
+        plan = self.run.plan
         if plan is None:
             script = parse_narration(narration_dir() / f"{self.scene_stem()}.md")
             plan = plan_narration(script, self.scene_stem(), SilentVoice(), None)
@@ -305,20 +313,20 @@ class NarratedScene(Scene):
             )
         )
         self._mid_beat = []
-        if NarratedScene.run.keyframes is not None:
-            self._save_keyframe(NarratedScene.run.keyframes / f"{beat_id}.png")
+        if self.run.keyframes is not None:
+            self._save_keyframe(self.run.keyframes / f"{beat_id}.png")
 
     def _chosen(self, beat_id: str) -> bool:
         """Whether this beat is drawn. In a preview of some beats, every other beat still runs
         (so the chosen ones start from the right picture) but in skip mode: each play jumps to
         its end and writes no frame. The first chosen beat calls the zygote's hook."""
-        chosen = NarratedScene.run.beats
+        chosen = self.run.beats
         if not chosen:
             return not self._skipping
         ids = [b.id for b in self.narration.beats]
         first, last = (ids.index(b) for b in chosen)
         here = ids.index(beat_id)
-        hook = NarratedScene.run.at_first_chosen_beat
+        hook = self.run.at_first_chosen_beat
         if here == first and hook is not None:
             hook(self)
         return first <= here <= last and not self._skipping
@@ -329,7 +337,7 @@ class NarratedScene(Scene):
         self.renderer.skip_animations = skip
 
     def _segment_name(self, beat_id: str) -> Path:
-        run = NarratedScene.run
+        run = self.run
         assert run.work is not None
         return run.work / f"{len(self.segments):03d}-{beat_id}.mp4"
 
@@ -339,7 +347,7 @@ class NarratedScene(Scene):
         """This beat's key as it starts now (empty when segments are not kept, or something it
         can read has no digest), and its kept segment (path, frames) if there is one that checks
         out (never under ``--force``). ``frames`` are the author's frames open at the beat."""
-        run = NarratedScene.run
+        run = self.run
         if run.segments is None or self._undigestable:
             return "", None
         try:
@@ -373,12 +381,12 @@ class NarratedScene(Scene):
             )
         path = self._segment_name(beat_id)
         join_videos(list(zip(files, counts, strict=True)), fps, path)
-        if NarratedScene.run.code_files is not None:
+        if self.run.code_files is not None:
             from mathreel.render.keys import key_name
             from mathreel.render.loader import check_loaded
 
-            check_loaded(NarratedScene.run.code_files, key_name)
-        store = NarratedScene.run.segments
+            check_loaded(self.run.code_files, key_name)
+        store = self.run.segments
         assert store is not None
         store.keep(beat_id, key, path, frames, fps, start if self._clock_read else None)
         self.segments.append(Segment(beat_id, path, frames, False))
@@ -386,7 +394,7 @@ class NarratedScene(Scene):
     def _hold_to_whole_aac_frames(self) -> None:
         """Hold the last picture until the scene's length is whole AAC frames of audio (at most
         0.53 s), so a chapter joins its scenes' encoded audio as it is. Previews are not held."""
-        if NarratedScene.run.beats:
+        if self.run.beats:
             return
         fps = config.frame_rate
         hold = -self.frames % aac_aligned_frames(fps)

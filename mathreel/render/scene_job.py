@@ -23,6 +23,7 @@ from mathreel.quality import Quality, get_quality
 from mathreel.render import launch
 from mathreel.render.keys import code_files, code_key
 from mathreel.render.scene_source import read_scene_source
+from mathreel.render.worker_job import WorkerJob
 
 #: Manim's folders of compiled SVGs (``MathTex`` via LaTeX + dvisvgm, ``Text`` via Pango), keyed
 #: by a hash of their source, kept between renders under ``cache_dir()/svg``.
@@ -233,27 +234,25 @@ def render_scene_job(
     plan_path = work / "narration.json"
     plan_path.write_text(job.plan_json, encoding="utf-8")
     progress = work / "progress"
-    spec = {
-        "module": job.module,
-        "class": job.class_name,
-        "stem": job.stem,
-        "quality": job.quality_code,
-        "plan": str(plan_path),
-        "timeline": str(
-            keyframes_dir / "timeline.json" if keyframes_dir else work / "timeline.json"
-        ),
-        "media_dir": str(work / "media"),
-        "video_out": str(work / "silent.mp4"),
-        "progress_out": str(progress),
-        "error_out": str(work / "error.txt"),
-        "work": str(work),
-        "segments": str(cache_dir() / "segments" / job.quality.name / job.stem),
-        "code_key": job.code_key,
-        "code_files": dict(job.code_files),
-        "force": job.force,
-        "keyframes_dir": str(keyframes_dir) if keyframes_dir else None,
-        "beats": list(beats) if beats else None,
-    }
+    spec = WorkerJob(
+        stem=job.stem,
+        module=job.module,
+        class_name=job.class_name,
+        quality=job.quality_code,
+        plan=str(plan_path),
+        work=str(work),
+        media_dir=str(work / "media"),
+        timeline=str(keyframes_dir / "timeline.json" if keyframes_dir else work / "timeline.json"),
+        error_out=str(work / "error.txt"),
+        video_out=str(work / "silent.mp4"),
+        segments=str(cache_dir() / "segments" / job.quality.name / job.stem),
+        keyframes_dir=str(keyframes_dir) if keyframes_dir else "",
+        beats=beats,
+        code_key=job.code_key,
+        code_files=job.code_files,
+        force=job.force,
+        progress_out=str(progress),
+    )
     if keyframes_dir:
         keyframes_dir.mkdir(parents=True, exist_ok=True)
     stop = None if poll is None else (lambda: poll(_read_progress(progress)))

@@ -18,6 +18,7 @@ from pathlib import Path
 from mathreel.paths import project_root
 from mathreel.quality import get_quality
 from mathreel.render import loader
+from mathreel.render.worker_job import WorkerJob
 
 # Nothing heavy (Manim, numpy) is imported before main() has tied this process to its parent's
 # life: a parent killed during those seconds of imports must not leave a worker behind.
@@ -53,50 +54,48 @@ def _report_progress(scene, path: Path) -> None:
     threading.Thread(target=write, daemon=True).start()
 
 
-def _scene_run(job: dict, at_first_chosen_beat=None):
+def _scene_run(job: WorkerJob, at_first_chosen_beat=None):
     """The :class:`~mathreel.render.scene.SceneRun` a job asks for."""
     from mathreel.narration.synthesis import NarrationPlan
     from mathreel.render.scene import SceneRun
     from mathreel.render.segments import SegmentStore
 
-    keyframes = job.get("keyframes_dir")
     return SceneRun(
-        plan=NarrationPlan.load(Path(job["plan"])),
-        keyframes=Path(keyframes) if keyframes else None,
-        beats=tuple(job["beats"]) if job.get("beats") else None,
-        segments=None if keyframes else SegmentStore(Path(job["segments"])),
-        code_key=job.get("code_key", ""),
-        code_files=job.get("code_files") or {},
-        work=Path(job["work"]),
-        force=bool(job.get("force")),
+        plan=NarrationPlan.load(Path(job.plan)),
+        keyframes=Path(job.keyframes_dir) if job.keyframes_dir else None,
+        beats=job.beats,
+        segments=None if job.keyframes_dir else SegmentStore(Path(job.segments)),
+        code_key=job.code_key,
+        code_files=dict(job.code_files),
+        work=Path(job.work),
+        force=job.force,
         at_first_chosen_beat=at_first_chosen_beat,
     )
 
 
-def run(job: dict) -> None:
+def run(job: WorkerJob) -> None:
     """Render the job's scene: its silent video (its beat segments joined) or its key frames,
     and its timeline."""
     from manim import config
 
     from mathreel.render.keys import key_name
-    from mathreel.render.scene import NarratedScene
     from mathreel.render.video import join_videos
 
     _share_parsed_svg_paths()
 
-    quality = get_quality(job["quality"])
-    keyframes = job.get("keyframes_dir")
+    quality = get_quality(job.quality)
+    keyframes = job.keyframes_dir
     config.pixel_width = quality.width
     config.pixel_height = quality.height
     config.frame_rate = quality.fps
-    config.media_dir = job["media_dir"]
+    config.media_dir = job.media_dir
     config.disable_caching = True
     # Random numbers drawn before the first beat come from a fixed seed (each beat then reseeds
     # from its own id, see NarratedScene.beat), so a render does not depend on the run.
     config.seed = 0
     config.verbosity = "WARNING"
     config.progress_bar = "none"
-    config.output_file = job["stem"]
+    config.output_file = job.stem
     if keyframes:
         # Manim 0.22 has no config.skip_animations / write_to_movie: skipping is a Scene argument
         # (every play jumps to its end state, no frame drawn) and dry_run writes no media file.
@@ -105,38 +104,41 @@ def run(job: dict) -> None:
         config.write_to_movie = True
         config.video_encoder_options = quality.encoder_options()
 
-    NarratedScene.run = _scene_run(
-        job, (lambda scene: _serve_forks(scene, job)) if job.get("zygote") else None
-    )
+    # A watching zygote's fork returns from the hook with its request's job: the paths below
+    # are then that request's.
+    jobs = [job]
+    hook = (lambda scene: jobs.append(_serve_forks(scene, job))) if job.zygote else None
     sys.path.insert(0, str(project_root()))
     # A zygote's renders fork from the watcher, which loaded the pipeline itself: the scene's
     # own modules still load through the hashing loader.
     loader.install(project_root())
-    module = importlib.import_module(job["module"])
-    scene = getattr(module, job["class"])(skip_animations=bool(keyframes))
+    module = importlib.import_module(job.module)
+    scene = getattr(module, job.class_name)(
+        skip_animations=bool(keyframes), run=_scene_run(job, hook)
+    )
     # The scene's video is its beat segments joined (below), so Manim's own join of the same
     # partial movie files would be wasted work.
     scene.renderer.file_writer.combine_to_movie = lambda: None
-    if job.get("progress_out"):
-        _report_progress(scene, Path(job["progress_out"]))
+    if job.progress_out:
+        _report_progress(scene, Path(job.progress_out))
     scene.render()
+    job = jobs[-1]
     if not keyframes:
-        loader.check_loaded(NarratedScene.run.code_files, key_name)
-    Path(job["timeline"]).write_text(scene.timeline.to_json(), encoding="utf-8")
+        loader.check_loaded(scene.run.code_files, key_name)
+    Path(job.timeline).write_text(scene.timeline.to_json(), encoding="utf-8")
     if keyframes:
         return
-    join_videos([(s.path, s.frames) for s in scene.segments], quality.fps, Path(job["video_out"]))
-    shutil.rmtree(Path(job["media_dir"]) / "videos", ignore_errors=True)
+    join_videos([(s.path, s.frames) for s in scene.segments], quality.fps, Path(job.video_out))
+    shutil.rmtree(Path(job.media_dir) / "videos", ignore_errors=True)
 
 
-def _serve_forks(scene, job: dict) -> None:
-    """In a zygote (see :class:`mathreel.render.launch.Zygote`), at the first chosen beat: fork a child
-    per request, which returns from here to render the beats with the request's job and plan
-    (``job`` is changed in place, so the rest of :func:`run` uses the request's paths); the
-    zygote reports each child's exit status and leaves when its requests end."""
-    from mathreel.render.scene import NarratedScene
-
-    commands, results = job["zygote"]
+def _serve_forks(scene, job: WorkerJob) -> WorkerJob:
+    """In a zygote (see :class:`mathreel.render.launch.Zygote`), at the first chosen beat: fork a
+    child per request, which gives the scene the request's run and plan and returns the
+    request's job from here, to render the beats; the zygote reports each child's exit status
+    and leaves when its requests end."""
+    assert job.zygote is not None
+    commands, results = job.zygote
     with os.fdopen(commands, "r") as requests:
         for line in requests:
             request = json.loads(line)
@@ -147,11 +149,9 @@ def _serve_forks(scene, job: dict) -> None:
                 fd = os.open(request["log"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
                 os.dup2(fd, 1)
                 os.dup2(fd, 2)
-                job.clear()
-                job.update({**request["job"], "media_dir": config_media_dir()})
-                NarratedScene.run = _scene_run(job)
-                scene.narration = NarratedScene.run.plan
-                return
+                forked = WorkerJob.from_json(request["job"]).but(media_dir=config_media_dir())
+                scene.replace_run(_scene_run(forked))
+                return forked
             _, status = os.waitpid(pid, 0)
             os.write(results, f"{os.waitstatus_to_exitcode(status)}\n".encode())
     os._exit(0)
@@ -213,11 +213,11 @@ def describe_failure(err: BaseException) -> str:
     return f"{where}{type(err).__name__}: {message}" if message else f"{where}{type(err).__name__}"
 
 
-def run_job(job: dict) -> int:
+def run_job(job: WorkerJob) -> int:
     """Render ``job`` in this process; on failure write its one line to ``error_out`` (the full
     traceback goes to the log) and return 1."""
-    if job.get("parent_pid"):
-        _die_with_parent(int(job["parent_pid"]))
+    if job.parent_pid:
+        _die_with_parent(job.parent_pid)
     sys.path.insert(0, str(project_root()))
     try:
         run(job)
@@ -226,15 +226,15 @@ def run_job(job: dict) -> int:
 
         traceback.print_exc()
         try:
-            Path(job["error_out"]).write_text(describe_failure(err), encoding="utf-8")
+            Path(job.error_out).write_text(describe_failure(err), encoding="utf-8")
         except OSError:  # a full disk: the parent reports the exit status (and the disk)
-            Path(job["error_out"]).unlink(missing_ok=True)
+            Path(job.error_out).unlink(missing_ok=True)
         return 1
     return 0
 
 
 def main() -> None:
-    sys.exit(run_job(json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))))
+    sys.exit(run_job(WorkerJob.load(Path(sys.argv[1]))))
 
 
 if __name__ == "__main__":

@@ -45,7 +45,9 @@ def narration_problems(questions: Sequence[Question], script: Script) -> list[st
         spoken = [c.spoken for c in q.choices]
         if any(spoken):
             said = spoken_list(spoken)
-            if not all(spoken) or said.casefold() not in ask.spoken_text.casefold():
+            # Word for word, whatever the punctuation between choices (";" helps a voice
+            # pause: Whisper heard "A, w decreases, B, w increases" as "... D, w increases").
+            if not all(spoken) or not _contains(_words(ask.spoken_text), _words(said)):
                 problems.append(f"{q.ask_beat}: does not list the choices as {said!r}")
         opening = script.beat(q.answer_beat).spoken_text
         if not re.match(re.escape(q.said_answer) + r"\b", opening):

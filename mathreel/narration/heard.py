@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 #: Bump whenever the normaliser or the classification changes: cached verdicts are keyed on it.
-NORMALISER_VERSION = 2
+NORMALISER_VERSION = 3
 
 _ONES = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -91,6 +91,8 @@ _SAME_SOUND = (
     frozenset({"four", "for"}),
     frozenset({"one", "won"}),
     frozenset({"eight", "ate"}),
+    # American English flaps the t of "eta" (AY-duh), which Whisper spells "Eda".
+    frozenset({"eta", "eda"}),
 )
 
 
@@ -292,12 +294,29 @@ def align(said: list[str], heard: list[str]) -> list[tuple[str | None, str | Non
     return pairs[::-1]
 
 
+def _unjoined(heard: list[str], said: list[str]) -> list[str]:
+    """Whisper writes a product of variables as one word ("3xh", "It's BW"): a heard word that is
+    not said but is a said run of two or three single letters, spelled together, is those
+    letters."""
+    runs: dict[str, list[str]] = {}
+    for i in range(len(said)):
+        for k in (2, 3):
+            part = said[i : i + k]
+            if len(part) == k and all(len(w) == 1 for w in part):
+                runs.setdefault("".join(part), part)
+    out: list[str] = []
+    for word in heard:
+        out.extend(runs[word] if word not in said and word in runs else [word])
+    return out
+
+
 def compare(said_text: str, heard_text: str, formulas: tuple[str, ...] = ()) -> Comparison:
     """Normalise both texts, align them and classify each difference. ``formulas`` are the spoken
     forms of the phrase's ``say:`` overrides: every word in them is a meaning word."""
     formula_words = frozenset(w for f in formulas for w in normalise(f)) - _LETTER_WORDS
     formula_words -= {"the", "of", "is", "to", "all", "quantity"}
-    said, heard = normalise(said_text), normalise(heard_text)
+    said = normalise(said_text)
+    heard = _unjoined(normalise(heard_text), said)
     result = Comparison(said, heard)
     for s, h in align(said, heard):
         if s is not None and h is not None and sounds_alike(s, h):

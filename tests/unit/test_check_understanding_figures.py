@@ -120,7 +120,7 @@ def test_the_countdown_lasts_exactly_the_pause() -> None:
 # -- the narration says what the scene computes ---------------------------------------------------
 def test_narration_q1_numbers() -> None:
     text = spoken("q1_answer")
-    assert f"at {fig.SHOWN['q1_at']}, that slope is {fig.SHOWN['q1_slope']}" in text
+    assert f"At {fig.SHOWN['q1_at']}, the slope of x squared is {fig.SHOWN['q1_slope']}" in text
     # A rate, not a rise over a whole unit of the curve (x² rises 4 from 1.5 to 2.5, not 3).
     assert "per unit of input" not in text
     assert (

@@ -170,7 +170,7 @@ def test_narration_loss_and_slope() -> None:
 
 def test_narration_one_step() -> None:
     text = spoken("one_step")
-    assert f"eta equals {S['eta']}" in text
+    assert f"With a learning rate of {S['eta']}," in text
     assert f"the step is {S['eta']} times {S['start_slope']}, which is {S['step_size']}" in text
     assert f"the new weight is {S['new_weight']}" in text
 
@@ -190,7 +190,7 @@ def test_narration_predicts_then_checks_the_step() -> None:
     assert f"from {S['start_loss']} to {S['new_loss']}: by {S['actual_drop']}" in text
     # The miss is the step squared only because L″ = 2 here: said for this loss.
     assert f"For this loss, the miss, {S['gap']}, is {S['step_size']} squared" in text
-    assert "small eta is safe" in text
+    assert "small learning rate is safe" in text
 
 
 def test_narration_sign_rule() -> None:
@@ -291,7 +291,7 @@ def test_too_large_a_rate_overshoots_further_each_step() -> None:
         "5.88",
     )
     text = spoken("too_large")
-    assert f"eta equals {S['large_eta']}" in text
+    assert f"with a learning rate of {S['large_eta']}," in text
     assert f"by minus {S['large_factor_size']}" in text
     assert f"From {S['start']}, w jumps to {S['large_w1']}, then to {S['large_w2']}" in text
     assert "safe, but slow" in text

@@ -126,7 +126,7 @@ def test_narration_says_the_computed_numbers() -> None:
     middle = BEATS["middle_window"].spoken_text
     assert (
         f"From epoch {fig.MIDDLE_WINDOW[0]} to epoch {fig.MIDDLE_WINDOW[1]}, the loss fell by "
-        f"{fig.MIDDLE_DROP_TEXT} in {fig.MIDDLE_EPOCHS_TEXT} epochs" in middle
+        f"{fig.MIDDLE_DROP_TEXT} over those {fig.MIDDLE_EPOCHS_TEXT} epochs" in middle
     )
     assert f"minus {fig.RATE_SIZE_TEXT[fig.MIDDLE_WINDOW]} per epoch" in middle
     which = BEATS["which_rate"].spoken_text

@@ -235,8 +235,10 @@ And one more change closes the scene at an easy pace.
 """
 EDIT = " These extra words make this beat last a good deal longer than before."
 BEATS = ("one", "two", "three")
-#: Scenes previewed with --beat after each edit (a preview of every scene would double the cost).
-PREVIEWED = ("attribute", "rotation_across", "closure")
+#: Scenes previewed with --beat after each edit (a preview of every scene would double the cost):
+#: state in an attribute and a closure, and the camera: a rotation running across beats, one
+#: stopped, a moving camera's frame moved without an animation.
+PREVIEWED = ("attribute", "closure", "rotation_across", "rotation_stopped", "moving_frame")
 
 
 def tiny_env(project: Path, cache: Path, output: Path) -> dict[str, str]:

@@ -25,6 +25,7 @@ CHAPTERS = [
         "title": "The Gradient — Derivatives in Many Dimensions",
         "scenes": [
             "partial_derivatives",
+            "gradient_direction",
         ],
         # The poster: the bowl with its two slices' tangents and the gradient they make.
         "poster": ("partial_derivatives", "gradient"),

@@ -26,6 +26,7 @@ CHAPTERS = [
         "scenes": [
             "partial_derivatives",
             "gradient_direction",
+            "descent_in_two_weights",
         ],
         # The poster: the bowl with its two slices' tangents and the gradient they make.
         "poster": ("partial_derivatives", "gradient"),

@@ -47,3 +47,33 @@ def level_curves(axes: Axes, levels: Sequence, width: float = 3) -> VGroup:
 
 def to_screen(axes: Axes, path: Sequence[Sequence[float]]) -> list[np.ndarray]:
     return [axes.c2p(float(a), float(b)) for a, b in path]
+
+
+def clipped(
+    points: Sequence[Sequence[float]], x_range, y_range
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The segments of a path of (w₁, w₂) points that lie on the map, each cut at its edge
+    (Liang–Barsky): a diverging path is drawn up to where it leaves the map."""
+    lo = np.array([x_range[0], y_range[0]], dtype=float)
+    hi = np.array([x_range[1], y_range[1]], dtype=float)
+    pieces = []
+    for a, b in zip(points, points[1:], strict=False):
+        a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+        d = b - a
+        t0, t1 = 0.0, 1.0
+        for axis in (0, 1):
+            for bound, sign in ((lo[axis], -1.0), (hi[axis], 1.0)):
+                q = sign * (bound - a[axis])
+                p = sign * d[axis]
+                if p == 0:
+                    if q < 0:
+                        t0, t1 = 1.0, 0.0
+                    continue
+                t = q / p
+                if p > 0:
+                    t1 = min(t1, t)
+                else:
+                    t0 = max(t0, t)
+        if t0 < t1:
+            pieces.append((a + t0 * d, a + t1 * d))
+    return pieces

@@ -27,6 +27,7 @@ CHAPTERS = [
             "partial_derivatives",
             "gradient_direction",
             "descent_in_two_weights",
+            "learning_rate_limit",
         ],
         # The poster: the bowl with its two slices' tangents and the gradient they make.
         "poster": ("partial_derivatives", "gradient"),

@@ -28,6 +28,7 @@ CHAPTERS = [
             "gradient_direction",
             "descent_in_two_weights",
             "learning_rate_limit",
+            "saddle_points",
         ],
         # The poster: the bowl with its two slices' tangents and the gradient they make.
         "poster": ("partial_derivatives", "gradient"),

@@ -29,6 +29,7 @@ CHAPTERS = [
             "descent_in_two_weights",
             "learning_rate_limit",
             "saddle_points",
+            "gradient_questions",
         ],
         # The poster: the bowl with its two slices' tangents and the gradient they make.
         "poster": ("partial_derivatives", "gradient"),

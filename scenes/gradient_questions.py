@@ -100,9 +100,7 @@ class AnswerGradientQuestions(NarratedScene):
 
         q3 = question(r"Why does a too-large $\eta$ diverge?")
         a3 = answer(
-            words(
-                r"each step jumps across the valley and lands\\farther from the bottom"
-            ),
+            words(r"each step jumps across the valley and lands\\farther from the bottom"),
             MathTex(
                 r"\text{offset} \times (1 - \eta \cdot \text{curvature})",
                 font_size=BODY_SIZE,

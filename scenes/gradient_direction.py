@@ -176,6 +176,7 @@ class PointTheGradientUphill(NarratedScene):
             rf"= {S['g1']}\,u_1 + {S['g2']}\,u_2", font_size=BODY_SIZE, color=TANGENT_COLOR
         )
         unit = words(rf"$u$: a unit arrow,\\length ${S['unit']}$")
+        named = words(r"the directional derivative", MUTED_COLOR)
         readout_label = MathTex(r"\nabla L \cdot u =", font_size=BODY_SIZE + 4, color=TANGENT_COLOR)
         readout = DecimalNumber(
             fig.slope_at_angle(0.0),
@@ -188,7 +189,7 @@ class PointTheGradientUphill(NarratedScene):
                 readout_label, RIGHT, buff=0.2
             )
         )
-        sweep_text = panel(unit, formula, entries, VGroup(readout_label), top=3.0)
+        sweep_text = panel(unit, formula, entries, named, VGroup(readout_label), top=3.0)
         readout.next_to(readout_label, RIGHT, buff=0.2)
 
         with self.beat("directional_slope") as beat:
@@ -202,7 +203,7 @@ class PointTheGradientUphill(NarratedScene):
             )
             self.play(Write(formula), run_time=NORMAL)
             beat.wait_until("entries")
-            self.play(Write(entries), run_time=NORMAL)
+            self.play(Write(entries), FadeIn(named), run_time=NORMAL)
 
         ask = words(r"Which direction $u$\\gives the largest slope?", HIGHLIGHT_COLOR)
         ask.next_to(sweep_text, DOWN, buff=0.5, aligned_edge=LEFT)

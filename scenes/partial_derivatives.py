@@ -236,12 +236,17 @@ class SliceTheLossSurface(NarratedScene, ThreeDScene):
         # -- the gradient ------------------------------------------------------------------------
         gradient = panel(
             tex(
-                r"\nabla L = \left(\frac{\partial L}{\partial w_1},\ \frac{\partial L}{\partial w_2}\right)",
+                r"\nabla L = \begin{pmatrix} \partial L / \partial w_1 \\ \partial L / \partial w_2"
+                r"\end{pmatrix}",
                 GRADIENT_COLOR,
             ),
-            tex(rf"\nabla L({S['p_w1']}, {S['p_w2']}) = ({S['g1']},\ {S['g2']})", GRADIENT_COLOR),
+            tex(
+                rf"\nabla L({S['p_w1']}, {S['p_w2']}) = \begin{{pmatrix}} {S['g1']} \\ {S['g2']}"
+                r"\end{pmatrix}",
+                GRADIENT_COLOR,
+            ),
             Tex(
-                r"one entry per weight,\\the same shape as $w$",
+                r"one entry per weight: a column,\\the same shape as $w$",
                 font_size=LABEL_SIZE,
                 color=TEXT_COLOR,
                 tex_environment="flushleft",
@@ -252,7 +257,7 @@ class SliceTheLossSurface(NarratedScene, ThreeDScene):
                 color=MUTED_COLOR,
                 tex_environment="flushleft",
             ),
-            top=2.4,
+            top=2.6,
         )
         fix_in_frame(self, *gradient)
 

@@ -40,7 +40,7 @@ PL = float(fig.LOSS_AT_POINT)
 #: Where the surface's picture sits on screen (the text panel is on the right), and how far it
 #: is set back from the camera (see surface_drawing.screen_to_space).
 PICTURE_SHIFT = (-3.1, -1.2, -2.2)
-#: The bowl turns this far in front of the camera while it is introduced, to show its depth.
+#: The camera turns this far round the bowl while it is introduced, to show its depth.
 TURN = 24 * DEGREES
 #: Left edge of the text panel.
 PANEL_X = 0.9
@@ -62,7 +62,8 @@ class SliceTheLossSurface(NarratedScene, ThreeDScene):
         axes = surface_axes([0, 6, 1], [0, 2.5, 1], [0, 18, 4], (5.4, 2.25, 3.0))
         # Moved so it is seen left of centre; the camera's own frame centre would move the
         # text fixed in the frame with it.
-        axes.shift(screen_to_space(self, PICTURE_SHIFT))
+        base = -screen_to_space(self, PICTURE_SHIFT)  # where the axes' centre would sit unmoved
+        axes.shift(-base)
         pivot = axes.c2p(*(float(v) for v in fig.MINIMUM), 0)
         # The w₂ axis is drawn along the bowl's near edge, w₁ = 6: at w₁ = 0 the bowl hides it.
         w2_axis = axes.y_axis.copy().shift(axes.c2p(6, 0, 0) - axes.c2p(0, 0, 0))
@@ -108,9 +109,17 @@ class SliceTheLossSurface(NarratedScene, ThreeDScene):
             ),
         )
         fix_in_frame(self, *bowl_note)
-        # Everything placed by axes.c2p is made first: the bowl starts turned away, and turns back.
-        world = VGroup(axes, w2_axis, surface)
-        world.rotate(-TURN, axis=OUT, about_point=pivot)
+        # Everything placed by axes.c2p is made first, seen from the final angle; the camera then
+        # starts TURN further round and turns back. As it turns, the bowl is moved so that it stays
+        # left of centre on the screen: the camera orbits the bowl, not the scene's origin.
+        world = VGroup(axes, w2_axis, surface, bottom, point, floor, drop)
+        centre = axes.get_center() + base
+
+        def follow(_: Mobject) -> None:
+            world.shift(centre + screen_to_space(self, PICTURE_SHIFT) - axes.get_center())
+
+        self.set_camera_orientation(phi=VIEW_PHI, theta=VIEW_THETA - TURN)
+        follow(axes)
 
         with self.beat("surface") as beat:
             self.play(FadeOut(recap), Create(axes), Create(w2_axis), run_time=FAST)
@@ -118,11 +127,10 @@ class SliceTheLossSurface(NarratedScene, ThreeDScene):
             self.play(FadeIn(bottom), FadeIn(bowl_note[0]), run_time=FAST)
 
         with self.beat("start_point") as beat:
-            # The one move: turning the bowl shows it is a surface, not a flat picture.
-            self.play(
-                Rotate(world, TURN, axis=OUT, about_point=pivot),
-                run_time=beat.until("point") - FAST,
-            )
+            # The one camera move: turning round the bowl shows it is a surface, not a picture.
+            axes.add_updater(follow)
+            self.move_camera(theta=VIEW_THETA, run_time=beat.until("point") - FAST)
+            axes.remove_updater(follow)
             self.add_fixed_orientation_mobjects(*names)
             self.play(FadeIn(names), FadeIn(bowl_note[1]), run_time=FAST)
             self.play(

@@ -113,7 +113,8 @@ class PointTheGradientUphill(NarratedScene):
         arrow_text = panel(gradient_text, scaled)
 
         with self.beat("gradient_arrow") as beat:
-            self.play(FadeOut(level_text), GrowArrow(arrow), Write(gradient_text), run_time=NORMAL)
+            self.play(FadeOut(level_text), run_time=FAST)
+            self.play(GrowArrow(arrow), Write(gradient_text), run_time=NORMAL)
             beat.wait_until("scaled")
             self.play(FadeIn(scaled), run_time=FAST)
 

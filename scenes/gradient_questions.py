@@ -92,7 +92,8 @@ class AnswerGradientQuestions(NarratedScene):
         )
 
         with self.beat("faq_perpendicular") as beat:
-            self.play(FadeOut(VGroup(q1, a1)), FadeIn(q2), run_time=FAST)
+            self.play(FadeOut(VGroup(q1, a1)), run_time=FAST)
+            self.play(FadeIn(q2), run_time=FAST)
             self.play(FadeIn(a2[0]), run_time=beat.until("dot"))
             self.play(Write(a2[1]), run_time=NORMAL)
             beat.wait_until("so")
@@ -115,7 +116,8 @@ class AnswerGradientQuestions(NarratedScene):
         )
 
         with self.beat("faq_diverge") as beat:
-            self.play(FadeOut(VGroup(q2, a2)), FadeIn(q3), run_time=FAST)
+            self.play(FadeOut(VGroup(q2, a2)), run_time=FAST)
+            self.play(FadeIn(q3), run_time=FAST)
             self.play(FadeIn(a3[0]), run_time=beat.until("factor"))
             self.play(Write(a3[1]), run_time=NORMAL)
             beat.wait_until("below")
@@ -175,7 +177,8 @@ class AnswerGradientQuestions(NarratedScene):
         )
 
         with self.beat("faq_units") as beat:
-            self.play(FadeOut(VGroup(q3, a3)), FadeIn(q4), run_time=FAST)
+            self.play(FadeOut(VGroup(q3, a3)), run_time=FAST)
+            self.play(FadeIn(q4), run_time=FAST)
             self.play(FadeIn(rescale[0]), run_time=beat.until("round"))
             self.play(Write(rescale[1]), FadeIn(rescale[2]), run_time=NORMAL)
             self.play(

@@ -175,7 +175,8 @@ class SliceTheLossSurface(NarratedScene, ThreeDScene):
         fix_in_frame(self, *slice1_text)
 
         with self.beat("slice_w1") as beat:
-            self.play(FadeOut(bowl_note), FadeIn(slice1_text[0]), run_time=beat.until("cut"))
+            self.play(FadeOut(bowl_note), run_time=FAST)
+            self.play(FadeIn(slice1_text[0]), run_time=beat.until("cut"))
             self.play(FadeIn(plane1), Create(slice1), FadeIn(slice1_text[1]), run_time=NORMAL)
             beat.wait_until("shifted")
             self.play(FadeIn(slice1_text[2]), Create(tangent1), run_time=NORMAL)
@@ -223,9 +224,9 @@ class SliceTheLossSurface(NarratedScene, ThreeDScene):
                 FadeOut(plane1),
                 FadeOut(slice1),
                 FadeOut(tangent1),
-                FadeIn(slice2_text[0]),
-                run_time=beat.until("cut"),
+                run_time=FAST,
             )
+            self.play(FadeIn(slice2_text[0]), run_time=beat.until("cut"))
             self.play(FadeIn(plane2), Create(slice2), FadeIn(slice2_text[1]), run_time=NORMAL)
             beat.wait_until("partial")
             self.play(Create(tangent2), Write(slice2_text[2]), run_time=NORMAL)
@@ -275,9 +276,9 @@ class SliceTheLossSurface(NarratedScene, ThreeDScene):
                 FadeOut(both),
                 FadeOut(plane2),
                 FadeOut(slice2),
-                Write(gradient[0]),
-                run_time=beat.until("value"),
+                run_time=FAST,
             )
+            self.play(Write(gradient[0]), run_time=beat.until("value"))
             self.play(Write(gradient[1]), run_time=NORMAL)
             beat.wait_until("shape")
             self.play(FadeIn(gradient[2], shift=UP * 0.2), run_time=FAST)

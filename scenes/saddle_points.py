@@ -150,7 +150,8 @@ class LingerNearASaddle(NarratedScene, ThreeDScene):
         )
 
         with self.beat("descent_start") as beat:
-            self.play(FadeOut(map_notes), FadeIn(start), FadeIn(start_note[0]), run_time=NORMAL)
+            self.play(FadeOut(map_notes), FadeIn(start), run_time=FAST)
+            self.play(FadeIn(start_note[0]), run_time=FAST)
             beat.wait_until("factors")
             self.play(FadeIn(start_note[1]), run_time=FAST)
 

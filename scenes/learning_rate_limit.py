@@ -115,13 +115,8 @@ class CapTheLearningRate(NarratedScene):
         )
         board = VGroup(*maps, starts)
 
-        with self.beat("predict_rate") as beat:
-            # The maps step aside while the question is asked, so nothing is drawn under it.
-            self.play(FadeOut(per_weight), FadeOut(board), FadeIn(ask), run_time=FAST)
-            countdown = play_countdown(self, beat, PREDICTION_PAUSE, "times_up", COUNTDOWN_CENTRE)
-
         with self.beat("smooth") as beat:
-            self.play(FadeOut(ask), FadeOut(countdown), FadeIn(board), run_time=FAST)
+            self.play(FadeOut(per_weight), run_time=FAST)
             self.play(
                 Create(paths[0][0], lag_ratio=1),
                 FadeIn(paths[0][1], lag_ratio=1),
@@ -142,10 +137,21 @@ class CapTheLearningRate(NarratedScene):
                 run_time=beat.until("forever"),
             )
 
+        # After three runs, the fourth is predicted. The maps step aside while the question is
+        # asked, so nothing is drawn under it.
+        drawn = VGroup(board, *paths[:3])
+
+        with self.beat("predict_rate") as beat:
+            self.play(FadeOut(drawn), run_time=FAST)
+            self.play(FadeIn(ask), run_time=FAST)
+            countdown = play_countdown(self, beat, PREDICTION_PAUSE, "times_up", COUNTDOWN_CENTRE)
+
         off_map = words(r"off the map", HIGHLIGHT_COLOR).next_to(maps[3][0][0], DOWN, buff=0.05)
         off_map.align_to(maps[3][0][0], RIGHT)
 
         with self.beat("diverge") as beat:
+            self.play(FadeOut(ask), FadeOut(countdown), run_time=FAST)
+            self.play(FadeIn(drawn), run_time=FAST)
             self.play(
                 Create(paths[3][0], lag_ratio=1),
                 FadeIn(paths[3][1], lag_ratio=1),

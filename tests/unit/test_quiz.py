@@ -29,7 +29,13 @@ def script(stem: str):
 
 
 def test_the_quiz_and_the_predictions_have_questions() -> None:
-    assert SCENES_WITH_QUESTIONS == ["slope_at_a_point", "check_understanding", "gradient_check"]
+    assert SCENES_WITH_QUESTIONS == [
+        "slope_at_a_point",
+        "check_understanding",
+        "learning_rate_limit",
+        "gradient_check",
+    ]
+    assert [q.kind for q in scene_questions("learning_rate_limit")] == ["prediction"]
     assert [q.kind for q in scene_questions("check_understanding")] == ["question"] * 3
     assert [q.kind for q in scene_questions("gradient_check")] == ["question"] * 3
     assert {q.kind for q in scene_questions("slope_at_a_point")} == {"prediction"}

@@ -19,15 +19,26 @@ CHAPTERS = [
         # The poster: the parabola with its three tangents and their slopes.
         "poster": ("slope_at_a_point", "parabola_tangents"),
     },
-]
-
-#: Chapters of the course not made yet: the course page lists them as coming.
-PLANNED = [
     {
         "number": 2,
         "course": "Derivatives",
         "title": "The Gradient — Derivatives in Many Dimensions",
+        "scenes": [
+            "partial_derivatives",
+            "gradient_direction",
+            "descent_in_two_weights",
+            "learning_rate_limit",
+            "saddle_points",
+            "gradient_questions",
+            "gradient_check",
+        ],
+        # The poster: the bowl with its two slices' tangents and the gradient they make.
+        "poster": ("partial_derivatives", "gradient"),
     },
+]
+
+#: Chapters of the course not made yet: the course page lists them as coming.
+PLANNED = [
     {
         "number": 3,
         "course": "Derivatives",

@@ -27,10 +27,42 @@ from manim import (
     linear,
 )
 
+from mathreel.quiz import LETTERS
 from scenes.drawing import show_value
-from scenes.style import BODY_SIZE, FAST, HIGHLIGHT_COLOR, MUTED_COLOR, NORMAL, SMALL_SIZE
+from scenes.style import (
+    BODY_SIZE,
+    FAST,
+    HIGHLIGHT_COLOR,
+    LABEL_SIZE,
+    MUTED_COLOR,
+    NORMAL,
+    SMALL_SIZE,
+    TEXT_COLOR,
+)
+from scenes.text_blocks import numbered_lines
 
 RING_RADIUS = 0.5
+#: Left edge of a quiz's question and choice text.
+QUIZ_TEXT_LEFT = -5.9
+
+
+def question_heading(number: int, text: str, total: int = 3) -> VGroup:
+    """'Question n of 3' over the question itself, top left."""
+    tag = Tex(rf"Question {number} of {total}", font_size=SMALL_SIZE, color=MUTED_COLOR)
+    body = Tex(text, font_size=BODY_SIZE + 2, color=TEXT_COLOR)
+    group = VGroup(tag, body).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
+    return group.to_edge(UP, buff=0.5).align_to([QUIZ_TEXT_LEFT, 0, 0], LEFT)
+
+
+def lettered_choices(texts: list[str], top: float) -> VGroup:
+    """Lettered answer choices, one per line, left aligned."""
+    rows = numbered_lines(
+        texts,
+        [f"{letter}." for letter in LETTERS[: len(texts)]],
+        font_size=LABEL_SIZE + 2,
+        buff=0.42,
+    )
+    return rows.align_to([QUIZ_TEXT_LEFT + 0.3, top, 0], UP + LEFT)
 
 
 def play_countdown(scene: Scene, beat, seconds: float, end_mark: str, centre: np.ndarray) -> VGroup:

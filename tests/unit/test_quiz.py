@@ -15,6 +15,7 @@ from mathreel.narration.timeline import BeatRecord, Timeline
 from mathreel.quiz import LETTERS, Choice, Question, quiz_path, scene_questions
 from render import project_manifest
 from scenes import check_understanding_quiz as cu
+from scenes import gradient_check_quiz as gc
 from tests.course import NARRATION_DIR
 from tests.quiz_narration import narration_problems, spoken_list
 
@@ -28,13 +29,17 @@ def script(stem: str):
 
 
 def test_the_quiz_and_the_predictions_have_questions() -> None:
-    assert SCENES_WITH_QUESTIONS[:3] == [
+    assert SCENES_WITH_QUESTIONS == [
         "slope_at_a_point",
         "gradient_descent",
         "check_understanding",
+        "learning_rate_limit",
+        "gradient_check",
     ]
     assert [q.kind for q in scene_questions("gradient_descent")] == ["prediction"]
+    assert [q.kind for q in scene_questions("learning_rate_limit")] == ["prediction"]
     assert [q.kind for q in scene_questions("check_understanding")] == ["question"] * 3
+    assert [q.kind for q in scene_questions("gradient_check")] == ["question"] * 3
     assert {q.kind for q in scene_questions("slope_at_a_point")} == {"prediction"}
 
 
@@ -77,6 +82,13 @@ def test_explanations_say_right_or_wrong_and_the_scene_letters_match() -> None:
             plain = plain.replace("f'", "f′")
             assert plain == c.text
     assert cu.Q1.said_answer == "It's C" and cu.Q3.said_answer == "It's B"
+    # Chapter 2: every question lettered, its LaTeX choices the page's text.
+    for q in gc.QUESTIONS:
+        assert q.lettered and all(c.tex for c in q.choices) and q.prompt_tex
+        for c in q.choices:
+            plain = re.sub(r"\$|\\", "", c.tex).replace("w_2", "w₂")
+            assert plain == c.text
+    assert [q.said_answer for q in gc.QUESTIONS] == ["It's B", "It's B", "It's D"]
 
 
 def test_numbers_in_the_explanations_are_computed() -> None:

@@ -30,7 +30,7 @@ CHAPTERS = [
             "learning_rate_limit",
             "saddle_points",
             "gradient_questions",
-            "gradient_check",
+            "gradient_review",
         ],
         # The poster: the bowl with its two slices' tangents and the gradient they make.
         "poster": ("partial_derivatives", "gradient"),

@@ -15,7 +15,7 @@ from mathreel.narration.timeline import BeatRecord, Timeline
 from mathreel.quiz import LETTERS, Choice, Question, quiz_path, scene_questions
 from render import project_manifest
 from scenes import check_understanding_quiz as cu
-from scenes import gradient_check_quiz as gc
+from scenes import gradient_review_quiz as gc
 from tests.course import NARRATION_DIR
 from tests.quiz_narration import narration_problems, spoken_list
 
@@ -34,12 +34,12 @@ def test_the_quiz_and_the_predictions_have_questions() -> None:
         "gradient_descent",
         "check_understanding",
         "learning_rate_limit",
-        "gradient_check",
+        "gradient_review",
     ]
     assert [q.kind for q in scene_questions("gradient_descent")] == ["prediction"]
     assert [q.kind for q in scene_questions("learning_rate_limit")] == ["prediction"]
     assert [q.kind for q in scene_questions("check_understanding")] == ["question"] * 3
-    assert [q.kind for q in scene_questions("gradient_check")] == ["question"] * 3
+    assert [q.kind for q in scene_questions("gradient_review")] == ["question"] * 3
     assert {q.kind for q in scene_questions("slope_at_a_point")} == {"prediction"}
 
 

@@ -9,11 +9,11 @@ import numpy as np
 import sympy as sp
 
 from mathreel.narration.script import Mark, Pause, parse_narration
-from scenes import gradient_check_figures as fig
-from scenes import gradient_check_quiz as quiz
+from scenes import gradient_review_figures as fig
+from scenes import gradient_review_quiz as quiz
 from tests.course import NARRATION_DIR
 
-SCRIPT = parse_narration(NARRATION_DIR / "gradient_check.md")
+SCRIPT = parse_narration(NARRATION_DIR / "gradient_review.md")
 S = fig.SHOWN
 MAX_BEAT_WORDS = 70  # an ask beat reads four lettered choices
 

@@ -7,8 +7,8 @@ from manim import *
 
 from mathreel.quiz import LETTERS
 from mathreel.render.scene import NarratedScene
-from scenes import gradient_check_figures as fig
-from scenes import gradient_check_quiz as quiz
+from scenes import gradient_review_figures as fig
+from scenes import gradient_review_quiz as quiz
 from scenes.check_understanding_figures import TIMES_UP, think_seconds
 from scenes.contour_map import weight_names, weight_plane
 from scenes.quiz_drawing import (

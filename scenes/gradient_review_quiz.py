@@ -1,12 +1,12 @@
 """Chapter 2's three questions, transfer items: a gradient with a cross term, the gradient among
 four arrows on a contour map, and a learning rate beyond a bowl's cap. The scene shows the ``tex``
 forms, the player page asks them with the explanations, and tests/unit/test_quiz.py checks the
-narration against them. Every number is computed in gradient_check_figures."""
+narration against them. Every number is computed in gradient_review_figures."""
 
 from __future__ import annotations
 
 from mathreel.quiz import Choice, Question
-from scenes import gradient_check_figures as fig
+from scenes import gradient_review_figures as fig
 from scenes.check_understanding_quiz import letter_aloud, minus
 
 S = fig.SHOWN

@@ -35,9 +35,11 @@ NUDGED_U = chain(NUDGED_AT).inputs[0].value  # 4.003
 Y_CHANGE = NUDGED_Y - Y.value  # 0.024009
 U_CHANGE = NUDGED_U - U.value  # 0.003
 PREDICTED_CHANGE = DY_DX * NUDGE  # 0.024
+#: What the chain rule's straight-line prediction misses: exactly (du)², the square's bend.
+LEFTOVER = Y_CHANGE - PREDICTED_CHANGE  # 0.000009 = 0.003²
 #: The nudges drawn on the number lines, magnified so they can be seen: dx, then du = 3·dx, then
 #: dy = 8·du (the lines' units are chosen so each stretch shows).
-SHOWN_NUDGE = sp.Rational(1, 10)
+SHOWN_NUDGE = sp.Rational(3, 20)
 
 # -- paths add: L = u·v, u = x², v = 3x ---------------------------------------------------------------
 PATHS_AT = sp.Integer(2)
@@ -76,6 +78,7 @@ SHOWN = {
     "u_change": decimal(U_CHANGE, 3),
     "y_change": decimal(Y_CHANGE, 6),
     "predicted_change": decimal(PREDICTED_CHANGE, 3),
+    "leftover": decimal(LEFTOVER, 6),
     "paths_at": str(PATHS_AT),
     "paths_u": str(L_U.value),
     "paths_v": str(L_V.value),

@@ -19,6 +19,16 @@ CHAPTERS = [
         # The poster: the parabola with its three tangents and their slopes.
         "poster": ("slope_at_a_point", "parabola_tangents"),
     },
+    {
+        "number": 3,
+        "course": "Derivatives",
+        "title": "The Chain Rule and Backpropagation",
+        "scenes": [
+            "chain_rule",
+        ],
+        # The poster: the neuron's graph with every gradient filled in.
+        "poster": ("chain_rule", "multiply"),
+    },
 ]
 
 #: Chapters of the course not made yet: the course page lists them as coming.
@@ -27,10 +37,5 @@ PLANNED = [
         "number": 2,
         "course": "Derivatives",
         "title": "The Gradient — Derivatives in Many Dimensions",
-    },
-    {
-        "number": 3,
-        "course": "Derivatives",
-        "title": "The Chain Rule and Backpropagation",
     },
 ]

@@ -28,3 +28,8 @@ def test_paths_add() -> None:
     assert (fig.VIA_U, fig.VIA_V) == (24, 12)  # v · 2x and u · 3
     assert fig.PATHS_TOTAL == 36 == fig.VIA_U + fig.VIA_V
     assert fig.DIRECT == 3 * x**3 and fig.DIRECT_DERIVATIVE.subs(x, 2) == 36
+
+
+def test_the_leftover_is_the_square_of_the_u_nudge() -> None:
+    assert fig.LEFTOVER == fig.U_CHANGE**2 == sp.Rational(9, 10**6)
+    assert fig.SHOWN["leftover"] == "0.000009"

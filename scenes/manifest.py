@@ -25,6 +25,7 @@ CHAPTERS = [
         "title": "The Chain Rule and Backpropagation",
         "scenes": [
             "chain_rule",
+            "paths_add",
         ],
         # The poster: the neuron's graph with every gradient filled in.
         "poster": ("chain_rule", "multiply"),

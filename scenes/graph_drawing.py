@@ -76,14 +76,18 @@ def backward_arrow(forward: Arrow, offset: float = 0.22) -> Arrow:
 
 
 def edge_label(
-    forward: Arrow, text: str, left: bool = True, color: str = GRADIENT_COLOR
+    forward: Arrow,
+    text: str,
+    left: bool = True,
+    clearance: float = 0.12,
+    color: str = GRADIENT_COLOR,
 ) -> MathTex:
-    """A label on an edge (a local derivative, ``×6``) beside its middle, clear of the line: on the
-    left of its direction (above a rightward edge) or on its right."""
+    """A label on an edge (a local derivative, ``×6``) beside its middle, ``clearance`` clear of the
+    line: on the left of its direction (above a rightward edge) or on its right."""
     label = MathTex(text, font_size=LABEL_SIZE, color=color)
     start, end = forward.get_start(), forward.get_end()
     direction = (end - start) / np.linalg.norm(end - start)
     normal = np.array([-direction[1], direction[0], 0.0]) * (1 if left else -1)
     # Far enough along the normal that the label's box clears the line.
-    reach = 0.12 + abs(normal[0]) * label.width / 2 + abs(normal[1]) * label.height / 2
+    reach = clearance + abs(normal[0]) * label.width / 2 + abs(normal[1]) * label.height / 2
     return label.move_to(forward.get_center() + normal * reach)

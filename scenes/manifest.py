@@ -26,9 +26,10 @@ CHAPTERS = [
         "scenes": [
             "chain_rule",
             "paths_add",
+            "neuron_backward",
         ],
         # The poster: the neuron's graph with every gradient filled in.
-        "poster": ("chain_rule", "multiply"),
+        "poster": ("neuron_backward", "gradient"),
     },
 ]
 

@@ -28,9 +28,11 @@ def script(stem: str):
 
 
 def test_the_quiz_and_the_predictions_have_questions() -> None:
-    assert SCENES_WITH_QUESTIONS == ["slope_at_a_point", "check_understanding"]
+    assert SCENES_WITH_QUESTIONS[:2] == ["slope_at_a_point", "check_understanding"]
+    assert "neuron_backward" in SCENES_WITH_QUESTIONS
     assert [q.kind for q in scene_questions("check_understanding")] == ["question"] * 3
     assert {q.kind for q in scene_questions("slope_at_a_point")} == {"prediction"}
+    assert {q.kind for q in scene_questions("neuron_backward")} == {"prediction"}
 
 
 @pytest.mark.parametrize("stem", SCENES_WITH_QUESTIONS)

@@ -27,6 +27,7 @@ CHAPTERS = [
             "chain_rule",
             "paths_add",
             "neuron_backward",
+            "gradient_check",
         ],
         # The poster: the neuron's graph with every gradient filled in.
         "poster": ("neuron_backward", "gradient"),

@@ -152,7 +152,7 @@ class BackpropagateOneNeuron(NarratedScene):
         back_a = backward_arrow(z_a)
         step_a = VGroup(
             panel(
-                rf"\frac{{\partial a}}{{\partial z}} = \sigma(z)\,(1 - \sigma(z)) = {S['a']} \times {S['a']} = {S['da_dz']}",
+                rf"\frac{{\partial a}}{{\partial z}} = \sigma(z)\,(1 - \sigma(z)) = {S['a']} \times {S['one_minus_a']} = {S['da_dz']}",
                 0,
             ),
             panel(

@@ -6,7 +6,8 @@ from __future__ import annotations
 import sympy as sp
 
 from scenes import autodiff as ad
-from scenes.calculus import decimal
+from scenes import gradient_descent_figures as gd
+from scenes.calculus import decimal, scientific
 
 INPUT = sp.Integer(2)  # x: data, held fixed
 WEIGHT = sp.Rational(1, 2)
@@ -47,8 +48,10 @@ EPSILON = sp.Rational(1, 10**4)
 FINITE_DIFFERENCE = ad.central_difference(neuron, START, "w", EPSILON)  # ≈ −0.4999999983
 FD_ERROR = FINITE_DIFFERENCE - DL_DW  # ≈ 1.7 × 10⁻⁹
 #: L as a function of w alone; its third derivative at the start: the error is ≈ ε²·L‴/6.
-_w = sp.Symbol("w", real=True)
-THIRD_DERIVATIVE = sp.simplify(sp.diff(neuron(_w, BIAS).value, _w, 3).subs(_w, WEIGHT))  # 1
+w = sp.Symbol("w", real=True)
+#: The loss along w with b held at −1 (the curve the check's picture draws).
+LOSS_ALONG_W = neuron(w, BIAS).value
+THIRD_DERIVATIVE = sp.simplify(sp.diff(LOSS_ALONG_W, w, 3).subs(w, WEIGHT))  # 1
 PREDICTED_ERROR = EPSILON**2 * THIRD_DERIVATIVE / 6
 
 # -- one step of gradient descent: w ← w − η·∂L/∂w, b ← b − η·∂L/∂b ---------------------------------
@@ -62,10 +65,10 @@ RATIO = AFTER.value / LOSS.value  # 0.486: roughly halved
 #: Why η = 0.5 is safe here: near the start the loss bends at most this sharply in any direction of
 #: (w, b) (the Hessian's largest eigenvalue), a third of Chapter 1's (w − 3)², whose L″ is 2.
 _b = sp.Symbol("b", real=True)
-_SURFACE = neuron(_w, _b).value
-HESSIAN = sp.hessian(_SURFACE, (_w, _b)).subs({_w: WEIGHT, _b: BIAS}).applyfunc(sp.simplify)
+_SURFACE = neuron(w, _b).value
+HESSIAN = sp.hessian(_SURFACE, (w, _b)).subs({w: WEIGHT, _b: BIAS}).applyfunc(sp.simplify)
 CURVATURE = max(HESSIAN.eigenvals(), key=float)  # 5/8
-CHAPTER_1_CURVATURE = sp.Integer(2)  # L″ of (w − 3)²
+CHAPTER_1_CURVATURE = sp.diff(gd.LOSS, gd.w, 2)  # L″ of Chapter 1's (w − 3)²: 2
 
 
 def minus(text: str) -> str:
@@ -80,6 +83,7 @@ SHOWN = {
     "t": str(TARGET),
     "z": str(Z.value),
     "a": decimal(A.value, 1),
+    "one_minus_a": decimal(1 - A.value, 1),
     "L": decimal(LOSS.value, 2),
     "dl_da": str(DL_DA),
     "da_dz": decimal(DA_DZ, 2),
@@ -91,7 +95,11 @@ SHOWN = {
     "epsilon_exponent": str(-sp.multiplicity(10, EPSILON.q)),  # ε = 10⁻⁴
     "finite_difference": decimal(FINITE_DIFFERENCE, 10),
     "fd_error": f"{float(FD_ERROR):.1e}",
+    "fd_error_mantissa": scientific(FD_ERROR)[0],  # 1.7
+    "fd_error_exponent": str(scientific(FD_ERROR)[1]),  # -9: billionths
     "third_derivative": str(THIRD_DERIVATIVE),
+    "chapter_1_curvature": str(CHAPTER_1_CURVATURE),
+    "chapter_1_eta": decimal(gd.LEARNING_RATE, 1),
     "eta": decimal(LEARNING_RATE, 1),
     "new_w": decimal(NEW_WEIGHT, 2),
     "new_b": decimal(NEW_BIAS, 3),

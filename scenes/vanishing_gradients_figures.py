@@ -6,7 +6,7 @@ from __future__ import annotations
 import sympy as sp
 
 from scenes.autodiff import sigmoid_of
-from scenes.calculus import decimal
+from scenes.calculus import decimal, scientific
 
 z = sp.Symbol("z", real=True)
 SIGMOID = sigmoid_of(z)
@@ -21,13 +21,6 @@ BOUND = PRODUCTS[-1]  # 1/1048576 ≈ 9.5 × 10⁻⁷
 #: |w·σ′| above 1 at every layer grows the product instead: 1.5 per layer, ten layers.
 EXPLODING_FACTOR = sp.Rational(3, 2)
 EXPLODED = EXPLODING_FACTOR**LAYERS  # ≈ 57.7
-
-
-def scientific(value: sp.Expr, digits: int = 1) -> tuple[str, int]:
-    """``value`` as (mantissa, exponent): 9.5367e-7 → ("9.5", −7)."""
-    exponent = int(sp.floor(sp.log(value, 10)))
-    mantissa = value / sp.Integer(10) ** exponent
-    return decimal(mantissa, digits), exponent
 
 
 BOUND_MANTISSA, BOUND_EXPONENT = scientific(BOUND)

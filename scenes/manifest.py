@@ -28,6 +28,7 @@ CHAPTERS = [
             "paths_add",
             "neuron_backward",
             "gradient_check",
+            "two_layer_chain",
         ],
         # The poster: the neuron's graph with every gradient filled in.
         "poster": ("neuron_backward", "gradient"),

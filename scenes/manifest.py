@@ -29,6 +29,7 @@ CHAPTERS = [
             "neuron_backward",
             "gradient_check",
             "two_layer_chain",
+            "backprop_cost",
         ],
         # The poster: the neuron's graph with every gradient filled in.
         "poster": ("neuron_backward", "gradient"),

@@ -30,6 +30,7 @@ CHAPTERS = [
             "gradient_check",
             "two_layer_chain",
             "backprop_cost",
+            "vanishing_gradients",
         ],
         # The poster: the neuron's graph with every gradient filled in.
         "poster": ("neuron_backward", "gradient"),

@@ -49,8 +49,13 @@ def affine(name: str, a: Node, slope, intercept) -> Node:
     return Node(name, m * a.value + c, (a,), (m,), f"{m}·+{c}")
 
 
+def power(name: str, a: Node, n: int) -> Node:
+    """``a`` to the power ``n``: d/da = n·a^(n − 1)."""
+    return Node(name, a.value**n, (a,), (n * a.value ** (n - 1),), f"^{n}")
+
+
 def square(name: str, a: Node) -> Node:
-    return Node(name, a.value**2, (a,), (2 * a.value,), "²")
+    return power(name, a, 2)
 
 
 def linear(name: str, w: Node, x: Node, b: Node) -> Node:

@@ -6,13 +6,12 @@ import numpy as np
 import sympy as sp
 from manim import *
 
-from mathreel.quiz import LETTERS
 from mathreel.render.scene import NarratedScene
 from scenes import check_understanding_figures as fig
 from scenes import check_understanding_quiz as quiz
 from scenes.calculus import numeric, sign_word
 from scenes.drawing import tangent_segment
-from scenes.quiz_drawing import play_countdown, reveal_choice
+from scenes.quiz_drawing import lettered_choices, play_countdown, question_block, reveal_choice
 from scenes.style import (
     AXES_COLOR,
     BODY_SIZE,
@@ -31,7 +30,6 @@ from scenes.style import (
     TITLE_SIZE,
     WEIGHT_COLOR,
 )
-from scenes.text_blocks import numbered_lines
 
 #: Left edge of question and choice text.
 TEXT_LEFT = -5.9
@@ -40,25 +38,6 @@ GRAPH_CENTRE = np.array([-2.6, -1.05, 0])
 READOUT_X = 3.3
 #: The countdown ring, bottom right, clear of the choices.
 COUNTDOWN_CENTRE = np.array([5.2, -2.45, 0])
-
-
-def _question(number: int, text: str) -> VGroup:
-    """'Question n of 3' over the question itself, top left."""
-    tag = Tex(rf"Question {number} of 3", font_size=SMALL_SIZE, color=MUTED_COLOR)
-    body = Tex(text, font_size=BODY_SIZE + 2, color=TEXT_COLOR)
-    group = VGroup(tag, body).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
-    return group.to_edge(UP, buff=0.5).align_to([TEXT_LEFT, 0, 0], LEFT)
-
-
-def _choices(texts: list[str], top: float) -> VGroup:
-    """Lettered answer choices, one per line, left aligned."""
-    rows = numbered_lines(
-        texts,
-        [f"{letter}." for letter in LETTERS[: len(texts)]],
-        font_size=LABEL_SIZE + 2,
-        buff=0.42,
-    )
-    return rows.align_to([TEXT_LEFT + 0.3, top, 0], UP + LEFT)
 
 
 def _answer_axes(
@@ -96,8 +75,8 @@ class CheckUnderstanding(NarratedScene):
 
         # -- Q1: what does f'(x0) measure? ------------------------------------------------------------
         with self.beat("q1_ask") as beat:
-            q1 = _question(1, quiz.Q1.prompt_tex)
-            q1_choices = _choices([c.tex for c in quiz.Q1.choices], top=1.2)
+            q1 = question_block(TEXT_LEFT, 1, quiz.Q1.prompt_tex)
+            q1_choices = lettered_choices(TEXT_LEFT, [c.tex for c in quiz.Q1.choices], top=1.2)
             self.play(FadeOut(VGroup(title, subtitle)), run_time=FAST)
             self.play(FadeIn(q1, shift=DOWN * 0.2), run_time=beat.until("choices"))
             self.play(
@@ -203,7 +182,7 @@ class CheckUnderstanding(NarratedScene):
 
         # -- Q2: is a zero derivative always a minimum? -------------------------------------------------
         with self.beat("q2_ask") as beat:
-            q2 = _question(2, r"True or false?")
+            q2 = question_block(TEXT_LEFT, 2, r"True or false?")
             statement = Tex(
                 r"If $f'(x_0) = 0$, then $x_0$ must be a local minimum of $f$.",
                 font_size=BODY_SIZE + 2,
@@ -363,7 +342,7 @@ class CheckUnderstanding(NarratedScene):
 
         # -- Q3: which way does a step go from w = 1, where the slope is negative? ----------------------
         with self.beat("q3_ask") as beat:
-            q3 = _question(3, quiz.Q3.prompt_tex)
+            q3 = question_block(TEXT_LEFT, 3, quiz.Q3.prompt_tex)
             # The voice gives the setting before the question: the screen shows it too.
             given = MathTex(
                 rf"L(w) = {sp.latex(fig.LOSS)},\qquad L'({fig.SHOWN['w_start']}) = "
@@ -373,8 +352,8 @@ class CheckUnderstanding(NarratedScene):
             )
             given[0][-len(fig.SHOWN["slope_at_start"]) - 6 :].set_color(TANGENT_COLOR)
             given.next_to(q3, DOWN, buff=0.35).align_to(q3, LEFT)
-            q3_choices = _choices(
-                [c.tex for c in quiz.Q3.choices], top=given.get_bottom()[1] - 0.45
+            q3_choices = lettered_choices(
+                TEXT_LEFT, [c.tex for c in quiz.Q3.choices], top=given.get_bottom()[1] - 0.45
             )
             self.play(FadeOut(q2_all), run_time=FAST)
             self.play(

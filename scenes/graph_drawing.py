@@ -21,11 +21,15 @@ BOX_HEIGHT = 0.75
 
 class NodePicture(VGroup):
     """A node: its name, then ``name = value`` once the forward pass reaches it, in a box sized for
-    the filled-in text from the start, so nothing moves when it fills in."""
+    the filled-in text from the start, so nothing moves when it fills in (``value=None``: a node
+    shown by its name alone)."""
 
-    def __init__(self, name: str, value: str, at, color: str = TEXT_COLOR, data: bool = False):
+    def __init__(
+        self, name: str, value: str | None, at, color: str = TEXT_COLOR, data: bool = False
+    ):
         super().__init__()
-        self.filled = MathTex(rf"{name} = {value}", font_size=LABEL_SIZE, color=color)
+        shown = name if value is None else rf"{name} = {value}"
+        self.filled = MathTex(shown, font_size=LABEL_SIZE, color=color)
         self.empty = MathTex(name, font_size=LABEL_SIZE, color=color)
         self.box = RoundedRectangle(
             corner_radius=0.15,

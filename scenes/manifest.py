@@ -31,6 +31,7 @@ CHAPTERS = [
             "two_layer_chain",
             "backprop_cost",
             "vanishing_gradients",
+            "backprop_check",
         ],
         # The poster: the neuron's graph with every gradient filled in.
         "poster": ("neuron_backward", "gradient"),

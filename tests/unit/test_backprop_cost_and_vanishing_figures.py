@@ -23,3 +23,13 @@ def test_the_sigmoid_bound() -> None:
     assert all(vg.SIGMOID_PRIME.subs(z, t) <= sp.Rational(1, 4) for t in range(-6, 7))
     assert vg.BOUND == sp.Rational(1, 4) ** 10
     assert (vg.BOUND_MANTISSA, vg.BOUND_EXPONENT) == ("9.5", -7)
+
+
+def test_the_quiz_numbers() -> None:
+    from scenes import backprop_check_figures as q
+    from scenes.calculus import x
+
+    assert (q.Q1_U.value, q.Q1_OUTER, q.Q1_INNER, q.Q1_ANSWER) == (5, 75, 2, 150)
+    assert q.Q1_ANSWER == sp.diff(q.Q1_EXPRESSION, x).subs(x, 3)
+    assert (q.Q2_SUM, q.Q2_ANSWER) == (sp.Rational(-3, 2), sp.Rational(-9, 2))
+    assert q.Q3_NUDGING == 10**6 + 1 and q.Q3_CENTRAL == 2 * 10**6

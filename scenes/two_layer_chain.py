@@ -172,6 +172,11 @@ class ReuseTheSharedFactor(NarratedScene):
         multiply = Tex(
             r"along one path, derivatives multiply", font_size=LABEL_SIZE, color=HIGHLIGHT_COLOR
         ).move_to([0, PANEL_Y[1], 0])
+        node_rule = Tex(
+            r"at each node: add what arrives, multiply by each local derivative, pass on",
+            font_size=LABEL_SIZE,
+            color=HIGHLIGHT_COLOR,
+        ).move_to([0, PANEL_Y[1], 0])
         with self.beat("path_product") as beat:
             self.play(FadeOut(VGroup(dh, once)), run_time=FAST)
             beat.wait_until("factors")
@@ -183,5 +188,7 @@ class ReuseTheSharedFactor(NarratedScene):
             )
             beat.wait_until("product")
             self.play(ReplacementTransform(listing, product), FadeIn(multiply), run_time=NORMAL)
+            beat.wait_until("rule")
+            self.play(FadeOut(multiply), FadeIn(node_rule), run_time=FAST)
             beat.wait_until("order")
             self.play(Indicate(grads["h"], color=HIGHLIGHT_COLOR), run_time=NORMAL)

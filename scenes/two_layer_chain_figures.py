@@ -50,6 +50,8 @@ SHOWN = {
     "x": shown(INPUT),
     "t": str(TARGET),
     **{name: shown(value) for name, value in START.items()},
+    "w1_x": shown(START["w1"] * INPUT),  # 3, said on the way to z
+    "w2_h": shown(START["w2"] * H.value),  # −1, said on the way to y
     "z": shown(Z.value),
     "h": shown(H.value),
     "y": shown(Y.value),

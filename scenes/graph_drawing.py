@@ -60,6 +60,7 @@ def edge(start: NodePicture, end: NodePicture) -> Arrow:
         buff=0.08,
         color=AXES_COLOR,
         stroke_width=3,
+        tip_length=0.2,
         max_tip_length_to_length_ratio=0.12,
     )
 
@@ -75,6 +76,7 @@ def backward_arrow(forward: Arrow, offset: float = 0.22) -> Arrow:
         buff=0.05,
         color=GRADIENT_COLOR,
         stroke_width=5,
+        tip_length=0.24,
         max_tip_length_to_length_ratio=0.15,
     )
 

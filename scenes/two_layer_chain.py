@@ -8,7 +8,9 @@ from manim import *
 
 from mathreel.render.scene import NarratedScene
 from scenes import two_layer_chain_figures as fig
+from scenes.check_understanding_figures import TIMES_UP, think_seconds
 from scenes.graph_drawing import NodePicture, backward_arrow, edge, edge_label
+from scenes.quiz_drawing import play_countdown
 from scenes.style import (
     BODY_SIZE,
     FAST,
@@ -25,6 +27,7 @@ S = fig.SHOWN
 ROW_Y = 0.35
 LEAF_GAP = 1.35
 PANEL_Y = (-2.15, -3.0)
+COUNTDOWN_CENTRE = np.array([5.2, -2.45, 0])
 #: Columns: the first layer's leaves, z, h, the second layer's leaves, y, L.
 COLUMNS = {"leaves_1": -5.45, "z": -3.15, "h": -1.2, "leaves_2": 0.5, "y": 3.0, "L": 5.35}
 
@@ -148,9 +151,24 @@ class ReuseTheSharedFactor(NarratedScene):
             font_size=LABEL_SIZE,
             color=HIGHLIGHT_COLOR,
         ).move_to([0, PANEL_Y[1], 0])
+        ask = Tex(
+            r"Will the gradient for $w_1$ be positive or negative?", font_size=BODY_SIZE
+        ).move_to([-0.8, PANEL_Y[0], 0])
+        with self.beat("predict_w1") as beat:
+            self.play(FadeOut(dy), FadeIn(ask), run_time=FAST)
+            countdown = play_countdown(
+                self, beat, think_seconds(beat.plan), TIMES_UP, COUNTDOWN_CENTRE
+            )
+
+        signs = Tex(
+            r"Positive: two negative factors on its path",
+            font_size=BODY_SIZE,
+            color=HIGHLIGHT_COLOR,
+        ).move_to([0, PANEL_Y[0], 0])
         with self.beat("shared_factor") as beat:
-            self.play(FadeOut(dy), run_time=FAST)
-            self.play(GrowArrow(back["h"]), FadeIn(local["h"]), run_time=FAST)
+            self.play(FadeOut(countdown), ReplacementTransform(ask, signs), run_time=FAST)
+            beat.wait_until("reach")
+            self.play(FadeOut(signs), GrowArrow(back["h"]), FadeIn(local["h"]), run_time=FAST)
             beat.wait_until("dh")
             self.play(TransformFromCopy(grads["y"], grads["h"]), Write(dh), run_time=FAST)
             beat.wait_until("once")

@@ -37,6 +37,8 @@ EDGES = tuple(m for m in PASS.messages if m.to is not X)
 #: The path from L to w₁: its local derivatives, whose product is dL/dw₁.
 PATH_TO_W1 = (("L", "y"), ("y", "h"), ("h", "z"), ("z", "w1"))
 PATH_FACTORS = tuple(LOCAL[edge] for edge in PATH_TO_W1)  # −2, −0.5, 1, 1.5
+#: How many of them are negative: two, so the product, dL/dw₁, is positive.
+NEGATIVE_FACTORS = sum(1 for f in PATH_FACTORS if f < 0)
 #: dL/dh, computed once and used for both w₁ and b₁.
 SHARED = GRADS["h"]
 

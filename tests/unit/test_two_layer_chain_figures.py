@@ -28,6 +28,7 @@ def test_backward() -> None:
 def test_the_path_multiplies_and_the_shared_factor_is_reused() -> None:
     assert fig.PATH_FACTORS == (-2, sp.Rational(-1, 2), 1, sp.Rational(3, 2))
     assert sp.prod(fig.PATH_FACTORS) == fig.GRADS["w1"]
+    assert fig.NEGATIVE_FACTORS == 2 and fig.GRADS["w1"] > 0  # the prediction's answer
     # dL/dh is sent on once; both w₁ and b₁ get their gradient from it through z.
     assert [(m.node.name, m.to.name) for m in fig.EDGES if m.node.name == "h"] == [("h", "z")]
     assert fig.SHOWN["path"] == ["-2", "-0.5", "1", "1.5"]

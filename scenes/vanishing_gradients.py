@@ -110,6 +110,11 @@ class WatchTheGradientShrink(NarratedScene):
                 for e in (-6, -3, 0)
             )
         )
+        axis_name = (
+            Tex(r"product (log scale)", font_size=SMALL_SIZE, color=MUTED_COLOR)
+            .rotate(PI / 2)
+            .move_to([-5.85, log_height(10**-3), 0])
+        )
         shrinking = VGroup(
             *(product_bar(k, p, GRADIENT_COLOR, 0.8) for k, p in enumerate(fig.PRODUCTS, start=1))
         )
@@ -132,7 +137,9 @@ class WatchTheGradientShrink(NarratedScene):
             )
             self.play(FadeIn(at_most), FadeOut(peak_label), run_time=FAST)
             beat.wait_until("shrink")
-            self.play(Create(axis), Create(one_line), FadeIn(ticks), run_time=FAST)
+            self.play(
+                Create(axis), Create(one_line), FadeIn(ticks), FadeIn(axis_name), run_time=FAST
+            )
             for bar, value in zip(shrinking[:3], readout[:3], strict=True):
                 self.play(GrowFromEdge(bar, UP), FadeIn(value), run_time=0.6)
             beat.wait_until("bound")
@@ -208,7 +215,9 @@ class WatchTheGradientShrink(NarratedScene):
         relu_words.move_to([3.3, 0.3, 0])
         with self.beat("relu") as beat:
             self.play(
-                FadeOut(VGroup(chain, factor_note, axis, one_line, ticks, shrinking, readout)),
+                FadeOut(
+                    VGroup(chain, factor_note, axis, axis_name, one_line, ticks, shrinking, readout)
+                ),
                 FadeOut(VGroup(vanish, growing, explode, names_of)),
                 run_time=FAST,
             )

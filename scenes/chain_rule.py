@@ -7,6 +7,8 @@ from manim import *
 
 from mathreel.render.scene import NarratedScene
 from scenes import chain_rule_figures as fig
+from scenes.check_understanding_figures import TIMES_UP, think_seconds
+from scenes.quiz_drawing import play_countdown
 from scenes.style import (
     AXES_COLOR,
     BODY_SIZE,
@@ -32,6 +34,7 @@ POINT_X = -3.6
 LINE_STARTS = (0, 3, 15)
 LINE_SPAN = 6
 LEFT_EDGE = -5.9
+COUNTDOWN_CENTRE = np.array([5.3, 2.95, 0])
 
 
 def number_line(start: int, height: float, at: float) -> NumberLine:
@@ -185,14 +188,26 @@ class NudgesMultiply(NarratedScene):
         chain_rule = Tex(
             r"along a chain, nudges multiply", font_size=BODY_SIZE, color=HIGHLIGHT_COLOR
         )
-        with self.beat("multiply") as beat:
-            self.play(FadeIn(factors, shift=RIGHT * 0.2), run_time=beat.until("notation"))
+        ask = Tex(
+            rf"Overall, is $y$'s nudge {S['added']} times $x$'s,\\or {S['dy_dx']} times?",
+            font_size=BODY_SIZE,
+            tex_environment="flushleft",
+        ).move_to([LEFT_EDGE, 3.0, 0], aligned_edge=LEFT)
+        with self.beat("predict_total") as beat:
             self.play(
-                FadeOut(VGroup(whole, parts), shift=UP * 0.2),
-                FadeOut(enlarged),
-                FadeIn(notation),
+                FadeOut(VGroup(whole, parts, enlarged), shift=UP * 0.2),
+                FadeIn(factors, shift=RIGHT * 0.2),
+                FadeIn(ask),
                 run_time=FAST,
             )
+            countdown = play_countdown(
+                self, beat, think_seconds(beat.plan), TIMES_UP, COUNTDOWN_CENTRE
+            )
+
+        with self.beat("multiply") as beat:
+            self.play(FadeOut(countdown), run_time=FAST)
+            self.play(Indicate(factors, color=HIGHLIGHT_COLOR), run_time=beat.until("notation"))
+            self.play(FadeOut(ask), FadeIn(notation), run_time=FAST)
             beat.wait_until("rule")
             self.play(ReplacementTransform(notation, rule[:5]), run_time=NORMAL)
             beat.wait_until("numbers")

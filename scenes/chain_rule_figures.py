@@ -28,6 +28,8 @@ PASS = ad.backward(Y)
 DY_DU = Y.local[0]  # 2u = 8
 DU_DX = U.local[0]  # 3
 DY_DX = PASS.grad(X)  # 24
+#: The prediction's wrong choice: the two stretches added instead of multiplied.
+ADDED = DY_DU + DU_DX  # 11
 #: The check by nudging: x = 1.001.
 NUDGED_AT = AT + NUDGE
 NUDGED_Y = chain(NUDGED_AT).value  # 16.024009
@@ -71,6 +73,7 @@ SHOWN = {
     "dy_du": str(DY_DU),
     "du_dx": str(DU_DX),
     "dy_dx": str(DY_DX),
+    "added": str(ADDED),
     "nudge": decimal(NUDGE, 3),
     "nudged_at": decimal(NUDGED_AT, 3),
     "nudged_u": decimal(NUDGED_U, 3),

@@ -12,6 +12,7 @@ def test_nudges_multiply() -> None:
     assert (fig.U.value, fig.Y.value) == (4, 16)
     assert (fig.DY_DU, fig.DU_DX, fig.DY_DX) == (8, 3, 24)
     assert fig.DY_DX == fig.DY_DU * fig.DU_DX
+    assert fig.ADDED == 11  # the prediction's wrong choice: the stretches added
     assert fig.DY_DX == sp.diff(fig.COMPOSITION, x).subs(x, 1)
 
 

@@ -30,7 +30,9 @@ def script(stem: str):
 
 def test_the_quiz_and_the_predictions_have_questions() -> None:
     assert SCENES_WITH_QUESTIONS[:2] == ["slope_at_a_point", "check_understanding"]
-    assert {"neuron_backward", "two_layer_chain", "backprop_check"} <= set(SCENES_WITH_QUESTIONS)
+    assert {"chain_rule", "neuron_backward", "two_layer_chain", "backprop_check"} <= set(
+        SCENES_WITH_QUESTIONS
+    )
     assert [q.kind for q in scene_questions("backprop_check")] == ["question"] * 3
     assert [q.kind for q in scene_questions("check_understanding")] == ["question"] * 3
     assert {q.kind for q in scene_questions("slope_at_a_point")} == {"prediction"}

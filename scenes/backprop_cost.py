@@ -210,7 +210,8 @@ class CountTheCost(NarratedScene):
         with self.beat("why_backwards") as beat:
             self.play(FadeOut(price), FadeIn(question), run_time=beat.until("forward_mode"))
             self.play(FadeIn(forward_fan), FadeIn(forward_words), FadeIn(ends[:2]), run_time=NORMAL)
-            beat.wait_until("reverse_mode")
+
+        with self.beat("reverse_mode") as beat:
             self.play(FadeIn(reverse_fan), FadeIn(reverse_words), FadeIn(ends[2:]), run_time=NORMAL)
             beat.wait_until("one_output")
             self.play(FadeIn(one_number, shift=UP * 0.2), run_time=FAST)

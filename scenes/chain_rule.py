@@ -208,7 +208,8 @@ class NudgesMultiply(NarratedScene):
             self.play(FadeOut(countdown), run_time=FAST)
             self.play(Indicate(factors, color=HIGHLIGHT_COLOR), run_time=beat.until("notation"))
             self.play(FadeOut(ask), FadeIn(notation), run_time=FAST)
-            beat.wait_until("rule")
+
+        with self.beat("chain_rule") as beat:
             self.play(ReplacementTransform(notation, rule[:5]), run_time=NORMAL)
             beat.wait_until("numbers")
             self.play(Write(rule[5]), run_time=FAST)

@@ -7,10 +7,13 @@ from manim import *
 
 from mathreel.render.scene import NarratedScene
 from scenes import neuron_backward_figures as fig
+from scenes import vanishing_gradients_figures as vg
+from scenes.calculus import numeric
 from scenes.check_understanding_figures import TIMES_UP, think_seconds
 from scenes.graph_drawing import NodePicture, backward_arrow, edge, edge_label
 from scenes.quiz_drawing import play_countdown
 from scenes.style import (
+    AXES_COLOR,
     BODY_SIZE,
     FAST,
     GRADIENT_COLOR,
@@ -59,6 +62,20 @@ class BackpropagateOneNeuron(NarratedScene):
             font_size=SMALL_SIZE,
             color=MUTED_COLOR,
         ).move_to([0, PANEL_Y[0], 0])
+        # The sigmoid itself, small, while it is introduced: from 0 on the left up to 1 on the right.
+        sigmoid_axes = Axes(
+            x_range=[-6, 6, 2],
+            y_range=[0, 1, 1],
+            x_length=4.4,
+            y_length=1.6,
+            tips=False,
+            axis_config={"color": AXES_COLOR, "font_size": SMALL_SIZE},
+            y_axis_config={"numbers_to_include": [0, 1]},
+        ).move_to([0, 0.2, 0])
+        sigmoid_curve = sigmoid_axes.plot(
+            numeric(vg.SIGMOID, vg.z), x_range=[-6, 6], color=TEXT_COLOR
+        )
+        sigmoid_picture = VGroup(sigmoid_axes, sigmoid_curve)
         target = MathTex(
             rf"\text{{target }} t = {S['t']}", font_size=LABEL_SIZE, color=MUTED_COLOR
         ).move_to([L_X, FORMULA_Y + 0.85, 0])
@@ -68,10 +85,14 @@ class BackpropagateOneNeuron(NarratedScene):
             self.play(FadeIn(formulas[0], shift=DOWN * 0.2), run_time=FAST)
             beat.wait_until("a")
             self.play(FadeIn(formulas[1], shift=DOWN * 0.2), FadeIn(sigma_note), run_time=FAST)
-            beat.wait_until("loss")
+            self.play(Create(sigmoid_picture), run_time=NORMAL)
+
+        with self.beat("loss_and_graph") as beat:
             self.play(FadeIn(formulas[2], shift=DOWN * 0.2), FadeIn(target), run_time=FAST)
             beat.wait_until("graph")
-            self.play(FadeOut(sigma_note), FadeIn(VGroup(w, x, b)), run_time=FAST)
+            self.play(
+                FadeOut(VGroup(sigma_note, sigmoid_picture)), FadeIn(VGroup(w, x, b)), run_time=FAST
+            )
             for node, arrows in ((z, (w_z, x_z, b_z)), (a, (z_a,)), (L, (a_L,))):
                 self.play(*(GrowArrow(e) for e in arrows), FadeIn(node), run_time=0.5)
 
@@ -87,20 +108,28 @@ class BackpropagateOneNeuron(NarratedScene):
         stored = Tex(r"every value is stored", font_size=SMALL_SIZE, color=MUTED_COLOR).move_to(
             [0, PANEL_Y[1], 0]
         )
+
+        def fill(node: NodePicture, step: MathTex, *gone: Mobject) -> None:
+            """A node fills in its forward value as its arithmetic shows underneath."""
+            self.play(
+                ReplacementTransform(node.empty, node.filled),
+                *(FadeOut(m) for m in gone),
+                FadeIn(step),
+                run_time=FAST,
+            )
+
         with self.beat("forward") as beat:
             for leaf in (w, x, b):
                 self.play(ReplacementTransform(leaf.empty, leaf.filled), run_time=0.3)
-            shown = None
-            for node, step, mark in zip((z, a, L), forward_steps, ("z", "a", "loss"), strict=True):
-                beat.wait_until(mark)
-                self.play(
-                    ReplacementTransform(node.empty, node.filled),
-                    FadeOut(shown) if shown else Wait(0),
-                    FadeIn(step),
-                    run_time=FAST,
-                )
-                shown = step
+            beat.wait_until("z")
+            fill(z, forward_steps[0])
+
+        with self.beat("forward_output") as beat:
+            fill(a, forward_steps[1], forward_steps[0])
+            beat.wait_until("loss")
+            fill(L, forward_steps[2], forward_steps[1])
             self.play(FadeIn(stored), run_time=FAST)
+        shown = forward_steps[2]
 
         ask = Tex(r"To lower the loss, should $w$ go up or down?", font_size=BODY_SIZE).move_to(
             [-0.8, PANEL_Y[0], 0]
@@ -141,7 +170,8 @@ class BackpropagateOneNeuron(NarratedScene):
             self.play(FadeOut(answer), run_time=FAST)
             beat.wait_until("notation")
             self.play(FadeIn(notation), run_time=FAST)
-            beat.wait_until("one")
+
+        with self.beat("loss_edge") as beat:
             self.play(FadeIn(L_grad, scale=1.3), FadeIn(legend), run_time=FAST)
             beat.wait_until("local")
             self.play(FadeOut(notation), GrowArrow(back_L), FadeIn(local_L), Write(step_L))
@@ -210,7 +240,8 @@ class BackpropagateOneNeuron(NarratedScene):
         ).move_to([0, PANEL_Y[1], 0])
         with self.beat("gradient") as beat:
             self.play(FadeOut(VGroup(step_w, step_b)), Write(gradient), run_time=NORMAL)
-            beat.wait_until("shared")
+
+        with self.beat("reuse") as beat:
             self.play(
                 FadeIn(shared),
                 Circumscribe(z_grad, color=HIGHLIGHT_COLOR),

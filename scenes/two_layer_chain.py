@@ -175,7 +175,8 @@ class ReuseTheSharedFactor(NarratedScene):
             self.play(
                 FadeIn(once), Circumscribe(grads["h"], color=HIGHLIGHT_COLOR), run_time=NORMAL
             )
-            beat.wait_until("relu")
+
+        with self.beat("first_layer") as beat:
             send("z", "h")
             beat.wait_until("w1")
             send("w1", "z")
@@ -206,7 +207,8 @@ class ReuseTheSharedFactor(NarratedScene):
             )
             beat.wait_until("product")
             self.play(ReplacementTransform(listing, product), FadeIn(multiply), run_time=NORMAL)
-            beat.wait_until("rule")
+
+        with self.beat("node_rule") as beat:
             self.play(FadeOut(multiply), FadeIn(node_rule), run_time=FAST)
             beat.wait_until("order")
             self.play(Indicate(grads["h"], color=HIGHLIGHT_COLOR), run_time=NORMAL)

@@ -176,7 +176,8 @@ class WatchTheGradientShrink(NarratedScene):
             self.play(ReplacementTransform(at_most, factor_note), run_time=FAST)
             beat.wait_until("vanish")
             self.play(FadeIn(vanish), run_time=FAST)
-            beat.wait_until("explode")
+
+        with self.beat("exploding") as beat:
             self.play(
                 LaggedStart(*(GrowFromEdge(b, DOWN) for b in growing), lag_ratio=0.2),
                 FadeIn(explode),

@@ -1,5 +1,7 @@
-"""Nothing typed in: every number Chapter 3's narration says is one its figures module computed
-(its SHOWN strings), or a number of the formula's structure listed here by scene."""
+"""Chapter 3's narration: nothing typed in (every number it says is one its figures module computed,
+its SHOWN strings, or a number of a formula's structure listed here by scene), and one idea per
+beat (the house limit of about 55 spoken words; a quiz question, read out with its choices, may
+run a little over)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import re
 import pytest
 
 from mathreel.narration.script import parse_narration
+from mathreel.quiz import scene_questions
 from scenes import (
     backprop_check_figures,
     backprop_cost_figures,
@@ -18,6 +21,9 @@ from scenes import (
 )
 from tests.course import NARRATION_DIR
 
+#: The house limit for one beat's narration (as Chapter 1's tests hold it), and a quiz question's.
+MAX_BEAT_WORDS = 55
+MAX_QUESTION_WORDS = 60
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 FIGURES = {
@@ -72,3 +78,12 @@ def test_the_scenes_are_chapter_3s() -> None:
 
     chapter = project_manifest().get_chapter(3)
     assert [s.stem for s in chapter.scenes] == list(FIGURES)
+
+
+@pytest.mark.parametrize("stem", list(FIGURES))
+def test_each_beat_is_one_idea(stem: str) -> None:
+    script = parse_narration(NARRATION_DIR / f"{stem}.md")
+    asks = {q.ask_beat for q in scene_questions(stem) if q.kind == "question"}
+    for beat in script.beats:
+        limit = MAX_QUESTION_WORDS if beat.id in asks else MAX_BEAT_WORDS
+        assert len(beat.spoken_text.split()) <= limit, beat.id

@@ -68,3 +68,10 @@ def samples(expr: sp.Expr, lo: float, hi: float, n: int = 200, var: sp.Symbol = 
     f = sp.lambdify(var, expr, "numpy")
     t = np.linspace(lo, hi, n)
     return np.column_stack([t, np.broadcast_to(f(t), t.shape)])
+
+
+def scientific(value: sp.Expr, digits: int = 1) -> tuple[str, int]:
+    """A positive ``value`` as (mantissa, exponent): 9.5367e-7 → ("9.5", −7)."""
+    exponent = int(sp.floor(sp.log(value, 10)))
+    mantissa = value / sp.Integer(10) ** exponent
+    return decimal(mantissa, digits), exponent

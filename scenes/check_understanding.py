@@ -15,7 +15,7 @@ from scenes.quiz_drawing import (
     QUIZ_TEXT_LEFT,
     lettered_choices,
     play_countdown,
-    question_heading,
+    question_block,
     reveal_choice,
 )
 from scenes.style import (
@@ -81,8 +81,8 @@ class CheckUnderstanding(NarratedScene):
 
         # -- Q1: what does f'(x0) measure? ------------------------------------------------------------
         with self.beat("q1_ask") as beat:
-            q1 = question_heading(1, quiz.Q1.prompt_tex)
-            q1_choices = lettered_choices([c.tex for c in quiz.Q1.choices], top=1.2)
+            q1 = question_block(TEXT_LEFT, 1, quiz.Q1.prompt_tex)
+            q1_choices = lettered_choices(TEXT_LEFT, [c.tex for c in quiz.Q1.choices], top=1.2)
             self.play(FadeOut(VGroup(title, subtitle)), run_time=FAST)
             self.play(FadeIn(q1, shift=DOWN * 0.2), run_time=beat.until("choices"))
             self.play(
@@ -188,7 +188,7 @@ class CheckUnderstanding(NarratedScene):
 
         # -- Q2: is a zero derivative always a minimum? -------------------------------------------------
         with self.beat("q2_ask") as beat:
-            q2 = question_heading(2, r"True or false?")
+            q2 = question_block(TEXT_LEFT, 2, r"True or false?")
             statement = Tex(
                 r"If $f'(x_0) = 0$, then $x_0$ must be a local minimum of $f$.",
                 font_size=BODY_SIZE + 2,
@@ -348,7 +348,7 @@ class CheckUnderstanding(NarratedScene):
 
         # -- Q3: which way does a step go from w = 1, where the slope is negative? ----------------------
         with self.beat("q3_ask") as beat:
-            q3 = question_heading(3, quiz.Q3.prompt_tex)
+            q3 = question_block(TEXT_LEFT, 3, quiz.Q3.prompt_tex)
             # The voice gives the setting before the question: the screen shows it too.
             given = MathTex(
                 rf"L(w) = {sp.latex(fig.LOSS)},\qquad L'({fig.SHOWN['w_start']}) = "
@@ -359,7 +359,7 @@ class CheckUnderstanding(NarratedScene):
             given[0][-len(fig.SHOWN["slope_at_start"]) - 6 :].set_color(TANGENT_COLOR)
             given.next_to(q3, DOWN, buff=0.35).align_to(q3, LEFT)
             q3_choices = lettered_choices(
-                [c.tex for c in quiz.Q3.choices], top=given.get_bottom()[1] - 0.45
+                TEXT_LEFT, [c.tex for c in quiz.Q3.choices], top=given.get_bottom()[1] - 0.45
             )
             self.play(FadeOut(q2_all), run_time=FAST)
             self.play(

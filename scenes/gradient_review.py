@@ -15,7 +15,7 @@ from scenes.quiz_drawing import (
     QUIZ_TEXT_LEFT,
     lettered_choices,
     play_countdown,
-    question_heading,
+    question_block,
     reveal_choice,
 )
 from scenes.style import (
@@ -68,8 +68,8 @@ class CheckTheGradient(NarratedScene):
 
         # -- Q1: a cross term ---------------------------------------------------------------------
         with self.beat("q1_ask") as beat:
-            q1 = question_heading(1, quiz.Q1.prompt_tex)
-            q1_choices = lettered_choices([c.tex for c in quiz.Q1.choices], top=1.2)
+            q1 = question_block(QUIZ_TEXT_LEFT, 1, quiz.Q1.prompt_tex)
+            q1_choices = lettered_choices(QUIZ_TEXT_LEFT, [c.tex for c in quiz.Q1.choices], top=1.2)
             self.play(FadeOut(VGroup(title, subtitle)), run_time=FAST)
             self.play(FadeIn(q1, shift=DOWN * 0.2), run_time=beat.until("choices"))
             self.play(
@@ -145,7 +145,7 @@ class CheckTheGradient(NarratedScene):
         q2_picture = VGroup(plane, names, ellipse, minimum, point, arrows, letters)
 
         with self.beat("q2_ask") as beat:
-            q2 = question_heading(2, quiz.Q2.prompt_tex)
+            q2 = question_block(QUIZ_TEXT_LEFT, 2, quiz.Q2.prompt_tex)
             self.play(FadeOut(q1_all), run_time=FAST)
             self.play(FadeIn(q2, shift=DOWN * 0.2), run_time=NORMAL)
             self.play(
@@ -205,7 +205,7 @@ class CheckTheGradient(NarratedScene):
 
         # -- Q3: beyond the cap ---------------------------------------------------------------------
         with self.beat("q3_ask") as beat:
-            q3 = question_heading(3, quiz.Q3.prompt_tex)
+            q3 = question_block(QUIZ_TEXT_LEFT, 3, quiz.Q3.prompt_tex)
             given = (
                 MathTex(
                     rf"L = w_1^2 + {S['q3_stretch']}\,w_2^2,\quad \eta = {S['q3_eta']},\quad"
@@ -217,7 +217,7 @@ class CheckTheGradient(NarratedScene):
                 .align_to(q3, LEFT)
             )
             q3_choices = lettered_choices(
-                [c.tex for c in quiz.Q3.choices], top=given.get_bottom()[1] - 0.45
+                QUIZ_TEXT_LEFT, [c.tex for c in quiz.Q3.choices], top=given.get_bottom()[1] - 0.45
             )
             self.play(FadeOut(q2_all), run_time=FAST)
             self.play(

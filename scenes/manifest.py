@@ -35,13 +35,24 @@ CHAPTERS = [
         # The poster: the bowl with its two slices' tangents and the gradient they make.
         "poster": ("partial_derivatives", "gradient"),
     },
-]
-
-#: Chapters of the course not made yet: the course page lists them as coming.
-PLANNED = [
     {
         "number": 3,
         "course": "Derivatives",
         "title": "The Chain Rule and Backpropagation",
+        "scenes": [
+            "chain_rule",
+            "paths_add",
+            "neuron_backward",
+            "gradient_check",
+            "two_layer_chain",
+            "backprop_cost",
+            "vanishing_gradients",
+            "backprop_check",
+        ],
+        # The poster: the neuron's graph with every gradient filled in.
+        "poster": ("neuron_backward", "gradient"),
     },
 ]
+
+#: Chapters of the course not made yet: the course page lists them as coming.
+PLANNED: list[dict] = []

@@ -1,4 +1,5 @@
-"""Quiz pieces: a countdown as long as the narration's thinking pause, and the reveal of an answer."""
+"""Quiz pieces: a question and its lettered choices, a countdown as long as the narration's thinking
+pause, and the reveal of an answer."""
 
 from __future__ import annotations
 
@@ -46,23 +47,24 @@ RING_RADIUS = 0.5
 QUIZ_TEXT_LEFT = -5.9
 
 
-def question_heading(number: int, text: str, total: int = 3) -> VGroup:
-    """'Question n of 3' over the question itself, top left."""
-    tag = Tex(rf"Question {number} of {total}", font_size=SMALL_SIZE, color=MUTED_COLOR)
-    body = Tex(text, font_size=BODY_SIZE + 2, color=TEXT_COLOR)
+def question_block(left: float, number: int, text: str, tex_environment: str = "center") -> VGroup:
+    """'Question n of 3' over the question itself, top left, from x = ``left`` (a question of
+    several lines set ``flushleft``)."""
+    tag = Tex(rf"Question {number} of 3", font_size=SMALL_SIZE, color=MUTED_COLOR)
+    body = Tex(text, font_size=BODY_SIZE + 2, color=TEXT_COLOR, tex_environment=tex_environment)
     group = VGroup(tag, body).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
-    return group.to_edge(UP, buff=0.5).align_to([QUIZ_TEXT_LEFT, 0, 0], LEFT)
+    return group.to_edge(UP, buff=0.5).align_to([left, 0, 0], LEFT)
 
 
-def lettered_choices(texts: list[str], top: float) -> VGroup:
-    """Lettered answer choices, one per line, left aligned."""
+def lettered_choices(left: float, texts: list[str], top: float) -> VGroup:
+    """Lettered answer choices, one per line, left aligned, indented from ``left``."""
     rows = numbered_lines(
         texts,
         [f"{letter}." for letter in LETTERS[: len(texts)]],
         font_size=LABEL_SIZE + 2,
         buff=0.42,
     )
-    return rows.align_to([QUIZ_TEXT_LEFT + 0.3, top, 0], UP + LEFT)
+    return rows.align_to([left + 0.3, top, 0], UP + LEFT)
 
 
 def play_countdown(scene: Scene, beat, seconds: float, end_mark: str, centre: np.ndarray) -> VGroup:

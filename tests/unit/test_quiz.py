@@ -14,6 +14,7 @@ from mathreel.narration.synthesis import BeatPlan, NarrationPlan
 from mathreel.narration.timeline import BeatRecord, Timeline
 from mathreel.quiz import LETTERS, Choice, Question, quiz_path, scene_questions
 from render import project_manifest
+from scenes import backprop_check_quiz as bc
 from scenes import check_understanding_quiz as cu
 from scenes import gradient_review_quiz as gc
 from tests.course import NARRATION_DIR
@@ -35,12 +36,18 @@ def test_the_quiz_and_the_predictions_have_questions() -> None:
         "check_understanding",
         "learning_rate_limit",
         "gradient_review",
+        "chain_rule",
+        "neuron_backward",
+        "two_layer_chain",
+        "backprop_check",
     ]
     assert [q.kind for q in scene_questions("gradient_descent")] == ["prediction"]
     assert [q.kind for q in scene_questions("learning_rate_limit")] == ["prediction"]
+    assert [q.kind for q in scene_questions("backprop_check")] == ["question"] * 3
     assert [q.kind for q in scene_questions("check_understanding")] == ["question"] * 3
     assert [q.kind for q in scene_questions("gradient_review")] == ["question"] * 3
     assert {q.kind for q in scene_questions("slope_at_a_point")} == {"prediction"}
+    assert {q.kind for q in scene_questions("neuron_backward")} == {"prediction"}
 
 
 @pytest.mark.parametrize("stem", SCENES_WITH_QUESTIONS)
@@ -139,3 +146,20 @@ def test_page_questions_are_placed_on_the_chapter_clock() -> None:
     assert found[0]["letters"] == list(LETTERS[:4]) and found[1]["letters"] == []
     assert found[0]["choices"][2] == [cu.Q1.choices[2].text, cu.Q1.choices[2].explanation]
     assert found[0]["answer"] == 2 and found[0]["kind"] == "question"
+
+
+def test_chapter_3_quiz_is_lettered_computed_and_transfers() -> None:
+    """Each question is lettered and spoken with its letters; its numbers come from the reverse
+    passes in backprop_check_figures (none is the worked examples' own)."""
+    assert [q.said_answer for q in bc.QUESTIONS] == ["It's C", "It's B", "It's A"]
+    for q in bc.QUESTIONS:
+        assert q.lettered and q.prompt_tex and all(c.tex for c in q.choices)
+        assert all(
+            c.spoken.startswith(f"{letter}: ") for letter, c in zip("ABCD", q.choices, strict=True)
+        )
+        assert len({c.text for c in q.choices}) == len(q.choices)
+    assert [c.text for c in bc.Q1.choices] == ["75", "77", "150", "125"]
+    assert [c.text for c in bc.Q2.choices] == ["−6", "−4.5", "−3", "−1.5"]
+    assert bc.Q3.choices[0].text == "1,000,001, then about 3"
+    assert "−2 + 0.5 = −1.5" in bc.Q2.choices[1].explanation
+    assert "75 × 2 = 150" in bc.Q1.choices[2].explanation

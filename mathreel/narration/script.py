@@ -345,18 +345,26 @@ def _phrase(words: list[_Word], paragraph_start: bool) -> Phrase:
     )
 
 
+_HAS_WORD = re.compile(r"[^\W_]")
+
+
 def split_phrase(phrase: Phrase) -> tuple[Phrase, Phrase] | None:
     """Two halves of ``phrase``, cut at the clause break nearest its middle (else the word break),
     for a phrase whose audio is too long for one caption cue; None if it is a single word."""
     words = [_Word(c, s, sp, phrase.line) for c, s, sp in phrase.words]
-    if len(words) < 2:
-        return None
     total = len(_join(words, "spoken"))
 
     def imbalance(i: int) -> float:
         return abs(len(_join(words[:i], "spoken")) - total / 2)
 
-    cuts = range(1, len(words))
+    def speakable(part: list[_Word]) -> bool:
+        return any(_HAS_WORD.search(w.spoken) for w in part)
+
+    # Each half must hold a word to say: the "." after a say-span is a word of its own, and a
+    # half of it alone would be synthesized as silence.
+    cuts = [i for i in range(1, len(words)) if speakable(words[:i]) and speakable(words[i:])]
+    if not cuts:
+        return None
     clause = [
         i for i in cuts if _CLAUSE_END.search(words[i - 1].caption) and 2 <= i <= len(words) - 2
     ]

@@ -42,6 +42,19 @@ def test_single_word_cannot_be_split():
     assert split_phrase(phrase) is None
 
 
+def test_a_half_is_never_only_punctuation():
+    # A say-span then its full stop are two words: the cut must not leave the "." alone.
+    script = parse_narration_text(
+        "# T\n## b\n[∇L(5, 2) = (4, 8)](say: the gradient of L at 5, 2 is 4, 8).\n"
+    )
+    (phrase,) = script.beat("b").phrases
+    assert split_phrase(phrase) is None
+    script = parse_narration_text("# T\n## b\nSo [w](say: w) moves [up](say: up).\n")
+    (phrase,) = script.beat("b").phrases
+    first, second = split_phrase(phrase)
+    assert all(any(ch.isalnum() for ch in half.spoken) for half in (first, second))
+
+
 def test_long_phrase_audio_is_split_and_each_half_spoken(tmp_path):
     text = "This sentence is long enough, when spoken slowly, to outlast a caption cue by far."
     script = parse_narration_text(f"# T\n## b\n{{mark:start}} {text}\n", "n.md")

@@ -68,12 +68,12 @@ Q2 = Question(
     ask_beat="q2_ask",
     answer_beat="q2_answer",
     prompt=(
-        f"The node h = wx, with x = {S['q2_x']}, is used by two nodes, which send back "
-        f"{minus(_G1)} and {_G2}. What is ∂L/∂w?"
+        f"The node h = wx, with x = {S['q2_x']}, feeds two nodes, whose contributions to ∂L/∂h "
+        f"are {minus(_G1)} and {_G2}. What is ∂L/∂w?"
     ),
     prompt_tex=(
-        rf"The node $h = wx$, with $x = {S['q2_x']}$, is used by two nodes,\\which send back "
-        rf"${_G1}$ and ${_G2}$. What is $\partial L / \partial w$?"
+        rf"The node $h = wx$, with $x = {S['q2_x']}$, feeds two nodes, whose contributions\\to "
+        rf"$\partial L / \partial h$ are ${_G1}$ and ${_G2}$. What is $\partial L / \partial w$?"
     ),
     lettered=True,
     answer=1,
@@ -119,20 +119,20 @@ Q3 = Question(
         Choice(
             f"{_NUDGING}, then about {_BACKPROP}",
             f"Right. {_Q3_WHY}",
-            spoken=f"a million and one, then about {_BACKPROP}",
+            spoken=f"a million plus one, then about {_BACKPROP}",
             tex=f"{_NUDGING.replace(',', '{,}')}, then about {_BACKPROP}",
         ),
         Choice(
             f"about {_BACKPROP}, then {_NUDGING}",
             f"No. That swaps them. {_Q3_WHY}",
-            spoken=f"about {_BACKPROP}, then a million and one",
+            spoken=f"about {_BACKPROP}, then a million plus one",
             tex=f"about {_BACKPROP}, then {_NUDGING.replace(',', '{,}')}",
         ),
         Choice(
             f"{_NUDGING} for both",
             f"No. Backpropagation needs no forward pass per weight: each local derivative reads "
             f"the values the one forward pass stored. {_Q3_WHY}",
-            spoken="a million and one for both",
+            spoken="a million plus one for both",
             tex=f"{_NUDGING.replace(',', '{,}')} for both",
         ),
         Choice(

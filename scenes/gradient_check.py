@@ -208,7 +208,7 @@ class CheckTheGradientAndStep(NarratedScene):
             Tex(r"how large a step can be", font_size=LABEL_SIZE),
             Tex(r"depends on how sharply the loss bends", font_size=LABEL_SIZE),
             MathTex(
-                rf"\text{{this loss near the start: sharpest bend }} {S['curvature']}",
+                rf"\text{{this loss at the start: sharpest bend }} {S['curvature']}",
                 font_size=LABEL_SIZE,
                 color=LOSS_COLOR,
             ),

@@ -235,8 +235,8 @@ class CapTheLearningRate(NarratedScene):
 
         steepest = words(
             rf"along $\nabla L$ at $({pd.SHOWN['p_w1']}, {pd.SHOWN['p_w2']})$, the steepest"
-            rf" direction:\\curvature ${S['c_grad']}$, not ${S['c2']}$: the cap is about\\"
-            r"curvature, not slope",
+            rf" direction:\\curvature ${S['c_grad']}$; the cap uses the largest curvature,"
+            rf" ${S['c2']}$",
             TEXT_COLOR,
         )
 

@@ -58,7 +58,7 @@ class BackpropagateOneNeuron(NarratedScene):
             ),
         )
         sigma_note = Tex(
-            r"$\sigma$: squashes any number into the range 0 to 1",
+            r"$\sigma$: squashes any number to between 0 and 1",
             font_size=SMALL_SIZE,
             color=MUTED_COLOR,
         ).move_to([0, PANEL_Y[0], 0])

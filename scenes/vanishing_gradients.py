@@ -150,7 +150,7 @@ class WatchTheGradientShrink(NarratedScene):
             self.play(FadeIn(readout[3:]), run_time=FAST)
 
         vanish = Tex(
-            r"the early layers learn slowly, but they learn",
+            r"the early layers learn slowly; remedies exist",
             font_size=LABEL_SIZE,
             color=TEXT_COLOR,
         ).move_to([0, -3.2, 0])

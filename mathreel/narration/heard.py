@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 #: Bump whenever the normaliser or the classification changes: cached verdicts are keyed on it.
-NORMALISER_VERSION = 3
+NORMALISER_VERSION = 4
 
 _ONES = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -93,6 +93,12 @@ _SAME_SOUND = (
     frozenset({"eight", "ate"}),
     # American English flaps the t of "eta" (AY-duh), which Whisper spells "Eda".
     frozenset({"eta", "eda"}),
+    # Letters said by their names.
+    frozenset({"u", "you"}),
+    frozenset({"c", "see", "sea"}),
+    frozenset({"v", "vee"}),
+    frozenset({"b", "bee", "be"}),
+    frozenset({"y", "why"}),
 )
 
 
@@ -148,6 +154,8 @@ _CALL = re.compile(r"\b([fgh])\(([^()]*)\)")
 def normalise(text: str) -> list[str]:
     """``text`` as lower-case spoken words, numbers and symbols written out, punctuation gone."""
     text = text.replace("’", "'").replace("‘", "'").lower()
+    # A hyphen between a name and a number is a minus, as Whisper writes one ("W2-1").
+    text = re.sub(r"(?<=[a-z0-9])-(?=\d)", " minus ", text)
     text = _ORDINAL_NUMERAL.sub(
         lambda m: _ORDINAL_WORDS.get(m.group(1), number_words(m.group(1)) + "th"), text
     )
@@ -161,6 +169,8 @@ def normalise(text: str) -> list[str]:
     text = re.sub(r"\^\s*(\d+)", lambda m: " " + _power(m.group(1)), text)
     for word, full in _CONTRACTIONS.items():
         text = re.sub(rf"\b{re.escape(word)}\b", full, text)
+    # Then a possessive is heard or not ("Chapter 1's", "w-two's", "W2's"): no word of its own.
+    text = re.sub(r"(?<=\w)'s\b", "", text)
     for suffix, full in _SUFFIXES:
         text = re.sub(rf"(\w){re.escape(suffix)}\b", rf"\1{full}", text)
     # A minus sign or hyphen before a digit, or standing alone, is spoken "minus".
@@ -297,7 +307,8 @@ def align(said: list[str], heard: list[str]) -> list[tuple[str | None, str | Non
 def _unjoined(heard: list[str], said: list[str]) -> list[str]:
     """Whisper writes a product of variables as one word ("3xh", "It's BW"): a heard word that is
     not said but is a said run of two or three single letters, spelled together, is those
-    letters."""
+    letters. And it splits a word it does not know ("ReLU" as "rel u"): two heard words that
+    spell a said word, the first not said itself, are that word."""
     runs: dict[str, list[str]] = {}
     for i in range(len(said)):
         for k in (2, 3):
@@ -307,7 +318,15 @@ def _unjoined(heard: list[str], said: list[str]) -> list[str]:
     out: list[str] = []
     for word in heard:
         out.extend(runs[word] if word not in said and word in runs else [word])
-    return out
+    # And the other way: a said word Whisper split in two ("ReLU" as "rel u").
+    whole = set(said)
+    joined: list[str] = []
+    for word in out:
+        if joined and joined[-1] + word in whole and joined[-1] not in whole:
+            joined[-1] += word
+        else:
+            joined.append(word)
+    return joined
 
 
 def compare(said_text: str, heard_text: str, formulas: tuple[str, ...] = ()) -> Comparison:

@@ -115,6 +115,19 @@ VERDICTS = [
     # "eta" flapped, as American English says it; "e to" is not it
     ("a learning rate, eta.", "a learning rate, Eda.", ("eta",), [], True),
     ("With eta equals 0.1,", "with e to equal 0.1.", ("eta equals 0.1",), None, False),
+    # possessives, letter names, and a hyphen Whisper writes for minus
+    ("Chapter 1's curve, and w-two's distance", "chapter 1 curve, and W2's distance", (), [], True),
+    (
+        "Take a unit arrow, u, and C is its opposite",
+        "Take a unit arrow, you, and see is its opposite",
+        (),
+        [],
+        True,
+    ),
+    ("the quantity w-two minus 1", "the quantity W2-1", (), [], True),
+    ("plus v minus 2", "plus B minus 2", (), ["v→b"], False),
+    ("then a ReLU: h equals ReLU of z,", "then a rel u, h equals rel u of z.", (), [], True),
+    ("y minus t is minus 1", "Why minus t is minus 1?", (), [], True),
 ]
 
 

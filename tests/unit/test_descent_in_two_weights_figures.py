@@ -75,7 +75,7 @@ def test_shown_strings() -> None:
 
 
 def test_narration_says_the_figures() -> None:
-    assert "w becomes w minus eta times the gradient of L" in spoken("update_rule")
+    assert "w becomes w minus the learning rate times the gradient of L" in spoken("update_rule")
     assert f"{S['s1']} for w-one and {S['s2']} for w-two" in spoken("update_rule")
     assert (
         f"w-one goes from {S['p_w1']} to {S['new_w1']}, and w-two from {S['p_w2']} to {S['new_w2']}"

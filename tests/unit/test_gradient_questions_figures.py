@@ -48,9 +48,9 @@ def test_narration_says_the_figures() -> None:
     assert "a different method" in spoken("faq_one_after")
     assert "wherever the gradient is not zero" in spoken("faq_perpendicular")
     text = spoken("faq_diverge")
-    assert f"more than {S['two']} over the curvature" in text
-    assert f"with {S['big_eta']}, it is minus {S['big_factor_size']}" in text
-    assert "v equals 2 w-two" in spoken("faq_units")
+    assert f"exceeds {S['two']} over the curvature" in text
+    assert f"With {S['big_eta']} on our bowl: minus {S['big_factor_size']}" in text
+    assert "vee equals 2 w-two" in spoken("faq_units")
     assert (
         f"w-one is {S['rp_w1']} and v is {S['rp_v']}, the gradient is {S['rg1']} and {S['rg2']}"
         in (spoken("faq_round"))

@@ -86,8 +86,10 @@ def test_narration_says_the_figures() -> None:
     )
     assert f"from {S['loss_0']} to {S['loss_1']}" in text and f"about {S['far_w2']}" in text
     assert f"2 over 8, which is {S['cap']}" in spoken("the_cap")
-    assert f"is {S['c_grad']}, not {S['c2']}" in spoken("curvature_not_slope")
-    assert "not slope" in spoken("curvature_not_slope")
+    assert f"is {S['c_grad']}. Yet the cap is still 2 over {S['c2']}" in spoken(
+        "curvature_not_slope"
+    )
+    assert "the largest curvature sets it" in spoken("curvature_not_slope")
 
 
 def test_the_prediction_has_one_reading_and_a_pause() -> None:

@@ -70,8 +70,9 @@ def test_shown_strings() -> None:
 
 
 def test_narration_says_the_figures() -> None:
-    assert f"from {S['p_w1']}, one step with eta equals {S['eta']} took it to {S['ch1_new']}" in (
-        spoken("two_weights")
+    assert (
+        f"from {S['p_w1']}, one step with a learning rate of {S['eta']} took it to {S['ch1_new']}"
+        in (spoken("two_weights"))
     )
     assert "plus 4 times the quantity w-two minus 1, all squared" in spoken("two_weights")
     assert (
@@ -85,7 +86,7 @@ def test_narration_says_the_figures() -> None:
     assert f"the same slope, {S['g1']}" in spoken("slice_w1")
     assert "5 minus 3 is 2, and twice 2 is 4" in spoken("partial_w1")
     assert "eight times the quantity w-two minus 1" in spoken("slice_w2")
-    assert f"it is {S['g2']}" in spoken("slice_w2")
+    assert f"it equals {S['g2']}" in spoken("slice_w2")
     assert f"the gradient is {S['g1']} for w-one and {S['g2']} for w-two" in spoken("gradient")
 
 

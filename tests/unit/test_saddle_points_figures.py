@@ -53,7 +53,7 @@ def test_the_hyperbolas_lie_on_their_levels_inside_the_map() -> None:
 
 
 def test_narration_says_the_figures() -> None:
-    assert "w-one is 1, w-two is 0.001, and eta equals 0.1" in spoken("descent_start")
+    assert "w-one is 1, w-two is 0.001, and the learning rate is 0.1" in spoken("descent_start")
     assert f"by {S['f1']}, and w-two by {S['f2']}" in spoken("descent_start")
     assert f"After {S['linger']} steps" in spoken("lingers")
     assert f"w-one is {S['after_w1']} and w-two is {S['after_w2']}" in spoken("lingers")

@@ -72,8 +72,8 @@ Q2 = Question(
         f"are {minus(_G1)} and {_G2}. What is ∂L/∂w?"
     ),
     prompt_tex=(
-        rf"The node $h = wx$, with $x = {S['q2_x']}$, feeds two nodes, whose contributions\\to "
-        rf"$\partial L / \partial h$ are ${_G1}$ and ${_G2}$. What is $\partial L / \partial w$?"
+        rf"The node $h = wx$, with $x = {S['q2_x']}$, feeds two nodes, whose\\contributions to "
+        rf"$\partial L / \partial h$ are ${_G1}$ and ${_G2}$.\\What is $\partial L / \partial w$?"
     ),
     lettered=True,
     answer=1,

@@ -154,8 +154,9 @@ _CALL = re.compile(r"\b([fgh])\(([^()]*)\)")
 def normalise(text: str) -> list[str]:
     """``text`` as lower-case spoken words, numbers and symbols written out, punctuation gone."""
     text = text.replace("’", "'").replace("‘", "'").lower()
-    # A hyphen between a name and a number is a minus, as Whisper writes one ("W2-1").
-    text = re.sub(r"(?<=[a-z0-9])-(?=\d)", " minus ", text)
+    # A hyphen after a subscripted name, before a number, is a minus as Whisper writes one
+    # ("W2-1"); not after a bare name or number ("W-1" is w-one, "2-1 weight" two one-weight).
+    text = re.sub(r"(?<=[a-z]\d)-(?=\d)", " minus ", text)
     text = _ORDINAL_NUMERAL.sub(
         lambda m: _ORDINAL_WORDS.get(m.group(1), number_words(m.group(1)) + "th"), text
     )

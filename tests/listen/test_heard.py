@@ -125,6 +125,13 @@ VERDICTS = [
         True,
     ),
     ("the quantity w-two minus 1", "the quantity W2-1", (), [], True),
+    (
+        "while w-one still settles, a sum of two one-weight losses",
+        "while W-1 still settles, a sum of 2-1 weight losses",
+        (),
+        [],
+        True,
+    ),
     ("plus v minus 2", "plus B minus 2", (), ["v→b"], False),
     ("then a ReLU: h equals ReLU of z,", "then a rel u, h equals rel u of z.", (), [], True),
     ("y minus t is minus 1", "Why minus t is minus 1?", (), [], True),

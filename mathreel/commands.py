@@ -7,7 +7,7 @@ from collections.abc import Callable
 from mathreel.assemble import chapter as assembly
 from mathreel.clock import clock
 from mathreel.errors import UserError
-from mathreel.manifest import Manifest
+from mathreel.manifest import Chapter, Manifest
 from mathreel.narration.audio_cache import AudioCache
 from mathreel.narration.script import parse_narration
 from mathreel.narration.synthesis import plan_narration
@@ -168,15 +168,17 @@ def render_chapter(
     warn unless ``strict``)."""
     parse_cluster(cluster)
     chapter = manifest.get_chapter(number)
-    q, v = get_quality(quality), get_voice(voice)
-    with open_executor(cluster, workers, echo) as executor:
-        results = jobs.render_scenes(chapter.scenes, q, v, executor, echo=echo, force=force)
-    rendered = sum(r.rendered for r in results)
-    echo(
-        f"chapter {number}: {rendered} of {len(results)} scenes rendered, {len(results) - rendered} unchanged"
-    )
-    assembly.assemble_chapter(
-        chapter, q, results, echo, manifest.course_outline(chapter.course), strict
+    _render_chapters(
+        manifest,
+        [chapter],
+        f"chapter {number}",
+        quality,
+        voice,
+        workers,
+        force,
+        echo,
+        cluster,
+        strict,
     )
 
 
@@ -196,16 +198,43 @@ def render_course(
     parse_cluster(cluster)
     if not manifest.chapters:
         raise UserError("scenes/manifest.py lists no chapters to render")
+    _render_chapters(
+        manifest,
+        list(manifest.chapters),
+        "course",
+        quality,
+        voice,
+        workers,
+        force,
+        echo,
+        cluster,
+        strict,
+    )
+
+
+def _render_chapters(
+    manifest: Manifest,
+    chapters: list[Chapter],
+    label: str,
+    quality: str,
+    voice: str,
+    workers: int,
+    force: bool,
+    echo: Echo,
+    cluster: str | None,
+    strict: bool,
+) -> None:
+    """The scenes of ``chapters`` in one queue, then each chapter assembled (and the course page)."""
     q, v = get_quality(quality), get_voice(voice)
+    entries = [scene for chapter in chapters for scene in chapter.scenes]
     with open_executor(cluster, workers, echo) as executor:
-        results = jobs.render_scenes(manifest.all_scenes(), q, v, executor, echo=echo, force=force)
+        results = jobs.render_scenes(entries, q, v, executor, echo=echo, force=force)
     by_stem = {r.entry.stem: r for r in results}
     rendered = sum(r.rendered for r in results)
     echo(
-        f"course: {rendered} of {len(results)} scenes rendered, {len(results) - rendered} "
-        f"unchanged, in {len(manifest.chapters)} chapters"
+        f"{label}: {rendered} of {len(results)} scenes rendered, {len(results) - rendered} unchanged"
     )
-    for chapter in manifest.chapters:
+    for chapter in chapters:
         assembly.assemble_chapter(
             chapter,
             q,

@@ -39,7 +39,7 @@ def test_course_renders_every_chapter_and_links_them(tmp_path):
     write_manifest(project, THIRD)
     done = course(project)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "course: 3 of 3 scenes rendered, 0 unchanged, in 2 chapters" in done.stdout
+    assert "course: 3 of 3 scenes rendered, 0 unchanged" in done.stdout
     out = project / "output" / "480p15"
     first = (out / "chapter-01" / "index.html").read_text(encoding="utf-8")
     second = (out / "chapter-02" / "index.html").read_text(encoding="utf-8")

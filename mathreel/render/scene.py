@@ -211,16 +211,17 @@ class NarratedScene(Scene):
     def get_time_progression(
         self, run_time, description, n_iterations=None, override_skip_animations=False
     ):
-        """Frame times of a play. A skipped play jumps to its end in one step unless an updater
-        is live: then it steps through the frames a drawn play would, so an updater ends where
-        drawing leaves it (no frame is rasterised). Not only updaters taking ``dt``: one that
-        keeps history (a traced path, a trail of dots) or reads another mobject mid-animation
-        leaves a different state after one jump than after every frame, and the next beat's
-        key would then differ from a drawn render's."""
+        """Frame times of a play. A skipped play jumps to its end in one step unless a
+        time-based updater is live: then it steps through the frames a drawn play would, so an
+        updater taking ``dt`` ends where drawing leaves it (no frame is rasterised). Stepping
+        for every updater was tried: it made one jump-sensitive scene's later beats reusable
+        after a mid-scene edit, but tied the state after a play to its frame count, so an
+        edit of an earlier beat's length drew more beats again (Chapter 1's first-beat edits:
+        1.375 beats a scene against 1.0)."""
         live = self.renderer.skip_animations and (
             self.always_update_mobjects
             or self.updaters
-            or any(m.updaters for m in self.get_mobject_family_members())
+            or any(m.has_time_based_updater() for m in self.get_mobject_family_members())
         )
         return super().get_time_progression(
             run_time, description, n_iterations, override_skip_animations or live

@@ -22,28 +22,43 @@ from tests.course import ROOT
 
 pytestmark = pytest.mark.render
 
+#: One scene's beat keys in a process of its own, as a worker computes them: with the narration
+#: as it is, or with its first beat's narration edited (a second run in one process would see
+#: what the first left in Manim's process-wide state, which a real render never does).
 PROBE = """
 import json, sys
 from render import project_manifest
 from tests.keys_probe import beat_keys, silent_plan
 
-out = {}
-for scene in project_manifest().get_chapter(1).scenes:
-    base = beat_keys(scene, silent_plan(scene))
-    first = next(iter(base))
-    edited = beat_keys(scene, silent_plan(scene, first))
-    out[scene.stem] = [b for b in base if edited[b] != base[b]]
-print(json.dumps(out))
+scene = project_manifest().find_scene(sys.argv[1])
+plan = silent_plan(scene)
+if sys.argv[2] == "edited":
+    plan = silent_plan(scene, plan.beats[0].id)
+print(json.dumps(beat_keys(scene, plan)))
 """
+
+
+def scene_keys(stem: str, which: str) -> dict[str, str]:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, stem, which],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 @pytest.fixture(scope="module")
 def redrawn() -> dict[str, list[str]]:
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE], cwd=ROOT, capture_output=True, text=True, timeout=1200
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    from render import project_manifest
+
+    out = {}
+    for scene in project_manifest().get_chapter(1).scenes:
+        base, edited = (scene_keys(scene.stem, which) for which in ("base", "edited"))
+        out[scene.stem] = [b for b in base if edited[b] != base[b]]
+    return out
 
 
 def test_a_first_beat_edit_draws_at_most_1_2_beats_per_scene_on_average(redrawn):

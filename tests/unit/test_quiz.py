@@ -32,7 +32,6 @@ def script(stem: str):
 def test_the_quiz_and_the_predictions_have_questions() -> None:
     assert SCENES_WITH_QUESTIONS == [
         "slope_at_a_point",
-        "gradient_descent",
         "check_understanding",
         "learning_rate_limit",
         "gradient_review",
@@ -41,7 +40,6 @@ def test_the_quiz_and_the_predictions_have_questions() -> None:
         "two_layer_chain",
         "backprop_check",
     ]
-    assert [q.kind for q in scene_questions("gradient_descent")] == ["prediction"]
     assert [q.kind for q in scene_questions("learning_rate_limit")] == ["prediction"]
     assert [q.kind for q in scene_questions("backprop_check")] == ["question"] * 3
     assert [q.kind for q in scene_questions("check_understanding")] == ["question"] * 3

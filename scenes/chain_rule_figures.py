@@ -1,5 +1,5 @@
-"""Every number of the chain-rule scene: y = (3x + 1)² at x = 1 (nudges multiply) and L = u·v with
-u = x², v = 3x at x = 2 (paths add), each from a reverse pass over its graph (scenes.autodiff)."""
+"""Every number of the chain-rule scene: y = (3x + 1)² at x = 1 (nudges multiply) and L = f·g with
+f = x², g = 3x at x = 2 (paths add), each from a reverse pass over its graph (scenes.autodiff)."""
 
 from __future__ import annotations
 
@@ -43,25 +43,25 @@ LEFTOVER = Y_CHANGE - PREDICTED_CHANGE  # 0.000009 = 0.003²
 #: dy = 8·du (the lines' units are chosen so each stretch shows).
 SHOWN_NUDGE = sp.Rational(3, 20)
 
-# -- paths add: L = u·v, u = x², v = 3x ---------------------------------------------------------------
+# -- paths add: L = f·g, f = x², g = 3x ---------------------------------------------------------------
 PATHS_AT = sp.Integer(2)
 
 
 def two_paths(x: sp.Expr) -> ad.Node:
-    """x feeds u = x² and v = 3x; L = u·v. Returns L."""
+    """x feeds f = x² and g = 3x; L = f·g. Returns L."""
     x_node = ad.leaf("x", x)
-    u = ad.square("u", x_node)
-    v = ad.affine("v", x_node, 3, 0)
-    return ad.mul("L", u, v)
+    f = ad.square("f", x_node)
+    g = ad.affine("g", x_node, 3, 0)
+    return ad.mul("L", f, g)
 
 
 L = two_paths(PATHS_AT)
-L_U, L_V = L.inputs
-L_X = L_U.inputs[0]
+L_F, L_G = L.inputs
+L_X = L_F.inputs[0]
 PATHS = ad.backward(L)
-#: Each path's product: dL/du · du/dx and dL/dv · dv/dx, the two messages that reach x.
+#: Each path's product: dL/df · df/dx and dL/dg · dg/dx, the two messages that reach x.
 _ROUTES = {m.node.name: m.product for m in PATHS.arriving(L_X)}
-VIA_U, VIA_V = _ROUTES["u"], _ROUTES["v"]  # v · 2x = 24, u · 3 = 12
+VIA_F, VIA_G = _ROUTES["f"], _ROUTES["g"]  # g · 2x = 24, f · 3 = 12
 PATHS_TOTAL = PATHS.grad(L_X)  # 36
 DIRECT = sp.expand(two_paths(x).value)  # 3x³
 DIRECT_DERIVATIVE = sp.diff(DIRECT, x)  # 9x²
@@ -83,15 +83,15 @@ SHOWN = {
     "predicted_change": decimal(PREDICTED_CHANGE, 3),
     "leftover": decimal(LEFTOVER, 6),
     "paths_at": str(PATHS_AT),
-    "paths_u": str(L_U.value),
-    "paths_v": str(L_V.value),
+    "paths_f": str(L_F.value),
+    "paths_g": str(L_G.value),
     "paths_l": str(L.value),
-    "dl_du": str(L.local[0]),  # v = 6
-    "dl_dv": str(L.local[1]),  # u = 4
-    "du_dx_paths": str(L_U.local[0]),  # 2x = 4
-    "dv_dx": str(L_V.local[0]),  # 3
-    "via_u": str(VIA_U),
-    "via_v": str(VIA_V),
+    "dl_df": str(L.local[0]),  # g = 6
+    "dl_dg": str(L.local[1]),  # f = 4
+    "df_dx": str(L_F.local[0]),  # 2x = 4
+    "dg_dx": str(L_G.local[0]),  # 3
+    "via_f": str(VIA_F),
+    "via_g": str(VIA_G),
     "total": str(PATHS_TOTAL),
     "direct": str(DIRECT_DERIVATIVE.subs(x, PATHS_AT)),
 }

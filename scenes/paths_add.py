@@ -1,4 +1,4 @@
-"""Paths add: L = u·v with u = x², v = 3x at x = 2; each path's rates multiply (24 and 12) and the
+"""Paths add: L = f·g with f = x², g = 3x at x = 2; each path's rates multiply (24 and 12) and the
 two paths add to dL/dx = 36, checked against L = 3x³."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from scenes.style import (
 
 S = fig.SHOWN
 #: Where the nodes sit, and the left edge of the column of path products.
-X_AT, U_AT, V_AT, L_AT = (-5.0, 0.0, 0), (-1.6, 1.35, 0), (-1.6, -1.35, 0), (1.6, 0.0, 0)
+X_AT, F_AT, G_AT, L_AT = (-5.0, 0.0, 0), (-1.6, 1.35, 0), (-1.6, -1.35, 0), (1.6, 0.0, 0)
 PRODUCTS_LEFT = 3.0
 
 
@@ -35,15 +35,15 @@ def highlight(*arrows: Arrow) -> list[Animation]:
 class PathsAdd(NarratedScene):
     def construct(self) -> None:
         formulas = MathTex(
-            r"L = u \cdot v,", r"\quad u = x^2,", r"\quad v = 3x", font_size=BODY_SIZE
+            r"L = f \cdot g,", r"\quad f = x^2,", r"\quad g = 3x", font_size=BODY_SIZE
         ).to_edge(UP, buff=0.5)
         x = NodePicture("x", S["paths_at"], X_AT)
-        u = NodePicture("u", S["paths_u"], U_AT)
-        v = NodePicture("v", S["paths_v"], V_AT)
+        f = NodePicture("f", S["paths_f"], F_AT)
+        g = NodePicture("g", S["paths_g"], G_AT)
         L = NodePicture("L", S["paths_l"], L_AT)
-        x_u, x_v, u_L, v_L = edge(x, u), edge(x, v), edge(u, L), edge(v, L)
-        edges = VGroup(x_u, x_v, u_L, v_L)
-        nodes = VGroup(x, u, v, L)
+        x_f, x_g, f_L, g_L = edge(x, f), edge(x, g), edge(f, L), edge(g, L)
+        edges = VGroup(x_f, x_g, f_L, g_L)
+        nodes = VGroup(x, f, g, L)
 
         with self.beat("two_routes") as beat:
             self.play(Write(formulas), run_time=beat.until("graph"))
@@ -52,29 +52,29 @@ class PathsAdd(NarratedScene):
             for node in nodes:
                 self.play(ReplacementTransform(node.empty, node.filled), run_time=0.4)
 
-        x_u_rate = edge_label(x_u, rf"\times {S['du_dx_paths']}")
-        u_L_rate = edge_label(u_L, rf"\times {S['dl_du']}")
-        top = product(rf"{S['dl_du']} \times {S['du_dx_paths']} = {S['via_u']}", U_AT[1])
-        with self.beat("route_u") as beat:
+        x_f_rate = edge_label(x_f, rf"\times {S['df_dx']}")
+        f_L_rate = edge_label(f_L, rf"\times {S['dl_df']}")
+        top = product(rf"{S['dl_df']} \times {S['df_dx']} = {S['via_f']}", F_AT[1])
+        with self.beat("route_f") as beat:
             beat.wait_until("top")
-            self.play(*highlight(x_u), FadeIn(x_u_rate), run_time=FAST)
+            self.play(*highlight(x_f), FadeIn(x_f_rate), run_time=FAST)
             beat.wait_until("top_l")
-            self.play(*highlight(u_L), FadeIn(u_L_rate), run_time=FAST)
+            self.play(*highlight(f_L), FadeIn(f_L_rate), run_time=FAST)
             beat.wait_until("top_product")
             self.play(Write(top), run_time=NORMAL)
 
-        x_v_rate = edge_label(x_v, rf"\times {S['dv_dx']}", left=False)
-        v_L_rate = edge_label(v_L, rf"\times {S['dl_dv']}", left=False)
-        bottom = product(rf"{S['dl_dv']} \times {S['dv_dx']} = {S['via_v']}", V_AT[1])
-        with self.beat("route_v") as beat:
-            self.play(*highlight(x_v), FadeIn(x_v_rate), run_time=FAST)
+        x_g_rate = edge_label(x_g, rf"\times {S['dg_dx']}", left=False)
+        g_L_rate = edge_label(g_L, rf"\times {S['dl_dg']}", left=False)
+        bottom = product(rf"{S['dl_dg']} \times {S['dg_dx']} = {S['via_g']}", G_AT[1])
+        with self.beat("route_g") as beat:
+            self.play(*highlight(x_g), FadeIn(x_g_rate), run_time=FAST)
             beat.wait_until("bottom_l")
-            self.play(*highlight(v_L), FadeIn(v_L_rate), run_time=FAST)
+            self.play(*highlight(g_L), FadeIn(g_L_rate), run_time=FAST)
             beat.wait_until("bottom_product")
             self.play(Write(bottom), run_time=NORMAL)
 
         total = MathTex(
-            rf"\frac{{dL}}{{dx}} = {S['via_u']} + {S['via_v']} = {S['total']}",
+            rf"\frac{{dL}}{{dx}} = {S['via_f']} + {S['via_g']} = {S['total']}",
             font_size=BODY_SIZE,
             color=GRADIENT_COLOR,
         ).move_to([-1.6, -2.85, 0])

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 #: Bump whenever the normaliser or the classification changes: cached verdicts are keyed on it.
-NORMALISER_VERSION = 4
+NORMALISER_VERSION = 5
 
 _ONES = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -96,7 +96,6 @@ _SAME_SOUND = (
     # Letters said by their names.
     frozenset({"u", "you"}),
     frozenset({"c", "see", "sea"}),
-    frozenset({"v", "vee"}),
     frozenset({"b", "bee", "be"}),
     frozenset({"y", "why"}),
 )
@@ -182,7 +181,12 @@ def normalise(text: str) -> list[str]:
         text = text.replace(symbol, words)
     tokens = re.findall(r"[a-z]+(?:'[a-z]+)*", text)
     words = [t.replace("'s", "").replace("'", "") for t in tokens]
-    return ["zero" if w in ("nought", "naught") else w for w in words]  # "x nought" is x₀
+    return [_RESPELT.get(w, w) for w in words]
+
+
+#: Spellings that stand for a letter or a digit: a respelt "vee" in a ``say:`` form is the variable
+#: v (so a "vee" heard as "B" is a misheard variable, not an ordinary word), "x nought" is x₀.
+_RESPELT = {"vee": "v", "zee": "z", "zed": "z", "nought": "zero", "naught": "zero"}
 
 
 def _ordinal(digits: str) -> str:

@@ -36,6 +36,8 @@ NORMALISED = [
     ("20%", "twenty percent"),
     ("η = 0.1", "eta equals zero point one"),
     ("x naught", "x zero"),
+    ("vee equals 2 w-two", "v equals two w two"),
+    ("squashes zee, or zed", "squashes z or z"),
     ("x nought", "x zero"),
     ("x0", "x zero"),
     ("w-one squared", "w one squared"),
@@ -133,6 +135,9 @@ VERDICTS = [
         True,
     ),
     ("plus v minus 2", "plus B minus 2", (), ["v→b"], False),
+    # a letter respelt as its name is still the variable: heard as another letter, it is misheard
+    ("the quantity vee minus 2", "the quantity B minus 2", (), ["v→b"], False),
+    ("the quantity vee minus 2", "the quantity V minus 2", (), [], True),
     ("then a ReLU: h equals ReLU of z,", "then a rel u, h equals rel u of z.", (), [], True),
     ("y minus t is minus 1", "Why minus t is minus 1?", (), [], True),
 ]

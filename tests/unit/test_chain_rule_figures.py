@@ -25,9 +25,9 @@ def test_the_nudge_check() -> None:
 
 
 def test_paths_add() -> None:
-    assert (fig.L_U.value, fig.L_V.value, fig.L.value) == (4, 6, 24)
-    assert (fig.VIA_U, fig.VIA_V) == (24, 12)  # v · 2x and u · 3
-    assert fig.PATHS_TOTAL == 36 == fig.VIA_U + fig.VIA_V
+    assert (fig.L_F.value, fig.L_G.value, fig.L.value) == (4, 6, 24)
+    assert (fig.VIA_F, fig.VIA_G) == (24, 12)  # g · 2x and f · 3
+    assert fig.PATHS_TOTAL == 36 == fig.VIA_F + fig.VIA_G
     assert fig.DIRECT == 3 * x**3 and fig.DIRECT_DERIVATIVE.subs(x, 2) == 36
 
 

@@ -94,9 +94,14 @@ class ReuseTheSharedFactor(NarratedScene):
             self.play(FadeOut(relu_note), FadeIn(target), run_time=FAST)
             for leaf in (w1, x, b1, w2, b2):
                 self.play(ReplacementTransform(leaf.empty, leaf.filled), run_time=0.3)
-            for node, mark in ((z, "z"), (h, "h"), (y, "y"), (L, "loss")):
+            for node, mark in ((z, "z"), (h, "h")):
                 beat.wait_until(mark)
                 self.play(ReplacementTransform(node.empty, node.filled), run_time=FAST)
+
+        with self.beat("forward_output") as beat:
+            self.play(ReplacementTransform(y.empty, y.filled), run_time=FAST)
+            beat.wait_until("loss")
+            self.play(ReplacementTransform(L.empty, L.filled), run_time=FAST)
 
         local = {
             "y": edge_label(e["y"], times(S["path"][0])),

@@ -166,8 +166,12 @@ class WatchTheGradientShrink(NarratedScene):
             color=HIGHLIGHT_COLOR,
         ).move_to([-0.6, 1.9, 0])
         factor_note = MathTex(
-            r"\text{each factor: } w \times \sigma'(z)", font_size=LABEL_SIZE, color=TANGENT_COLOR
+            r"\text{each factor: } w \times \sigma'(z);\ ",
+            r"\text{these bars: } |w| \le 1",
+            font_size=LABEL_SIZE,
+            color=TANGENT_COLOR,
         ).move_to(at_most)
+        factor_note[1].set_color(GRADIENT_COLOR)  # the colour of the bars it describes
         names_of = VGroup(
             Tex("exploding", font_size=LABEL_SIZE, color=HIGHLIGHT_COLOR).move_to([5.25, 1.0, 0]),
             Tex("vanishing", font_size=LABEL_SIZE, color=GRADIENT_COLOR).move_to([5.25, -1.2, 0]),

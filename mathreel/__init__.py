@@ -4,6 +4,7 @@ A scene author needs only these names, imported from here::
 
     from mathreel import NarratedScene            # the scene: self.beat(...), beat.until(...)
     from mathreel import Choice, Question, LETTERS  # quiz questions (scenes/<stem>_quiz.py)
+    from mathreel import decimal, exact_decimal     # numbers as shown and said (mathreel.numbers)
 
 They are loaded when first asked for, so ``import mathreel`` (the command line's ``--help``)
 does not load Manim.
@@ -22,6 +23,8 @@ _PUBLIC = {
     "Choice": "mathreel.quiz",
     "Question": "mathreel.quiz",
     "LETTERS": "mathreel.quiz",
+    "decimal": "mathreel.numbers",
+    "exact_decimal": "mathreel.numbers",
 }
 
 __all__ = ["__version__", *_PUBLIC]

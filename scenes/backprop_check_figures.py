@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import sympy as sp
 
+from mathreel.numbers import decimal
 from scenes import autodiff as ad
 from scenes import backprop_cost_figures as cost
-from scenes.calculus import decimal, x
+from scenes.calculus import x
 
 # -- Q1: y = (2x − 1)³ at x = 3 --------------------------------------------------------------------
 Q1_SLOPE, Q1_INTERCEPT, Q1_POWER = 2, -1, 3

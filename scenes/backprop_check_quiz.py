@@ -4,9 +4,10 @@ narration/backprop_check.md says what is held here. Numbers come from backprop_c
 
 from __future__ import annotations
 
+from mathreel.numbers import minus
 from mathreel.quiz import Choice, Question
 from scenes import backprop_check_figures as fig
-from scenes.check_understanding_quiz import letter_aloud, minus
+from scenes.check_understanding_quiz import letter_aloud
 
 S = fig.SHOWN
 _OUTER, _INNER, _ANSWER = S["q1_outer"], S["q1_inner"], S["q1_answer"]

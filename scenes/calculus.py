@@ -48,15 +48,6 @@ def tangent_line(expr: sp.Expr, at: sp.Expr | float, var: sp.Symbol = x) -> sp.E
     return sp.expand(value_at(expr, a, var) + slope_at(expr, a, var) * (var - a))
 
 
-def decimal(value: sp.Expr | float, places: int) -> str:
-    """``value`` rounded half away from zero to ``places`` decimals, as shown on screen (−0 shown as 0)."""
-    number = sp.Float(sp.N(value, 30), 30)
-    quantum = sp.Rational(1, 10**places)
-    rounded = sp.floor(abs(number) / quantum + sp.Rational(1, 2)) * quantum
-    text = f"{float(rounded):.{places}f}"
-    return text if number >= 0 or rounded == 0 else "-" + text
-
-
 def sign_word(value: sp.Expr | float) -> str:
     """ "positive", "negative" or "zero"."""
     v = exact(value)
@@ -68,10 +59,3 @@ def samples(expr: sp.Expr, lo: float, hi: float, n: int = 200, var: sp.Symbol = 
     f = sp.lambdify(var, expr, "numpy")
     t = np.linspace(lo, hi, n)
     return np.column_stack([t, np.broadcast_to(f(t), t.shape)])
-
-
-def scientific(value: sp.Expr, digits: int = 1) -> tuple[str, int]:
-    """A positive ``value`` as (mantissa, exponent): 9.5367e-7 → ("9.5", −7)."""
-    exponent = int(sp.floor(sp.log(value, 10)))
-    mantissa = value / sp.Integer(10) ** exponent
-    return decimal(mantissa, digits), exponent

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import sympy as sp
 
+from mathreel.numbers import decimal
 from scenes import autodiff as ad
-from scenes.calculus import decimal, x
+from scenes.calculus import x
 
 # -- nudges multiply: x → u = 3x + 1 → y = u² ------------------------------------------------------
 SLOPE, INTERCEPT = 3, 1

@@ -9,16 +9,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from mathreel.numbers import decimal, minus
 from mathreel.quiz import LETTERS, Choice, Question
 from scenes import check_understanding_figures as fig
-from scenes.calculus import decimal, value_at
+from scenes.calculus import value_at
 
 S = fig.SHOWN
-
-
-def minus(text: str) -> str:
-    """A number as captions write it, with a true minus sign."""
-    return text.replace("-", "−")
 
 
 #: x² at x₀ = 1.5: its height, and its average slope from 0 (a secant), beside the tangent's 3.

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 import sympy as sp
 
+from mathreel.numbers import decimal
 from scenes import gradient_descent_figures as gd
 from scenes import partial_derivatives_figures as pd
-from scenes.calculus import decimal
 
 W = pd.WEIGHTS
 ETA = gd.LEARNING_RATE  # 0.1, Chapter 1's

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from scenes.calculus import decimal, derivative
+from mathreel.numbers import decimal
+from scenes.calculus import derivative
 
 w = sp.Symbol("w", real=True)
 

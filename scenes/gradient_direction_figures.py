@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 
+from mathreel.numbers import decimal
 from scenes import partial_derivatives_figures as pd
-from scenes.calculus import decimal
 
 w1, w2 = pd.w1, pd.w2
 t = sp.Symbol("t", real=True)

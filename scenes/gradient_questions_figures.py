@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import sympy as sp
 
+from mathreel.numbers import decimal
 from scenes import descent_in_two_weights_figures as dtw
 from scenes import learning_rate_limit_figures as lr
 from scenes import partial_derivatives_figures as pd
-from scenes.calculus import decimal
 
 w1, w2 = pd.w1, pd.w2
 ETA = dtw.ETA

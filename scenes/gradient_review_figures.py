@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 
-from scenes.calculus import decimal
+from mathreel.numbers import decimal
 
 w1, w2 = sp.symbols("w1 w2", real=True)
 

@@ -5,9 +5,10 @@ narration against them. Every number is computed in gradient_review_figures."""
 
 from __future__ import annotations
 
+from mathreel.numbers import minus
 from mathreel.quiz import Choice, Question
 from scenes import gradient_review_figures as fig
-from scenes.check_understanding_quiz import letter_aloud, minus
+from scenes.check_understanding_quiz import letter_aloud
 
 S = fig.SHOWN
 _P1 = f"({S['q1_w1']}, {S['q1_w2']})"

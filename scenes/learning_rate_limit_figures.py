@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import sympy as sp
 
+from mathreel.numbers import decimal
 from scenes import descent_in_two_weights_figures as dtw
 from scenes import partial_derivatives_figures as pd
-from scenes.calculus import decimal
 
 R = sp.Rational
 RATES = (R(1, 10), R(1, 5), R(1, 4), R(3, 10))

@@ -4,9 +4,9 @@ narration/learning_rate_limit.md against this record."""
 
 from __future__ import annotations
 
+from mathreel.numbers import minus
 from mathreel.quiz import Choice, Question
 from scenes import learning_rate_limit_figures as fig
-from scenes.check_understanding_quiz import minus
 
 S = fig.SHOWN
 _FACTOR = minus(S["f2_4"])

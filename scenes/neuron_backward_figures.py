@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import sympy as sp
 
+from mathreel.numbers import decimal, scientific
 from scenes import autodiff as ad
 from scenes import gradient_descent_figures as gd
-from scenes.calculus import decimal, scientific
 
 INPUT = sp.Integer(2)  # x: data, held fixed
 WEIGHT = sp.Rational(1, 2)
@@ -69,11 +69,6 @@ _SURFACE = neuron(w, _b).value
 HESSIAN = sp.hessian(_SURFACE, (w, _b)).subs({w: WEIGHT, _b: BIAS}).applyfunc(sp.simplify)
 CURVATURE = max(HESSIAN.eigenvals(), key=float)  # 5/8
 CHAPTER_1_CURVATURE = sp.diff(gd.LOSS, gd.w, 2)  # L″ of Chapter 1's (w − 3)²: 2
-
-
-def minus(text: str) -> str:
-    """A number as the screen and captions write it, with a true minus sign."""
-    return text.replace("-", "−")
 
 
 SHOWN = {

@@ -3,6 +3,7 @@ from neuron_backward_figures; a unit test checks narration/neuron_backward.md ag
 
 from __future__ import annotations
 
+from mathreel.numbers import minus
 from mathreel.quiz import Choice, Question
 from scenes import neuron_backward_figures as fig
 
@@ -10,7 +11,7 @@ S = fig.SHOWN
 _WHY = (
     f"The output a = {S['a']} is below the target t = {S['t']}, so a should grow, so z should "
     f"grow; z = wx + b with x = {S['x']} grows when w grows. The backward pass agrees: "
-    f"∂L/∂w = {fig.minus(S['dl_dw'])}, negative, so the loss falls as w rises."
+    f"∂L/∂w = {minus(S['dl_dw'])}, negative, so the loss falls as w rises."
 )
 
 QUESTIONS = (

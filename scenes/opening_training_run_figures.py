@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sympy as sp
 
-from scenes.calculus import decimal, derivative, value_at
+from mathreel.numbers import decimal
+from scenes.calculus import derivative, value_at
 
 #: The epoch (the input of the loss curve).
 t = sp.Symbol("t", real=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import sympy as sp
 
+from mathreel.numbers import decimal
 from scenes import gradient_descent_figures as gd
-from scenes.calculus import decimal
 
 w1, w2 = sp.symbols("w1 w2", real=True)
 WEIGHTS = (w1, w2)

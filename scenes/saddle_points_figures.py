@@ -8,8 +8,8 @@ import math
 import numpy as np
 import sympy as sp
 
+from mathreel.numbers import decimal
 from scenes import gradient_descent_figures as gd
-from scenes.calculus import decimal
 
 w1, w2 = sp.symbols("w1 w2", real=True)
 SADDLE = w1**2 - w2**2

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 import numpy as np
 import sympy as sp
 
-from scenes.calculus import decimal, slope_at, value_at, x
+from mathreel.numbers import decimal, exact_decimal
+from scenes.calculus import slope_at, value_at, x
 
 #: The function the scene draws.
 F = x**2
@@ -41,17 +42,6 @@ FINEST_PIXEL_WIDTH = 3840
 
 #: The gap h the general-case picture starts from (wide enough to label rise and run).
 GENERAL_GAP = sp.Rational(4, 5)
-
-
-def exact_decimal(value: sp.Expr) -> str:
-    """A terminating decimal written out in full, no trailing zeros: 2.25, 1.002001, 4."""
-    value = sp.Rational(value)
-    places = 0
-    while (value * 10**places).q != 1:
-        places += 1
-        if places > 30:
-            raise ValueError(f"{value} does not terminate within 30 decimals")
-    return decimal(value, places)
 
 
 def secant_slope(x2: sp.Expr, x0: sp.Expr = X0, expr: sp.Expr = F) -> sp.Expr:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sympy as sp
 
-from scenes.calculus import decimal, derivative, sign_word, slope_at, tangent_line, value_at, x
+from mathreel.numbers import decimal, exact_decimal, signed, whole
+from scenes.calculus import derivative, sign_word, slope_at, tangent_line, value_at, x
 
 #: The parabola the scene draws, and its derivative.
 PARABOLA: sp.Expr = x**2
@@ -84,48 +85,28 @@ CUBIC_ZERO_IS_MINIMUM: bool = is_minimum_by_neighbours(CUBIC, CUBIC_POINT, CUBIC
 
 
 # What the screen shows and the voice says.
-def integer_text(value: sp.Expr) -> str:
-    """An exact integer as shown and said (the tangent slopes here are whole numbers)."""
-    v = sp.nsimplify(value)
-    if not v.is_integer:
-        raise ValueError(f"{value} is not a whole number")
-    return str(int(v))
 
 
-def exact_decimal(value: sp.Expr) -> str:
-    """A terminating decimal written out in full, as many places as it needs (1/10000 -> 0.0001)."""
-    v = sp.Rational(value)
-    for places in range(12):
-        if (v * 10**places).is_integer:
-            return decimal(v, places)
-    raise ValueError(f"{value} does not terminate within 12 places")
-
-
-def signed(text: str) -> str:
-    """A decimal with its sign always written: "+0.03", "-0.03"."""
-    return text if text.startswith("-") else "+" + text
-
-
-TANGENT_SLOPE_TEXT: dict[int, str] = {a: integer_text(s) for a, s in TANGENT_SLOPES.items()}
-STRAIGHT_LINE_SLOPE_TEXT: str = integer_text(STRAIGHT_LINE_SLOPE)
-TRIANGLE_RISE_TEXT: dict[int, str] = {a: integer_text(r) for a, r in TRIANGLE_RISES.items()}
+TANGENT_SLOPE_TEXT: dict[int, str] = {a: whole(s) for a, s in TANGENT_SLOPES.items()}
+STRAIGHT_LINE_SLOPE_TEXT: str = whole(STRAIGHT_LINE_SLOPE)
+TRIANGLE_RISE_TEXT: dict[int, str] = {a: whole(r) for a, r in TRIANGLE_RISES.items()}
 EXPLORER_SLOPE_TEXT: dict[sp.Expr, str] = {
     s: decimal(v, READOUT_PLACES) for s, v in EXPLORER_SLOPES.items()
 }
 #: The slope where the slide toward the vertex starts and ends: it rises from -3 to 0.
 SLIDE_SLOPE_TEXT: tuple[str, str] = (
-    integer_text(EXPLORER_SLOPES[LEFT_STOP]),
-    integer_text(EXPLORER_SLOPES[sp.Integer(VERTEX)]),
+    whole(EXPLORER_SLOPES[LEFT_STOP]),
+    whole(EXPLORER_SLOPES[sp.Integer(VERTEX)]),
 )
 EXPLORER_SIGN: dict[sp.Expr, str] = {s: sign_word(v) for s, v in EXPLORER_SLOPES.items()}
-CUBIC_SLOPE_TEXT: str = integer_text(CUBIC_SLOPE_AT_POINT)
-CUBIC_SIDE_TEXT: dict[int, str] = {a: integer_text(v) for a, v in CUBIC_SIDE_VALUES.items()}
+CUBIC_SLOPE_TEXT: str = whole(CUBIC_SLOPE_AT_POINT)
+CUBIC_SIDE_TEXT: dict[int, str] = {a: whole(v) for a, v in CUBIC_SIDE_VALUES.items()}
 CUBIC_NEAR_TEXT: str = exact_decimal(CUBIC_NEAR)
 CUBIC_NEAR_VALUE_TEXT: str = exact_decimal(CUBIC_NEAR_VALUE)
 ZOOM_TEXT: dict[int, str] = {z: str(z) for z in ZOOM_FACTORS}
 EDGE_GAP_TEXT: dict[int, str] = {z: exact_decimal(g) for z, g in EDGE_GAPS.items()}
 STEP_TEXT: str = exact_decimal(STEP)
-STEP_SLOPE_TEXT: dict[int, str] = {s: integer_text(s) for s in STEP_SLOPES}
+STEP_SLOPE_TEXT: dict[int, str] = {s: whole(s) for s in STEP_SLOPES}
 STEP_CHANGE_TEXT: dict[int, str] = {s: signed(exact_decimal(c)) for s, c in STEP_CHANGES.items()}
 #: The change's size, as said ("raises y by about 0.03").
 STEP_CHANGE_SIZE_TEXT: dict[int, str] = {s: exact_decimal(abs(c)) for s, c in STEP_CHANGES.items()}

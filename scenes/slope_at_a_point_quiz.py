@@ -7,16 +7,15 @@ from __future__ import annotations
 
 import sympy as sp
 
+from mathreel.numbers import decimal, minus, whole
 from mathreel.quiz import Choice, Question
 from scenes import slope_at_a_point_figures as fig
-from scenes.calculus import decimal
-from scenes.check_understanding_quiz import minus
 
 RIGHT_AT = decimal(fig.RIGHT_STOP, 1)  # "1.5"
 LEFT_AT = minus(decimal(fig.LEFT_STOP, 1))  # "−1.5"
-RIGHT_SLOPE = fig.integer_text(fig.EXPLORER_SLOPES[fig.RIGHT_STOP])  # "3"
-LEFT_SLOPE = minus(fig.integer_text(fig.EXPLORER_SLOPES[fig.LEFT_STOP]))  # "−3"
-VERTEX_SLOPE = fig.integer_text(fig.EXPLORER_SLOPES[sp.Integer(fig.VERTEX)])  # "0"
+RIGHT_SLOPE = whole(fig.EXPLORER_SLOPES[fig.RIGHT_STOP])  # "3"
+LEFT_SLOPE = minus(whole(fig.EXPLORER_SLOPES[fig.LEFT_STOP]))  # "−3"
+VERTEX_SLOPE = whole(fig.EXPLORER_SLOPES[sp.Integer(fig.VERTEX)])  # "0"
 LOW = min(fig.CUBIC_SIDES)
 LOW_AT = minus(str(LOW))  # "−1"
 LOW_VALUE = minus(fig.CUBIC_SIDE_TEXT[LOW])  # "−1"

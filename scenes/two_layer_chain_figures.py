@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import sympy as sp
 
+from mathreel.numbers import decimal
 from scenes import autodiff as ad
-from scenes.calculus import decimal
 
 INPUT = sp.Rational(3, 2)  # x: data, held fixed
 TARGET = sp.Integer(1)

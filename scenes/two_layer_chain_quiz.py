@@ -4,9 +4,9 @@ this record."""
 
 from __future__ import annotations
 
+from mathreel.numbers import minus
 from mathreel.quiz import Choice, Question
 from scenes import two_layer_chain_figures as fig
-from scenes.check_understanding_quiz import minus
 
 _FACTORS = " × ".join(f"({minus(f)})" if f.startswith("-") else f for f in fig.SHOWN["path"])
 _WHY = (

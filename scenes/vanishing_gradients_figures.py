@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import sympy as sp
 
+from mathreel.numbers import decimal, scientific
 from scenes.autodiff import sigmoid_of
-from scenes.calculus import decimal, scientific
 
 z = sp.Symbol("z", real=True)
 SIGMOID = sigmoid_of(z)

@@ -107,10 +107,10 @@ def test_a_random_small_graph_against_sympy_and_finite_differences(seed: int) ->
 
 
 def test_a_node_used_twice_sums_what_arrives() -> None:
-    """Paths add: x feeds u and v, and its gradient is the sum of the two messages."""
+    """Paths add: x feeds f and g, and its gradient is the sum of the two messages."""
     x = chain_rule.L_X
     arriving = chain_rule.PATHS.arriving(x)
-    assert {m.node.name for m in arriving} == {"u", "v"}
+    assert {m.node.name for m in arriving} == {"f", "g"}
     assert sum(m.product for m in arriving) == chain_rule.PATHS.grad(x) == 36
 
 

@@ -9,8 +9,8 @@ import pytest
 import sympy as sp
 
 from mathreel.narration.script import parse_narration
+from mathreel.numbers import decimal
 from scenes import opening_training_run_figures as fig
-from scenes.calculus import decimal
 from tests.course import NARRATION_DIR
 
 NARRATION = parse_narration(NARRATION_DIR / "opening_training_run.md")

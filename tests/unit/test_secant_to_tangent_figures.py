@@ -9,6 +9,7 @@ import sympy as sp
 from sympy import Rational
 
 from mathreel.narration.script import parse_narration
+from mathreel.numbers import exact_decimal
 from scenes.calculus import x
 from scenes.secant_to_tangent_figures import (
     ALGEBRA,
@@ -22,7 +23,6 @@ from scenes.secant_to_tangent_figures import (
     clipped_line,
     derivative_by_limit,
     difference_quotient,
-    exact_decimal,
     gap_in_pixels,
     h,
     left_row,

@@ -95,14 +95,6 @@ def test_small_step_on_the_drawn_parabola_is_close_to_the_tangent_estimate() -> 
     assert actual - estimate == fig.STEP**2
 
 
-def test_exact_decimal_writes_every_place() -> None:
-    assert fig.exact_decimal(sp.Rational(1, 10000)) == "0.0001"
-    assert fig.exact_decimal(sp.Integer(1)) == "1"
-    assert fig.exact_decimal(sp.Rational(-3, 100)) == "-0.03"
-    with pytest.raises(ValueError):
-        fig.exact_decimal(sp.Rational(1, 3))
-
-
 def test_explorer_signs_either_side_of_the_vertex() -> None:
     assert fig.RIGHT_STOP > fig.VERTEX > fig.LEFT_STOP
     assert fig.EXPLORER_SLOPES[fig.RIGHT_STOP] == 3

@@ -97,6 +97,7 @@ class ChapterFiles:
             "chapters_vtt": self.path(".chapters.vtt"),
             "description": self.path(".description.txt"),
             "transcript": self.path(".transcript.md"),
+            "moments": self.path(".transcript.json"),
             "poster": self.path(".poster.png"),
             "player": self.folder / "index.html",
             "qc": self.folder / "qc.json",

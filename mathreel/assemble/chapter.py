@@ -24,7 +24,7 @@ from mathreel.assemble.captions import (
 )
 from mathreel.assemble.chapter_markers import chapters_webvtt, description_block, markers
 from mathreel.assemble.course_page import write_course_page
-from mathreel.assemble.player import player_page, transcript_markdown
+from mathreel.assemble.player import player_page, transcript_json, transcript_markdown
 from mathreel.errors import UserError
 from mathreel.escape import ass_dialogue_text
 from mathreel.files import publish
@@ -169,6 +169,7 @@ def _assemble_locked(
             encoding="utf-8",
         )
         staged["transcript"].write_text(transcript_markdown(chapter, spans), encoding="utf-8")
+        staged["moments"].write_text(transcript_json(spans), encoding="utf-8")
         _poster(staged["video"], _poster_time(chapter, offsets, timelines), staged["poster"])
         staged["player"].write_text(
             player_page(chapter, out, cues, found, spans, around), encoding="utf-8"

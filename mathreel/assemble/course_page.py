@@ -9,13 +9,14 @@ of its own. The scores are read in the browser from the answers the chapter page
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from mathreel.assemble.page_style import page_head, web_file
 from mathreel.clock import clock
-from mathreel.escape import html_text, script_json
+from mathreel.escape import html_text, markdown_text, script_json
 from mathreel.files import write_text_atomic
 from mathreel.layout import ChapterFiles
 from mathreel.manifest import Chapter, PlannedChapter
@@ -41,10 +42,27 @@ class ChapterCard:
     #: question (predictions are not scored).
     scope: str = ""
     questions: tuple[tuple[str, int], ...] = ()
+    #: (start on the chapter clock, scene title, what is said) of each beat: what the course
+    #: page's search and transcript list.
+    moments: tuple[tuple[float, str, str], ...] = ()
+
+
+#: The module's transcript, beside the course page.
+TRANSCRIPT_NAME = "transcript.md"
 
 
 def course_page_path(quality: Quality) -> Path:
     return output_dir() / quality.name / "index.html"
+
+
+def _moments(path: Path) -> tuple[tuple[float, str, str], ...]:
+    """A chapter's transcript entries; none when the file is missing or not what assembly wrote
+    (the chapter's record finds it damaged and assembles it again on its next render)."""
+    try:
+        moments = json.loads(path.read_text(encoding="utf-8"))["moments"]
+        return tuple((float(start), str(title), str(text)) for start, title, text in moments)
+    except (OSError, ValueError, TypeError, KeyError):
+        return ()
 
 
 def chapter_card(chapter: Chapter | PlannedChapter, quality: Quality) -> ChapterCard:
@@ -72,7 +90,14 @@ def chapter_card(chapter: Chapter | PlannedChapter, quality: Quality) -> Chapter
             for q in scene_questions(scene.stem)
             if q.kind == "question"
         ),
+        moments=_moments(names["moments"]),
     )
+
+
+def _moment_link(card: ChapterCard, start: float) -> str:
+    """The chapter page at a moment: the whole second at or before ``start``, so the sentence is
+    heard from its beginning."""
+    return f"{card.page}#t={math.floor(start)}"
 
 
 _COURSE_STYLE = web_file("course.css")
@@ -126,6 +151,25 @@ def course_page(course: str, quality: Quality, cards: list[ChapterCard]) -> str:
         for c in cards
         if c.page is not None and c.questions
     ]
+    moments = [
+        [f"Chapter {c.number}", _moment_link(c, start), clock(start), title, text]
+        for c in cards
+        if c.page is not None
+        for start, title, text in c.moments
+    ]
+    find = (
+        f"""<section class="find" aria-labelledby="find-heading">
+<h2 id="find-heading">Find a moment</h2>
+<label for="moment-search">Search what is said in {"every chapter" if made > 1 else "the chapter"}</label>
+<input id="moment-search" type="search" autocomplete="off" spellcheck="false">
+<p id="moment-count" role="status" aria-live="polite"></p>
+<ol id="moments"></ol>
+<p><a href="{TRANSCRIPT_NAME}">The whole transcript</a> ({len(moments)} passages, Markdown)</p>
+</section>
+"""
+        if moments
+        else ""
+    )
     return (
         page_head(f"{course} — all chapters", _COURSE_STYLE)
         + f"""<header><p>Course · {html_text(quality.name)}</p><h1>{html_text(course)}</h1>
@@ -134,8 +178,8 @@ def course_page(course: str, quality: Quality, cards: list[ChapterCard]) -> str:
 <ol class="chapters">
 {items}
 </ol>
-</main>
-<script id="course-data" type="application/json">{script_json({"scores": scores})}</script>
+{find}</main>
+<script id="course-data" type="application/json">{script_json({"scores": scores, "moments": moments})}</script>
 <script>{_COURSE_SCRIPT}</script>
 </body>
 </html>
@@ -150,5 +194,26 @@ def write_course_page(
     made and planned, in order; written atomically)."""
     cards = [chapter_card(c, quality) for c in outline]
     target = course_page_path(quality)
+    write_text_atomic(target.with_name(TRANSCRIPT_NAME), course_transcript(course, cards))
     write_text_atomic(target, course_page(course, quality, cards))
     return target
+
+
+def course_transcript(course: str, cards: list[ChapterCard]) -> str:
+    """Every chapter's narration as read, a heading per chapter and scene, each passage's time a
+    link to that moment in the chapter's page (Markdown; text escaped by markdown_text)."""
+    lines = [f"# {markdown_text(course)} — transcript", ""]
+    for card in cards:
+        lines += [f"## {markdown_text(f'Chapter {card.number}: {card.title}')}", ""]
+        if card.page is None:
+            lines += ["Not made yet." if card.planned else "Not rendered at this quality yet.", ""]
+            continue
+        lines += [f"[Watch chapter {card.number}]({card.page})", ""]
+        current = None
+        for start, title, text in card.moments:
+            if title != current:
+                lines += [f"### {markdown_text(title)}", ""]
+                current = title
+            link = _moment_link(card, start)
+            lines += [f"**[{clock(start)}]({link})** {markdown_text(text)}", ""]
+    return "\n".join(lines)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -39,6 +40,13 @@ def transcript_markdown(chapter: Chapter, spans: Sequence[SceneSpan]) -> str:
             current = title
         lines += [f"**[{clock(start)}]** {markdown_text(text)}", ""]
     return "\n".join(lines)
+
+
+def transcript_json(spans: Sequence[SceneSpan]) -> str:
+    """The transcript's entries as JSON, ``{"moments": [[start, scene title, text], ...]}``: what
+    the course page searches across chapters to find a moment."""
+    moments = [[round(start, 3), title, text] for start, title, text in transcript_entries(spans)]
+    return json.dumps({"moments": moments}, ensure_ascii=False, indent=0) + "\n"
 
 
 #: Playback speeds offered, as the <select> lists them.

@@ -311,6 +311,60 @@ def test_course_page_lists_the_module(browser, server, chapter_render):
     page.close()
 
 
+def test_course_page_finds_a_moment_by_what_is_said(browser, server, chapter_render):
+    import json
+
+    moments = json.loads(next(chapter_render.chapter().glob("*.transcript.json")).read_text())
+    said = [m for m in moments["moments"] if "tangent" in (m[1] + " " + m[2]).lower()]
+    page = browser.new_page()
+    page.goto(f"{server}/index.html")
+    page.fill("#moment-search", "Tangent")
+    hits = page.eval_on_selector_all(
+        "#moments a",
+        "as => as.map(a => [a.getAttribute('href'), a.querySelector('.said').textContent])",
+    )
+    assert [text for _, text in hits] == [m[2] for m in said][:30] and len(said) > 2
+    assert hits[0][0] == f"chapter-01/index.html#t={int(said[0][0])}"
+    assert page.inner_text("#moment-count") == f"{len(said)} moments."
+    page.screenshot(path=str(chapter_render.root / "course-search.png"), full_page=True)
+    page.click("#moments li:first-child a")
+    page.wait_for_function(f"{VIDEO} && {VIDEO}.currentTime >= {int(said[0][0])}", timeout=10_000)
+    page.goto(f"{server}/index.html")
+    page.fill("#moment-search", "-0.03")  # a hyphen typed finds the minus sign the text has
+    assert "−0.03" in page.inner_text("#moments li:first-child .said")
+    page.fill("#moment-search", "no such words anywhere")
+    assert page.inner_text("#moment-count") == "Nothing said matches."
+    page.close()
+
+
+def test_course_search_reads_back_markup_as_text(browser, private_output):
+    import json
+
+    from mathreel.assemble.course_page import write_course_page
+    from mathreel.layout import ChapterFiles
+    from mathreel.quality import get_quality
+    from render import project_manifest
+
+    hostile = "</script><b>bold</b> & &amp; [y](z) −0.5"
+    files = ChapterFiles(project_manifest().get_chapter(1), get_quality("l"))
+    files.folder.mkdir(parents=True)
+    files.names["player"].write_bytes(b"x")
+    qc = {"timeline_seconds": 100.0, "chapter_markers": [{"start": 0.0, "title": "Opening"}]}
+    files.names["qc"].write_text(json.dumps(qc), encoding="utf-8")
+    moments = {"moments": [[12.5, "A <scene> & more", hostile]]}
+    files.names["moments"].write_text(json.dumps(moments), encoding="utf-8")
+    target = write_course_page(
+        project_manifest().course_outline("Derivatives"), "Derivatives", get_quality("l")
+    )
+    page = browser.new_page()
+    page.goto(target.as_uri())
+    page.fill("#moment-search", "<b>")
+    assert page.inner_text("#moments .said") == hostile
+    assert page.inner_text("#moments .scene") == "A <scene> & more"
+    assert page.locator("#moments b").count() == 0
+    page.close()
+
+
 def test_course_page_scores_the_answers_given_in_the_chapter_page(page, server, chapter_clock):
     from mathreel.quiz import scene_questions
     from render import project_manifest

@@ -175,10 +175,10 @@ def course_page(course: str, quality: Quality, cards: list[ChapterCard]) -> str:
         + f"""<header><p>Course · {html_text(quality.name)}</p><h1>{html_text(course)}</h1>
 <p>{html_text(state)}</p></header>
 <main>
-<ol class="chapters">
+{find}<ol class="chapters">
 {items}
 </ol>
-{find}</main>
+</main>
 <script id="course-data" type="application/json">{script_json({"scores": scores, "moments": moments})}</script>
 <script>{_COURSE_SCRIPT}</script>
 </body>

@@ -17,11 +17,12 @@ data.scores.forEach(chapter => {
 });
 
 // Find a moment: what is said in every chapter, searched as typed; each hit links to its time.
-// Text goes in by textContent, never as markup. A hyphen finds a minus sign, ' a prime.
+// What is said is searched (not the scene titles, which would match every sentence of a scene);
+// text goes in by textContent, never as markup. A hyphen finds a minus sign, ' a prime.
 const input = document.getElementById('moment-search');
 const SHOWN = 30;
 function fold(s) { return s.toLowerCase().replace(/\u2212/g, '-').replace(/[\u2032\u2019]/g, "'"); }
-const searchable = data.moments.map(m => fold(m[3] + ' \n ' + m[4]));
+const searchable = data.moments.map(m => fold(m[4]));
 function find() {
   const list = document.getElementById('moments');
   const count = document.getElementById('moment-count');

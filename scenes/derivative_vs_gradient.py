@@ -8,9 +8,9 @@ from manim import *
 
 from mathreel.render.scene import NarratedScene
 from scenes import derivative_vs_gradient_figures as fig
-from scenes.calculus import numeric
-from scenes.drawing import tangent_segment
-from scenes.style import (
+from scenes.common.calculus import numeric
+from scenes.common.drawing import tangent_segment
+from scenes.common.style import (
     AXES_COLOR,
     BODY_SIZE,
     FAST,
@@ -29,7 +29,7 @@ from scenes.style import (
     TITLE_SIZE,
     WEIGHT_COLOR,
 )
-from scenes.text_blocks import text_lines
+from scenes.common.text_blocks import text_lines
 
 #: Top edge of the graphics under the takeaway list, so a graph never touches the list.
 GRAPHIC_TOP = 1.2

@@ -7,10 +7,10 @@ from manim import *
 
 from mathreel.render.scene import NarratedScene
 from scenes import neuron_backward_figures as fig
-from scenes.calculus import numeric
-from scenes.derivative_graph import plot
-from scenes.drawing import tangent_segment
-from scenes.style import (
+from scenes.common.calculus import numeric
+from scenes.common.derivative_graph import plot
+from scenes.common.drawing import tangent_segment
+from scenes.common.style import (
     AXES_COLOR,
     BODY_SIZE,
     FAST,

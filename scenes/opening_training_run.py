@@ -5,7 +5,24 @@ from __future__ import annotations
 from manim import *
 
 from mathreel.render.scene import NarratedScene
-from scenes.calculus import numeric
+from scenes.common.calculus import numeric
+from scenes.common.style import (
+    AXES_COLOR,
+    BODY_SIZE,
+    FAST,
+    HEADING_SIZE,
+    HIGHLIGHT_COLOR,
+    LABEL_SIZE,
+    LOSS_COLOR,
+    MUTED_COLOR,
+    NORMAL,
+    POINT_COLOR,
+    SECANT_COLOR,
+    SMALL_SIZE,
+    TANGENT_COLOR,
+    TEXT_COLOR,
+    WEIGHT_COLOR,
+)
 from scenes.opening_training_run_figures import (
     CLOSEST_FRACTION,
     EPOCH_RANGE,
@@ -26,23 +43,6 @@ from scenes.opening_training_run_figures import (
     WINDOW_BEFORE,
     WINDOWS,
     t,
-)
-from scenes.style import (
-    AXES_COLOR,
-    BODY_SIZE,
-    FAST,
-    HEADING_SIZE,
-    HIGHLIGHT_COLOR,
-    LABEL_SIZE,
-    LOSS_COLOR,
-    MUTED_COLOR,
-    NORMAL,
-    POINT_COLOR,
-    SECANT_COLOR,
-    SMALL_SIZE,
-    TANGENT_COLOR,
-    TEXT_COLOR,
-    WEIGHT_COLOR,
 )
 
 loss_fn = numeric(LOSS, t)

@@ -6,7 +6,21 @@ import numpy as np
 from manim import *
 
 from mathreel.render.scene import NarratedScene
-from scenes.calculus import numeric
+from scenes.common.calculus import numeric
+from scenes.common.style import (
+    AXES_COLOR,
+    BODY_SIZE,
+    FUNCTION_COLOR,
+    HEADING_SIZE,
+    HIGHLIGHT_COLOR,
+    LABEL_SIZE,
+    MUTED_COLOR,
+    POINT_COLOR,
+    SECANT_COLOR,
+    SMALL_SIZE,
+    TANGENT_COLOR,
+    TEXT_COLOR,
+)
 from scenes.secant_to_tangent_figures import (
     ALGEBRA,
     FINEST_PIXEL_WIDTH,
@@ -28,20 +42,6 @@ from scenes.secant_to_tangent_figures import (
     screen_units_per_step,
     secant_rows,
     secant_slope_readout,
-)
-from scenes.style import (
-    AXES_COLOR,
-    BODY_SIZE,
-    FUNCTION_COLOR,
-    HEADING_SIZE,
-    HIGHLIGHT_COLOR,
-    LABEL_SIZE,
-    MUTED_COLOR,
-    POINT_COLOR,
-    SECANT_COLOR,
-    SMALL_SIZE,
-    TANGENT_COLOR,
-    TEXT_COLOR,
 )
 
 # The narration says the last second point is within a pixel of the first; refuse to render a

@@ -6,9 +6,25 @@ import sympy as sp
 from manim import *
 
 from mathreel.render.scene import NarratedScene
-from scenes.calculus import numeric
-from scenes.drawing import show_value, tangent_segment
-from scenes.quiz_drawing import play_countdown
+from scenes.common.calculus import numeric
+from scenes.common.drawing import show_value, tangent_segment
+from scenes.common.quiz_drawing import play_countdown
+from scenes.common.style import (
+    AXES_COLOR,
+    BODY_SIZE,
+    FAST,
+    FUNCTION_COLOR,
+    HEADING_SIZE,
+    HIGHLIGHT_COLOR,
+    LABEL_SIZE,
+    MUTED_COLOR,
+    NORMAL,
+    POINT_COLOR,
+    SMALL_SIZE,
+    TANGENT_COLOR,
+    TEXT_COLOR,
+)
+from scenes.common.zoom import close_up, window_box, window_marker
 from scenes.slope_at_a_point_figures import (
     CUBIC,
     CUBIC_NEAR_TEXT,
@@ -44,22 +60,6 @@ from scenes.slope_at_a_point_figures import (
     ZOOM_FACTORS,
     ZOOM_POINT,
 )
-from scenes.style import (
-    AXES_COLOR,
-    BODY_SIZE,
-    FAST,
-    FUNCTION_COLOR,
-    HEADING_SIZE,
-    HIGHLIGHT_COLOR,
-    LABEL_SIZE,
-    MUTED_COLOR,
-    NORMAL,
-    POINT_COLOR,
-    SMALL_SIZE,
-    TANGENT_COLOR,
-    TEXT_COLOR,
-)
-from scenes.zoom import close_up, window_box, window_marker
 
 parabola_fn = numeric(PARABOLA)
 parabola_slope_fn = numeric(PARABOLA_SLOPE)

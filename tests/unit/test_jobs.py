@@ -17,7 +17,7 @@ def test_source_closure_follows_project_imports():
     assert {
         "scenes/slope_at_a_point.py",
         "scenes/slope_at_a_point_figures.py",
-        "scenes/style.py",
+        "scenes/common/style.py",
         "mathreel/render/scene.py",
         "mathreel/narration/audio.py",
         "manim.cfg",

@@ -188,7 +188,11 @@ NARRATION_MODULE = LIBRARY / "narration" / "timeline.py"
         ),
         (RENDER_MODULE, "import importlib\nimportlib.import_module(name)\n", "cannot be read"),
         (LIBRARY / "files.py", "from .render import video\n", "shared module files.py imports"),
-        (RENDER_MODULE, "import importlib\nimportlib.import_module('scenes.style')\n", "content"),
+        (
+            RENDER_MODULE,
+            "import importlib\nimportlib.import_module('scenes.common.style')\n",
+            "content",
+        ),
     ],
 )
 def test_the_layering_test_catches_an_injected_import(path, source, expected):

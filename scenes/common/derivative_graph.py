@@ -12,6 +12,7 @@ from manim import (
     DashedLine,
     Dot,
     Line,
+    MathTex,
     Mobject,
     Tex,
     ValueTracker,
@@ -20,14 +21,16 @@ from manim import (
     always_redraw,
 )
 
-from scenes.drawing import tangent_segment
-from scenes.style import (
+from scenes.common.drawing import tangent_segment
+from scenes.common.style import (
     AXES_COLOR,
+    BODY_SIZE,
     FUNCTION_COLOR,
     MUTED_COLOR,
     POINT_COLOR,
     SMALL_SIZE,
     TANGENT_COLOR,
+    TEXT_COLOR,
 )
 
 #: Sampling step of every plotted curve, in x units. Axes.plot would otherwise sample at the axes'
@@ -48,6 +51,11 @@ STACK_OFFSET = 1.8
 def at_row(mobject: Mobject, row: float) -> Mobject:
     """Place a panel entry at row ``row`` (0 at the top), left-aligned."""
     return mobject.move_to([PANEL_LEFT, PANEL_TOP - row * ROW, 0], aligned_edge=LEFT)
+
+
+def formula(latex: str, row: float, color: str = TEXT_COLOR) -> MathTex:
+    """A formula in the panel on row ``row``."""
+    return at_row(MathTex(latex, font_size=BODY_SIZE, color=color), row)
 
 
 def note(text: str, row: float, color: str = MUTED_COLOR) -> Tex:

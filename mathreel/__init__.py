@@ -18,8 +18,8 @@ __version__ = "0.1.0"
 
 #: Each public name and the module that defines it.
 _PUBLIC = {
-    "NarratedScene": "mathreel.render.scene",
-    "BeatTracker": "mathreel.render.scene",
+    "NarratedScene": "mathreel.render.drawing.scene",
+    "BeatTracker": "mathreel.render.drawing.scene",
     "Choice": "mathreel.quiz",
     "Question": "mathreel.quiz",
     "LETTERS": "mathreel.quiz",

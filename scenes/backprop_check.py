@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from manim import *
 
-from mathreel.render.scene import NarratedScene
+from mathreel import NarratedScene
 from scenes import backprop_check_figures as fig
 from scenes import backprop_check_quiz as quiz
 from scenes.check_understanding_figures import TIMES_UP, think_seconds

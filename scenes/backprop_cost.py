@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from manim import *
 
-from mathreel.render.scene import NarratedScene
+from mathreel import NarratedScene
 from scenes import backprop_cost_figures as fig
 from scenes.common.style import (
     AXES_COLOR,

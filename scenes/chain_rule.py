@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from manim import *
 
-from mathreel.render.scene import NarratedScene
+from mathreel import NarratedScene
 from scenes import chain_rule_figures as fig
 from scenes.check_understanding_figures import TIMES_UP, think_seconds
 from scenes.common.quiz_drawing import play_countdown

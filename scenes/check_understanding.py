@@ -6,7 +6,7 @@ import numpy as np
 import sympy as sp
 from manim import *
 
-from mathreel.render.scene import NarratedScene
+from mathreel import NarratedScene
 from scenes import check_understanding_figures as fig
 from scenes import check_understanding_quiz as quiz
 from scenes.common.calculus import numeric, sign_word

@@ -6,7 +6,7 @@ import numpy as np
 import sympy as sp
 from manim import *
 
-from mathreel.render.scene import NarratedScene
+from mathreel import NarratedScene
 from scenes import derivative_vs_gradient_figures as fig
 from scenes.common.calculus import numeric
 from scenes.common.drawing import tangent_segment

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from manim import *
 
-from mathreel.render.scene import NarratedScene
+from mathreel import NarratedScene
 from scenes import descent_in_two_weights_figures as fig
 from scenes import gradient_direction_figures as gdir
 from scenes import partial_derivatives_figures as pd

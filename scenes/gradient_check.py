@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from manim import *
 
-from mathreel.render.scene import NarratedScene
+from mathreel import NarratedScene
 from scenes import neuron_backward_figures as fig
 from scenes.common.calculus import numeric
 from scenes.common.derivative_graph import plot

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 from manim import *
 
-from mathreel.render.scene import NarratedScene
+from mathreel import NarratedScene
 from scenes import gradient_direction_figures as fig
 from scenes import partial_derivatives_figures as pd
 from scenes.common.contour_map import level_curves, weight_names, weight_plane

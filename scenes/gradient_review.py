@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 from manim import *
 
+from mathreel import NarratedScene
 from mathreel.quiz import LETTERS
-from mathreel.render.scene import NarratedScene
 from scenes import gradient_review_figures as fig
 from scenes import gradient_review_quiz as quiz
 from scenes.check_understanding_figures import TIMES_UP, think_seconds

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from manim import *
 
-from mathreel.render.scene import NarratedScene
+from mathreel import NarratedScene
 from scenes import neuron_backward_figures as fig
 from scenes import vanishing_gradients_figures as vg
 from scenes.check_understanding_figures import TIMES_UP, think_seconds

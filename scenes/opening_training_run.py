@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from manim import *
 
-from mathreel.render.scene import NarratedScene
+from mathreel import NarratedScene
 from scenes.common.calculus import numeric
 from scenes.common.style import (
     AXES_COLOR,

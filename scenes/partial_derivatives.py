@@ -6,7 +6,7 @@ from __future__ import annotations
 import sympy as sp
 from manim import *
 
-from mathreel.render.scene import NarratedScene
+from mathreel import NarratedScene
 from scenes import partial_derivatives_figures as fig
 from scenes.common.style import (
     BODY_SIZE,

@@ -7,7 +7,7 @@ import textwrap
 
 from manim import *
 
-from mathreel.render.scene import BeatTracker, NarratedScene
+from mathreel.render.drawing.scene import BeatTracker, NarratedScene
 from scenes.common.calculus import numeric
 from scenes.common.drawing import tangent_segment
 from scenes.common.style import (

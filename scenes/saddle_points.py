@@ -6,7 +6,7 @@ from __future__ import annotations
 import sympy as sp
 from manim import *
 
-from mathreel.render.scene import NarratedScene
+from mathreel import NarratedScene
 from scenes import saddle_points_figures as fig
 from scenes.common.contour_map import clipped, to_screen, weight_names, weight_plane
 from scenes.common.style import (

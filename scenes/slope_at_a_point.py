@@ -5,7 +5,7 @@ from __future__ import annotations
 import sympy as sp
 from manim import *
 
-from mathreel.render.scene import NarratedScene
+from mathreel import NarratedScene
 from scenes.common.calculus import numeric
 from scenes.common.drawing import show_value, tangent_segment
 from scenes.common.quiz_drawing import play_countdown

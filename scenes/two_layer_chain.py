@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from manim import *
 
-from mathreel.render.scene import NarratedScene
+from mathreel import NarratedScene
 from scenes import two_layer_chain_figures as fig
 from scenes.check_understanding_figures import TIMES_UP, think_seconds
 from scenes.common.graph_drawing import NodePicture, backward_arrow, edge, edge_label

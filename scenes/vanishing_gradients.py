@@ -8,7 +8,7 @@ import math
 
 from manim import *
 
-from mathreel.render.scene import NarratedScene
+from mathreel import NarratedScene
 from scenes import vanishing_gradients_figures as fig
 from scenes.common.calculus import numeric
 from scenes.common.derivative_graph import plot

@@ -36,14 +36,14 @@ def silent_plan(entry: SceneEntry, edit_beat: str | None = None) -> NarrationPla
 def beat_keys(entry: SceneEntry, plan: NarrationPlan) -> dict[str, str]:
     """Every beat's key (code key left out: it is the same in both runs) when the scene runs in
     skip mode with ``plan``. A beat with no digest raises
-    :class:`~mathreel.render.carried.CannotDigest`."""
+    :class:`~mathreel.render.drawing.carried.CannotDigest`."""
     from manim import config
 
-    from mathreel.render.carried import author_frames, carried_state
-    from mathreel.render.scene import BeatTracker, NarratedScene, SceneRun
-    from mathreel.render.scene_source import read_scene_source
-    from mathreel.render.segments import beat_key
-    from mathreel.render.worker import _share_parsed_svg_paths
+    from mathreel.render.drawing.carried import author_frames, carried_state
+    from mathreel.render.drawing.scene import BeatTracker, NarratedScene, SceneRun
+    from mathreel.render.drawing.segments import beat_key
+    from mathreel.render.drawing.worker import _share_parsed_svg_paths
+    from mathreel.render.runs.scene_source import read_scene_source
 
     _share_parsed_svg_paths()
     config.pixel_width, config.pixel_height, config.frame_rate = 854, 480, 15

@@ -9,12 +9,12 @@ import textwrap
 
 import pytest
 
-from mathreel.render.carried import CannotDigest, _Digest
+from mathreel.render.drawing.carried import CannotDigest, _Digest
 from tests.course import ROOT
 
 PROBE = textwrap.dedent(
     """
-    from mathreel.render.carried import _Digest
+    from mathreel.render.drawing.carried import _Digest
 
     def rule(x, scale=2):
         return x in {"alpha", "beta", "gamma", "delta"} and scale * len(x)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mathreel.narration.synthesis import NarrationPlan
 from mathreel.quality import get_quality
-from mathreel.render import keys
+from mathreel.render.runs import keys
 from render import project_manifest
 from tests.course import ROOT
 
@@ -18,7 +18,7 @@ def test_source_closure_follows_project_imports():
         "scenes/slope_at_a_point.py",
         "scenes/slope_at_a_point_figures.py",
         "scenes/common/style.py",
-        "mathreel/render/scene.py",
+        "mathreel/render/drawing/scene.py",
         "mathreel/narration/audio.py",
         "manim.cfg",
     } <= closure
@@ -34,7 +34,7 @@ def test_key_moves_with_plan_and_quality_and_code(monkeypatch, tmp_path):
     other = NarrationPlan("slope_at_a_point", "T", "n.md", "piper", True)
     assert key != keys.scene_key(entry, other, get_quality("l"))
     style = tmp_path / "style.py"
-    style.write_text((ROOT / "scenes" / "style.py").read_text() + "\n# changed\n")
+    style.write_text((ROOT / "scenes" / "common" / "style.py").read_text() + "\n# changed\n")
     real = keys.source_closure
 
     def with_changed_style(path):
@@ -48,7 +48,7 @@ def test_sweep_removes_killed_renders_and_all_but_the_newest_failed_ones(monkeyp
     import os
     import subprocess
 
-    from mathreel.render import scene_job
+    from mathreel.render.runs import scene_job
 
     monkeypatch.setenv("MATHREEL_CACHE", str(tmp_path))
     dead = subprocess.Popen(["true"])  # a process that has exited and been reaped

@@ -19,10 +19,10 @@ from mathreel.quality import Quality
 
 #: The worker's module (it draws the frames) and the client's finishing step (it adds the sound):
 #: they and every module they import shape a rendered scene file. The worker is started through its
-#: loader (see :mod:`mathreel.render.loader`), which runs it.
-LOADER = LIBRARY / "render" / "loader.py"
-WORKER = LIBRARY / "render" / "worker.py"
-FINISH = LIBRARY / "render" / "finish.py"
+#: loader (see :mod:`mathreel.render.drawing.loader`), which runs it.
+LOADER = LIBRARY / "render" / "drawing" / "loader.py"
+WORKER = LIBRARY / "render" / "drawing" / "worker.py"
+FINISH = LIBRARY / "render" / "finishing" / "finish.py"
 
 
 def _parse(path: Path) -> ast.Module:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sympy as sp
 from manim import *
 
-from mathreel import NarratedScene
+from mathreel import NarratedScene, redraw
 from scenes.common.calculus import numeric
 from scenes.common.derivative_graph import (
     GRAPH_WIDTH,
@@ -361,7 +361,7 @@ class TakeGradientDescentSteps(NarratedScene):
 
         # ---------------------------------------------------------------- the actual loss, and the gap
         weight = ValueTracker(start)
-        mover = always_redraw(
+        mover = redraw(
             lambda: Dot(zoom.c2p(weight.get_value(), loss(weight.get_value())), color=POINT_COLOR)
         )
         ghost = zoom_point.copy().set_opacity(0.35)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 from manim import *
 
-from mathreel import NarratedScene
+from mathreel import NarratedScene, redraw
 from scenes import gradient_direction_figures as fig
 from scenes import partial_derivatives_figures as pd
 from scenes.common.contour_map import level_curves, weight_names, weight_plane
@@ -159,8 +159,8 @@ class PointTheGradientUphill(NarratedScene):
             end = (P[0] + np.cos(a), P[1] + np.sin(a))
             return Arrow(axes.c2p(*P), axes.c2p(*end), buff=0, color=TEXT_COLOR, stroke_width=5)
 
-        u_arrow = always_redraw(unit_arrow)
-        u_label = always_redraw(
+        u_arrow = redraw(unit_arrow)
+        u_label = redraw(
             lambda: MathTex("u", font_size=BODY_SIZE, color=TEXT_COLOR).move_to(
                 axes.c2p(
                     P[0] + 1.35 * np.cos(angle.get_value()),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from manim import *
 
-from mathreel import NarratedScene
+from mathreel import NarratedScene, redraw
 from scenes.common.calculus import numeric
 from scenes.common.style import (
     AXES_COLOR,
@@ -273,12 +273,12 @@ class MeasureTrainingRunSlopes(NarratedScene):
 
         live = {
             w: VGroup(
-                always_redraw(
+                redraw(
                     lambda w=w: line_through_question(
                         axes, window_slope(w), SECANT_COLOR, dashed=w == WINDOW_AFTER
                     )
                 ),
-                always_redraw(lambda w=w: window_end(w)),
+                redraw(lambda w=w: window_end(w)),
             )
             for w in (WINDOW_BEFORE, WINDOW_AFTER)
         }

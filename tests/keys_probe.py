@@ -33,9 +33,10 @@ def silent_plan(entry: SceneEntry, edit_beat: str | None = None) -> NarrationPla
     return plan_narration(parse_narration(path), entry.stem, SilentVoice(), None)
 
 
-def beat_keys(entry: SceneEntry, plan: NarrationPlan) -> dict[str, str]:
+def beat_keys(entry: SceneEntry, plan: NarrationPlan, drawn: bool = False) -> dict[str, str]:
     """Every beat's key (code key left out: it is the same in both runs) when the scene runs in
-    skip mode with ``plan``. A beat with no digest raises
+    skip mode with ``plan``, or with every play ``drawn`` (frames interpolated, updaters run
+    every frame, nothing written: a dry run). A beat with no digest raises
     :class:`~mathreel.render.drawing.carried.CannotDigest`."""
     from manim import config
 
@@ -63,7 +64,7 @@ def beat_keys(entry: SceneEntry, plan: NarrationPlan) -> dict[str, str]:
 
     NarratedScene.beat = beat
     try:
-        cls(skip_animations=True, run=SceneRun(plan=plan)).render()
+        cls(skip_animations=not drawn, run=SceneRun(plan=plan)).render()
     finally:
         NarratedScene.beat = original
     return keys

@@ -18,9 +18,9 @@ from manim import (
     ValueTracker,
     VGroup,
     VMobject,
-    always_redraw,
 )
 
+from mathreel import redraw
 from scenes.common.drawing import tangent_segment
 from scenes.common.style import (
     AXES_COLOR,
@@ -146,14 +146,14 @@ class DerivativeGraph:
         return self.x.get_value()
 
     def tangent(self) -> Mobject:
-        return always_redraw(
+        return redraw(
             lambda: tangent_segment(
                 self.top, self.func, self.slope(self._here()), self._here(), self.tangent_length
             )
         )
 
     def point(self) -> Mobject:
-        return always_redraw(
+        return redraw(
             lambda: Dot(self.top.c2p(self._here(), self.func(self._here())), color=POINT_COLOR)
         )
 
@@ -166,10 +166,10 @@ class DerivativeGraph:
             bar = Line(foot, head, color=TANGENT_COLOR, stroke_width=6)
             return VGroup(bar, Dot(head, color=TANGENT_COLOR))
 
-        return always_redraw(draw)
+        return redraw(draw)
 
     def link(self) -> Mobject:
-        return always_redraw(lambda: self.link_at(self._here()))
+        return redraw(lambda: self.link_at(self._here()))
 
     def trace(self) -> Mobject:
         """f′ between :attr:`trace_start` and the tracker, redrawn as the tracker moves."""
@@ -180,7 +180,7 @@ class DerivativeGraph:
                 return VMobject()
             return self.derivative_curve(lo, hi)
 
-        return always_redraw(draw)
+        return redraw(draw)
 
     def slider(self) -> VGroup:
         """Everything that moves with x: tangent and point on f, the guide, the slope's height."""

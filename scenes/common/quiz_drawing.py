@@ -27,10 +27,10 @@ from manim import (
     ValueTracker,
     VGroup,
     Write,
-    always_redraw,
     linear,
 )
 
+from mathreel import redraw
 from mathreel.quiz import LETTERS
 from scenes.common.drawing import show_value
 from scenes.common.style import (
@@ -137,7 +137,7 @@ def play_countdown(scene: Scene, beat, seconds: float, end_mark: str, centre: np
     progress = ValueTracker(0.0)
     track = Circle(radius=RING_RADIUS, color=MUTED_COLOR, stroke_width=3, stroke_opacity=0.4)
     track.move_to(centre)
-    ring = always_redraw(
+    ring = redraw(
         lambda: Arc(
             radius=RING_RADIUS,
             start_angle=PI / 2,

@@ -25,6 +25,18 @@ def test_source_closure_follows_project_imports():
     assert not any(p.startswith("scenes/power_rule") for p in closure)
 
 
+def test_a_public_name_imported_from_the_package_brings_its_module(tmp_path):
+    """``from mathreel import redraw`` loads mathreel/render/drawing/redraw.py through the
+    package's lazy table, an import no parse sees: the key follows the table."""
+    from mathreel import _PUBLIC
+
+    scene = tmp_path / "uses_public.py"
+    scene.write_text("from mathreel import decimal, redraw\n")
+    closure = {p.relative_to(ROOT).as_posix() for p in keys.module_closure(scene) if p != scene}
+    assert {"mathreel/numbers.py", "mathreel/render/drawing/redraw.py"} <= closure
+    assert _PUBLIC["redraw"] == "mathreel.render.drawing.redraw"
+
+
 def test_key_moves_with_plan_and_quality_and_code(monkeypatch, tmp_path):
     entry = project_manifest().find_scene("slope_at_a_point")
     plan = NarrationPlan("slope_at_a_point", "T", "n.md", "silent", False)

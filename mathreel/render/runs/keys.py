@@ -96,6 +96,12 @@ def _imported(current: Path, node: ast.AST) -> list[tuple[Path, list[str], bool]
     else:
         return []
     found = [(base, module, True)] if module else [(base, ["__init__"], False)]
+    if module == ["mathreel"] and not node.level:
+        # The public names load their module on first use (mathreel.__getattr__, a computed
+        # import no parse can follow): the table says which.
+        from mathreel import _PUBLIC
+
+        found += [(base, _PUBLIC[a.name].split("."), True) for a in node.names if a.name in _PUBLIC]
     return found + [(base, [*module, a.name], False) for a in node.names]
 
 

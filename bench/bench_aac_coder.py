@@ -24,7 +24,7 @@ from mathreel.narration.audio import RATE, edge_fade, measure, normalize, resamp
 from mathreel.narration.timeline import PHRASE_GAP  # noqa: E402
 from mathreel.narration.voices.base import read_wav  # noqa: E402
 from mathreel.paths import cache_dir  # noqa: E402
-from mathreel.render.mux import aac_packets, add_audio_stream  # noqa: E402
+from mathreel.render.finishing.mux import aac_packets, add_audio_stream  # noqa: E402
 from mathreel.render.video import MP4_OPTIONS  # noqa: E402
 
 #: Encoder options compared: the default coder, the fast one, and each without perceptual noise

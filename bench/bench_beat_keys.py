@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
 def main() -> None:
-    from mathreel.render import carried
+    from mathreel.render.drawing import carried
     from render import project_manifest
     from tests.keys_probe import beat_keys, silent_plan
 

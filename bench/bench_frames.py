@@ -49,12 +49,13 @@ from mathreel.narration.synthesis import NarrationPlan  # noqa: E402
 from mathreel.narration.voices import get_voice  # noqa: E402
 from mathreel.paths import cache_dir  # noqa: E402
 from mathreel.quality import Quality, get_quality  # noqa: E402
-from mathreel.render import jobs, loader  # noqa: E402
-from mathreel.render.finish import finish_scene  # noqa: E402
-from mathreel.render.scene_job import SceneJob, SceneRender, render_scene_job, seed_svg_cache  # noqa: E402
-from mathreel.render.scene_source import read_scene_source  # noqa: E402
+from mathreel.render.drawing import loader  # noqa: E402
+from mathreel.render.finishing.finish import finish_scene  # noqa: E402
+from mathreel.render.runs import jobs  # noqa: E402
+from mathreel.render.runs.scene_job import SceneJob, SceneRender, render_scene_job, seed_svg_cache  # noqa: E402
+from mathreel.render.runs.scene_source import read_scene_source  # noqa: E402
+from mathreel.render.runs.worker_job import WorkerJob  # noqa: E402
 from mathreel.render.video import video_packet_count  # noqa: E402
-from mathreel.render.worker_job import WorkerJob  # noqa: E402
 from render import project_manifest  # noqa: E402
 
 MANIM = Path(sys.executable).with_name("manim")
@@ -306,12 +307,16 @@ BUCKETS = {
     ),
     "joining segments (SceneFileWriter.finish)": ("scene/scene_file_writer.py", "finish", None),
     "our per-play checks: safe_area_violations": (
-        "mathreel/render/scene.py",
+        "mathreel/render/drawing/scene.py",
         "safe_area_violations",
         "play",
     ),
-    "our per-play checks: small_text": ("mathreel/render/scene.py", "small_text", "play"),
-    "our beat-end checks (safe area + small text)": ("mathreel/render/scene.py", "", "beat"),
+    "our per-play checks: small_text": ("mathreel/render/drawing/scene.py", "small_text", "play"),
+    "our beat-end checks (safe area + small text)": (
+        "mathreel/render/drawing/scene.py",
+        "",
+        "beat",
+    ),
     "scene module import (figures built at import time)": (
         "importlib/__init__.py",
         "import_module",
@@ -348,7 +353,7 @@ def child(job_path: Path, report: Path, variants: list[str], profile: bool) -> N
     import manim  # noqa: F401  (imported before the clock starts: its import is not the render)
     from manim.scene import scene_file_writer
 
-    from mathreel.render import worker as render_worker
+    from mathreel.render.drawing import worker as render_worker
 
     encoder_cpu = []
     listen = scene_file_writer._PartialMovieEncodeJob._listen_and_write
@@ -395,7 +400,7 @@ def child(job_path: Path, report: Path, variants: list[str], profile: bool) -> N
 
 def _no_play_checks() -> None:
     """The per-play checks skipped (their cost; a cheaper check is the proposal)."""
-    from mathreel.render.scene import NarratedScene
+    from mathreel.render.drawing.scene import NarratedScene
 
     NarratedScene.safe_area_violations = lambda self: []
     NarratedScene.small_text = lambda self: []

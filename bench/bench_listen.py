@@ -37,7 +37,7 @@ def main() -> None:
     from mathreel.narration.takes import Retaking
     from mathreel.narration.voices.piper import PiperVoice
     from mathreel.paths import cache_dir
-    from mathreel.render.jobs import prepare
+    from mathreel.render.runs.jobs import prepare
 
     chapter = render.project_manifest().get_chapter(args.chapter)
     voice, cache = PiperVoice(), AudioCache(cache_dir() / "audio")

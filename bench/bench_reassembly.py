@@ -36,8 +36,9 @@ from mathreel.narration import audio  # noqa: E402
 from mathreel.narration.voices import get_voice  # noqa: E402
 from mathreel.paths import output_dir, shown  # noqa: E402
 from mathreel.quality import get_quality  # noqa: E402
-from mathreel.render import jobs, mux  # noqa: E402
-from mathreel.render.executors import open_executor  # noqa: E402
+from mathreel.render.finishing import mux  # noqa: E402
+from mathreel.render.runs import jobs  # noqa: E402
+from mathreel.render.runs.executors import open_executor  # noqa: E402
 from render import project_manifest  # noqa: E402
 
 #: (module, function) pairs timed as stages, where the running code has them.

@@ -5,6 +5,7 @@ A scene author needs only these names, imported from here::
     from mathreel import NarratedScene            # the scene: self.beat(...), beat.until(...)
     from mathreel import Choice, Question, LETTERS  # quiz questions (scenes/<stem>_quiz.py)
     from mathreel import decimal, exact_decimal     # numbers as shown and said (mathreel.numbers)
+    from mathreel import redraw                     # always_redraw whose state is frame-count free
 
 They are loaded when first asked for, so ``import mathreel`` (the command line's ``--help``)
 does not load Manim.
@@ -18,8 +19,9 @@ __version__ = "0.1.0"
 
 #: Each public name and the module that defines it.
 _PUBLIC = {
-    "NarratedScene": "mathreel.render.scene",
-    "BeatTracker": "mathreel.render.scene",
+    "NarratedScene": "mathreel.render.drawing.scene",
+    "BeatTracker": "mathreel.render.drawing.scene",
+    "redraw": "mathreel.render.drawing.redraw",
     "Choice": "mathreel.quiz",
     "Question": "mathreel.quiz",
     "LETTERS": "mathreel.quiz",

@@ -17,8 +17,8 @@ from mathreel.narration.voices.base import Speech, Voice
 from mathreel.narration.voices.silent import SilentVoice
 from mathreel.paths import cache_dir
 from mathreel.quality import get_quality
-from mathreel.render import jobs
-from mathreel.render.executors import open_executor, parse_cluster
+from mathreel.render.runs import jobs
+from mathreel.render.runs.executors import open_executor, parse_cluster
 
 Echo = Callable[[str], None]
 
@@ -143,7 +143,7 @@ def preview_scene(
     """Render some beats of a scene, with their narration, into output/<quality>/preview/
     (again on every change of its code or narration when ``watch``; ``force`` draws the chosen
     beats even where their segments are kept)."""
-    from mathreel.render.preview import render_preview, watch_preview
+    from mathreel.render.runs.preview import render_preview, watch_preview
 
     if parse_cluster(cluster) is not None:
         raise UserError("a preview renders on this machine: drop --cluster")

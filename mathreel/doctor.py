@@ -20,8 +20,9 @@ from mathreel.manifest import Manifest
 from mathreel.narration.audio_cache import AudioCache
 from mathreel.paths import cache_dir, output_dir, shown
 from mathreel.quality import QUALITIES, Quality
-from mathreel.render import scene_job, segments
-from mathreel.render.jobs import ensure_writable
+from mathreel.render.drawing import segments
+from mathreel.render.runs import scene_job
+from mathreel.render.runs.jobs import ensure_writable
 
 #: System tools: what needs each, and the Debian package that brings it.
 TOOLS = {

@@ -5,13 +5,18 @@ from __future__ import annotations
 
 from manim import *
 
-from mathreel.render.scene import NarratedScene
+from mathreel import NarratedScene
 from scenes import backprop_check_figures as fig
 from scenes import backprop_check_quiz as quiz
 from scenes.check_understanding_figures import TIMES_UP, think_seconds
-from scenes.graph_drawing import NodePicture, backward_arrow, edge, edge_label
-from scenes.quiz_drawing import lettered_choices, play_countdown, question_block, reveal_choice
-from scenes.style import (
+from scenes.common.graph_drawing import NodePicture, backward_arrow, edge, edge_label
+from scenes.common.quiz_drawing import (
+    play_countdown,
+    play_question,
+    play_quiz_title,
+    reveal_choice,
+)
+from scenes.common.style import (
     BODY_SIZE,
     FAST,
     GRADIENT_COLOR,
@@ -41,31 +46,19 @@ def worked(*latex: str, color: str = TEXT_COLOR) -> VGroup:
 class CheckBackpropagation(NarratedScene):
     def ask(self, beat, number: int, question, top: float, extra: Mobject | None = None) -> tuple:
         """Pose a question: its text, its lettered choices, then the countdown."""
-        block = question_block(TEXT_LEFT, number, question.prompt_tex, "flushleft")
-        choices = lettered_choices(TEXT_LEFT, [c.tex for c in question.choices], top=top)
-        self.play(FadeIn(block, shift=DOWN * 0.2), run_time=beat.until("choices") / 2)
-        if extra is not None:
-            self.play(FadeIn(extra), run_time=FAST)
-        self.play(
-            LaggedStart(*(FadeIn(c, shift=RIGHT * 0.2) for c in choices), lag_ratio=0.5),
-            run_time=beat.until("think"),
+        block, choices = play_question(
+            self, beat, number, question, TEXT_LEFT, top, extra=extra, tex_environment="flushleft"
         )
         countdown = play_countdown(self, beat, think_seconds(beat.plan), TIMES_UP, COUNTDOWN_CENTRE)
         return block, choices, countdown
 
     def construct(self) -> None:
         with self.beat("intro") as beat:
-            title = Tex(r"Check Your Understanding", font_size=TITLE_SIZE)
-            subtitle = Tex(
-                r"three questions on backpropagation", font_size=BODY_SIZE, color=MUTED_COLOR
-            )
-            VGroup(title, subtitle).arrange(DOWN, buff=0.4).move_to(UP * 0.3)
-            self.play(Write(title), run_time=NORMAL)
-            self.play(FadeIn(subtitle, shift=UP * 0.2), run_time=min(FAST, beat.until()))
+            opening = play_quiz_title(self, beat, r"three questions on backpropagation")
 
         # -- Q1: the chain rule on a new composition -------------------------------------------------
         with self.beat("q1_ask") as beat:
-            self.play(FadeOut(VGroup(title, subtitle)), run_time=FAST)
+            self.play(FadeOut(opening), run_time=FAST)
             q1, q1_choices, countdown = self.ask(beat, 1, quiz.Q1, top=1.0)
 
         q1_work = worked(

@@ -1,14 +1,14 @@
 """Every number of the chapter's three questions, from reverse passes over their graphs
-(scenes.autodiff): a new composition, a node used twice, and the cost of a million-weight gradient."""
+(scenes.common.autodiff): a new composition, a node used twice, and the cost of a million-weight gradient."""
 
 from __future__ import annotations
 
 import sympy as sp
 
 from mathreel.numbers import decimal
-from scenes import autodiff as ad
 from scenes import backprop_cost_figures as cost
-from scenes.calculus import x
+from scenes.common import autodiff as ad
+from scenes.common.calculus import x
 
 # -- Q1: y = (2x − 1)³ at x = 3 --------------------------------------------------------------------
 Q1_SLOPE, Q1_INTERCEPT, Q1_POWER = 2, -1, 3

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from manim import *
 
-from mathreel.render.scene import NarratedScene
+from mathreel import NarratedScene
 from scenes import backprop_cost_figures as fig
-from scenes.style import (
+from scenes.common.style import (
     AXES_COLOR,
     BODY_SIZE,
     FAST,

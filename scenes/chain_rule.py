@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from manim import *
 
-from mathreel.render.scene import NarratedScene
+from mathreel import NarratedScene
 from scenes import chain_rule_figures as fig
 from scenes.check_understanding_figures import TIMES_UP, think_seconds
-from scenes.quiz_drawing import play_countdown
-from scenes.style import (
+from scenes.common.quiz_drawing import play_countdown
+from scenes.common.style import (
     AXES_COLOR,
     BODY_SIZE,
     FAST,

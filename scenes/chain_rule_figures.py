@@ -1,13 +1,13 @@
 """Every number of the chain-rule scene: y = (3x + 1)² at x = 1 (nudges multiply) and L = f·g with
-f = x², g = 3x at x = 2 (paths add), each from a reverse pass over its graph (scenes.autodiff)."""
+f = x², g = 3x at x = 2 (paths add), each from a reverse pass over its graph (scenes.common.autodiff)."""
 
 from __future__ import annotations
 
 import sympy as sp
 
 from mathreel.numbers import decimal
-from scenes import autodiff as ad
-from scenes.calculus import x
+from scenes.common import autodiff as ad
+from scenes.common.calculus import x
 
 # -- nudges multiply: x → u = 3x + 1 → y = u² ------------------------------------------------------
 SLOPE, INTERCEPT = 3, 1

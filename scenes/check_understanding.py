@@ -6,19 +6,20 @@ import numpy as np
 import sympy as sp
 from manim import *
 
-from mathreel.render.scene import NarratedScene
+from mathreel import NarratedScene
 from scenes import check_understanding_figures as fig
 from scenes import check_understanding_quiz as quiz
-from scenes.calculus import numeric, sign_word
-from scenes.drawing import tangent_segment
-from scenes.quiz_drawing import (
+from scenes.common.calculus import numeric, sign_word
+from scenes.common.drawing import tangent_segment
+from scenes.common.quiz_drawing import (
     QUIZ_TEXT_LEFT,
-    lettered_choices,
     play_countdown,
+    play_question,
+    play_quiz_title,
     question_block,
     reveal_choice,
 )
-from scenes.style import (
+from scenes.common.style import (
     AXES_COLOR,
     BODY_SIZE,
     FAST,
@@ -33,7 +34,6 @@ from scenes.style import (
     SMALL_SIZE,
     TANGENT_COLOR,
     TEXT_COLOR,
-    TITLE_SIZE,
     WEIGHT_COLOR,
 )
 
@@ -73,21 +73,12 @@ class CheckUnderstanding(NarratedScene):
 
     def construct(self) -> None:
         with self.beat("intro") as beat:
-            title = Tex(r"Check Your Understanding", font_size=TITLE_SIZE, color=TEXT_COLOR)
-            subtitle = Tex(r"three questions", font_size=BODY_SIZE, color=MUTED_COLOR)
-            VGroup(title, subtitle).arrange(DOWN, buff=0.4).move_to(UP * 0.3)
-            self.play(Write(title), run_time=NORMAL)
-            self.play(FadeIn(subtitle, shift=UP * 0.2), run_time=min(FAST, beat.until()))
+            opening = play_quiz_title(self, beat, r"three questions")
 
         # -- Q1: what does f'(x0) measure? ------------------------------------------------------------
         with self.beat("q1_ask") as beat:
-            q1 = question_block(TEXT_LEFT, 1, quiz.Q1.prompt_tex)
-            q1_choices = lettered_choices(TEXT_LEFT, [c.tex for c in quiz.Q1.choices], top=1.2)
-            self.play(FadeOut(VGroup(title, subtitle)), run_time=FAST)
-            self.play(FadeIn(q1, shift=DOWN * 0.2), run_time=beat.until("choices"))
-            self.play(
-                LaggedStart(*(FadeIn(c, shift=RIGHT * 0.2) for c in q1_choices), lag_ratio=0.5),
-                run_time=beat.until("think"),
+            q1, q1_choices = play_question(
+                self, beat, 1, quiz.Q1, TEXT_LEFT, top=1.2, clear=opening
             )
             self.countdown(beat)
 
@@ -348,7 +339,6 @@ class CheckUnderstanding(NarratedScene):
 
         # -- Q3: which way does a step go from w = 1, where the slope is negative? ----------------------
         with self.beat("q3_ask") as beat:
-            q3 = question_block(TEXT_LEFT, 3, quiz.Q3.prompt_tex)
             # The voice gives the setting before the question: the screen shows it too.
             given = MathTex(
                 rf"L(w) = {sp.latex(fig.LOSS)},\qquad L'({fig.SHOWN['w_start']}) = "
@@ -357,19 +347,8 @@ class CheckUnderstanding(NarratedScene):
                 color=LOSS_COLOR,
             )
             given[0][-len(fig.SHOWN["slope_at_start"]) - 6 :].set_color(TANGENT_COLOR)
-            given.next_to(q3, DOWN, buff=0.35).align_to(q3, LEFT)
-            q3_choices = lettered_choices(
-                TEXT_LEFT, [c.tex for c in quiz.Q3.choices], top=given.get_bottom()[1] - 0.45
-            )
-            self.play(FadeOut(q2_all), run_time=FAST)
-            self.play(
-                FadeIn(given, shift=DOWN * 0.2),
-                FadeIn(q3, shift=DOWN * 0.2),
-                run_time=beat.until("choices"),
-            )
-            self.play(
-                LaggedStart(*(FadeIn(c, shift=RIGHT * 0.2) for c in q3_choices), lag_ratio=0.5),
-                run_time=beat.until("think"),
+            q3, q3_choices = play_question(
+                self, beat, 3, quiz.Q3, TEXT_LEFT, clear=q2_all, given=given
             )
             self.countdown(beat)
 

@@ -6,7 +6,7 @@ import sympy as sp
 
 from mathreel.numbers import decimal
 from scenes import gradient_descent_figures as gd
-from scenes.calculus import derivative, slope_at, tangent_line, value_at, x
+from scenes.common.calculus import derivative, slope_at, tangent_line, value_at, x
 
 #: The mark that ends each question's thinking pause (the last segment of its beat).
 TIMES_UP = "times_up"

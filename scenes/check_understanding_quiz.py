@@ -12,7 +12,7 @@ from dataclasses import replace
 from mathreel.numbers import decimal, minus
 from mathreel.quiz import LETTERS, Choice, Question
 from scenes import check_understanding_figures as fig
-from scenes.calculus import value_at
+from scenes.common.calculus import value_at
 
 S = fig.SHOWN
 

@@ -4,8 +4,30 @@ from __future__ import annotations
 
 from manim import *
 
-from mathreel.render.scene import NarratedScene
-from scenes.calculus import numeric
+from mathreel import NarratedScene
+from scenes.common.calculus import numeric
+from scenes.common.derivative_graph import (
+    DerivativeGraph,
+    at_row,
+    formula,
+    graph_axes,
+    note,
+    plot,
+    stacked_axes,
+)
+from scenes.common.drawing import tangent_segment
+from scenes.common.style import (
+    BODY_SIZE,
+    FUNCTION_COLOR,
+    HEADING_SIZE,
+    HIGHLIGHT_COLOR,
+    MUTED_COLOR,
+    POINT_COLOR,
+    SECOND_DERIVATIVE_COLOR,
+    SMALL_SIZE,
+    TANGENT_COLOR,
+    TEXT_COLOR,
+)
 from scenes.critical_points_figures import (
     CUBIC,
     CUBIC_DRAWN,
@@ -29,27 +51,6 @@ from scenes.critical_points_figures import (
     VALLEY_AGAIN,
     tex,
 )
-from scenes.derivative_graph import (
-    DerivativeGraph,
-    at_row,
-    graph_axes,
-    note,
-    plot,
-    stacked_axes,
-)
-from scenes.drawing import tangent_segment
-from scenes.style import (
-    BODY_SIZE,
-    FUNCTION_COLOR,
-    HEADING_SIZE,
-    HIGHLIGHT_COLOR,
-    MUTED_COLOR,
-    POINT_COLOR,
-    SECOND_DERIVATIVE_COLOR,
-    SMALL_SIZE,
-    TANGENT_COLOR,
-    TEXT_COLOR,
-)
 
 f = numeric(CUBIC)
 df = numeric(CUBIC_PRIME)
@@ -65,10 +66,6 @@ FLAT_DRAWN = 1.5
 #: Where the sliding tangent on x³ stops: further right it is so steep its ends leave the frame.
 FLAT_SWEEP_END = 1.2
 QUARTIC_DRAWN = 1.35
-
-
-def formula(latex: str, row: float, color: str = TEXT_COLOR) -> MathTex:
-    return at_row(MathTex(latex, font_size=BODY_SIZE, color=color), row)
 
 
 def flat_at(axes: Axes, func, at: float) -> VGroup:

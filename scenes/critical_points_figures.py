@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from scenes.calculus import derivative, sign_word, value_at, x
+from scenes.common.calculus import derivative, sign_word, value_at, x
 
 #: The curve with one local maximum and one local minimum.
 CUBIC = x**3 - 3 * x

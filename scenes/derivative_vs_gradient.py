@@ -6,11 +6,11 @@ import numpy as np
 import sympy as sp
 from manim import *
 
-from mathreel.render.scene import NarratedScene
+from mathreel import NarratedScene, redraw
 from scenes import derivative_vs_gradient_figures as fig
-from scenes.calculus import numeric
-from scenes.drawing import tangent_segment
-from scenes.style import (
+from scenes.common.calculus import numeric
+from scenes.common.drawing import tangent_segment
+from scenes.common.style import (
     AXES_COLOR,
     BODY_SIZE,
     FAST,
@@ -29,7 +29,7 @@ from scenes.style import (
     TITLE_SIZE,
     WEIGHT_COLOR,
 )
-from scenes.text_blocks import text_lines
+from scenes.common.text_blocks import text_lines
 
 #: Top edge of the graphics under the takeaway list, so a graph never touches the list.
 GRAPHIC_TOP = 1.2
@@ -298,10 +298,10 @@ class CompareDerivativeWithGradient(NarratedScene):
                 "f(x) = " + sp.latex(fig.SLIDE_EXPR), font_size=LABEL_SIZE, color=FUNCTION_COLOR
             ).next_to(axes1.c2p(-1.95, f1(-1.95)), LEFT, buff=0.25)
             at = ValueTracker(float(fig.SLIDE_FROM))
-            tangent1 = always_redraw(
+            tangent1 = redraw(
                 lambda: tangent_segment(axes1, f1, df1(at.get_value()), at.get_value())
             )
-            point1 = always_redraw(
+            point1 = redraw(
                 lambda: Dot(
                     axes1.c2p(at.get_value(), f1(at.get_value())), color=POINT_COLOR, radius=0.08
                 )

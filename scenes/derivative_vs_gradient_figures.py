@@ -6,7 +6,7 @@ import sympy as sp
 
 from mathreel.numbers import decimal
 from scenes import gradient_descent_figures as gd
-from scenes.calculus import derivative, slope_at, x
+from scenes.common.calculus import derivative, slope_at, x
 
 # -- a derivative: one input, one number ------------------------------------------------------
 ONE_VAR_EXPR = x**2

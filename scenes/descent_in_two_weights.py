@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from manim import *
 
-from mathreel.render.scene import NarratedScene
+from mathreel import NarratedScene
 from scenes import descent_in_two_weights_figures as fig
 from scenes import gradient_direction_figures as gdir
 from scenes import partial_derivatives_figures as pd
-from scenes.contour_map import level_curves, to_screen, weight_names, weight_plane
-from scenes.style import (
+from scenes.common.contour_map import level_curves, to_screen, weight_names, weight_plane
+from scenes.common.style import (
     BODY_SIZE,
     FAST,
     GRADIENT_COLOR,

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from manim import *
 
-from mathreel.render.scene import NarratedScene
+from mathreel import NarratedScene
 from scenes import neuron_backward_figures as fig
-from scenes.calculus import numeric
-from scenes.derivative_graph import plot
-from scenes.drawing import tangent_segment
-from scenes.style import (
+from scenes.common.calculus import numeric
+from scenes.common.derivative_graph import plot
+from scenes.common.drawing import tangent_segment
+from scenes.common.style import (
     AXES_COLOR,
     BODY_SIZE,
     FAST,

@@ -5,20 +5,35 @@ from __future__ import annotations
 import sympy as sp
 from manim import *
 
-from mathreel.render.scene import NarratedScene
-from scenes.calculus import numeric
-from scenes.derivative_graph import (
+from mathreel import NarratedScene, redraw
+from scenes.common.calculus import numeric
+from scenes.common.derivative_graph import (
     GRAPH_WIDTH,
     GRAPH_X,
     PANEL_LEFT,
     DerivativeGraph,
     at_row,
+    formula,
     graph_axes,
     note,
     plot,
     stacked_axes,
 )
-from scenes.drawing import tangent_segment
+from scenes.common.drawing import tangent_segment
+from scenes.common.quiz_drawing import play_countdown
+from scenes.common.style import (
+    AXES_COLOR,
+    BODY_SIZE,
+    HIGHLIGHT_COLOR,
+    LABEL_SIZE,
+    LOSS_COLOR,
+    MUTED_COLOR,
+    POINT_COLOR,
+    SMALL_SIZE,
+    TANGENT_COLOR,
+    TEXT_COLOR,
+    WEIGHT_COLOR,
+)
 from scenes.gradient_descent_figures import (
     ACTUAL_CHANGE,
     CURVATURE_GAP,
@@ -57,20 +72,6 @@ from scenes.gradient_descent_figures import (
     shown,
     w,
 )
-from scenes.quiz_drawing import play_countdown
-from scenes.style import (
-    AXES_COLOR,
-    BODY_SIZE,
-    HIGHLIGHT_COLOR,
-    LABEL_SIZE,
-    LOSS_COLOR,
-    MUTED_COLOR,
-    POINT_COLOR,
-    SMALL_SIZE,
-    TANGENT_COLOR,
-    TEXT_COLOR,
-    WEIGHT_COLOR,
-)
 
 loss = numeric(LOSS, w)
 loss_slope = numeric(LOSS_PRIME, w)
@@ -89,10 +90,6 @@ COUNTDOWN_CENTRE = np.array([5.2, -2.45, 0])
 #: The zoomed window around w = 5 where the step is predicted: the curve is nearly its tangent.
 ZOOM_W = [4.4, 5.2, 0.2]
 ZOOM_L = [2.0, 4.6, 0.4]
-
-
-def formula(latex: str, row: float, color: str) -> MathTex:
-    return at_row(MathTex(latex, font_size=BODY_SIZE, color=color), row)
 
 
 def axis_names(axes: Axes) -> VGroup:
@@ -364,7 +361,7 @@ class TakeGradientDescentSteps(NarratedScene):
 
         # ---------------------------------------------------------------- the actual loss, and the gap
         weight = ValueTracker(start)
-        mover = always_redraw(
+        mover = redraw(
             lambda: Dot(zoom.c2p(weight.get_value(), loss(weight.get_value())), color=POINT_COLOR)
         )
         ghost = zoom_point.copy().set_opacity(0.35)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from mathreel.numbers import decimal
-from scenes.calculus import derivative
+from scenes.common.calculus import derivative
 
 w = sp.Symbol("w", real=True)
 

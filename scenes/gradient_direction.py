@@ -6,13 +6,13 @@ from __future__ import annotations
 import numpy as np
 from manim import *
 
-from mathreel.render.scene import NarratedScene
+from mathreel import NarratedScene, redraw
 from scenes import gradient_direction_figures as fig
 from scenes import partial_derivatives_figures as pd
-from scenes.contour_map import level_curves, weight_names, weight_plane
-from scenes.drawing import show_value
-from scenes.quiz_drawing import play_countdown
-from scenes.style import (
+from scenes.common.contour_map import level_curves, weight_names, weight_plane
+from scenes.common.drawing import show_value
+from scenes.common.quiz_drawing import play_countdown
+from scenes.common.style import (
     BODY_SIZE,
     FAST,
     GRADIENT_COLOR,
@@ -159,8 +159,8 @@ class PointTheGradientUphill(NarratedScene):
             end = (P[0] + np.cos(a), P[1] + np.sin(a))
             return Arrow(axes.c2p(*P), axes.c2p(*end), buff=0, color=TEXT_COLOR, stroke_width=5)
 
-        u_arrow = always_redraw(unit_arrow)
-        u_label = always_redraw(
+        u_arrow = redraw(unit_arrow)
+        u_label = redraw(
             lambda: MathTex("u", font_size=BODY_SIZE, color=TEXT_COLOR).move_to(
                 axes.c2p(
                     P[0] + 1.35 * np.cos(angle.get_value()),

@@ -6,10 +6,10 @@ from __future__ import annotations
 import numpy as np
 from manim import *
 
-from mathreel.render.scene import NarratedScene
+from mathreel import NarratedScene
 from scenes import gradient_questions_figures as fig
-from scenes.contour_map import weight_plane
-from scenes.style import (
+from scenes.common.contour_map import weight_plane
+from scenes.common.style import (
     BODY_SIZE,
     FAST,
     GRADIENT_COLOR,

@@ -5,20 +5,21 @@ from __future__ import annotations
 import numpy as np
 from manim import *
 
+from mathreel import NarratedScene
 from mathreel.quiz import LETTERS
-from mathreel.render.scene import NarratedScene
 from scenes import gradient_review_figures as fig
 from scenes import gradient_review_quiz as quiz
 from scenes.check_understanding_figures import TIMES_UP, think_seconds
-from scenes.contour_map import weight_names, weight_plane
-from scenes.quiz_drawing import (
+from scenes.common.contour_map import weight_names, weight_plane
+from scenes.common.quiz_drawing import (
     QUIZ_TEXT_LEFT,
-    lettered_choices,
     play_countdown,
+    play_question,
+    play_quiz_title,
     question_block,
     reveal_choice,
 )
-from scenes.style import (
+from scenes.common.style import (
     BODY_SIZE,
     FAST,
     GRADIENT_COLOR,
@@ -29,7 +30,6 @@ from scenes.style import (
     POINT_COLOR,
     SECOND_DERIVATIVE_COLOR,
     TEXT_COLOR,
-    TITLE_SIZE,
     WEIGHT_COLOR,
 )
 
@@ -58,23 +58,12 @@ class CheckTheGradient(NarratedScene):
 
     def construct(self) -> None:
         with self.beat("intro") as beat:
-            title = Tex(r"Check Your Understanding", font_size=TITLE_SIZE, color=TEXT_COLOR)
-            subtitle = Tex(
-                r"three questions on the gradient", font_size=BODY_SIZE, color=MUTED_COLOR
-            )
-            VGroup(title, subtitle).arrange(DOWN, buff=0.4).move_to(UP * 0.3)
-            self.play(Write(title), run_time=NORMAL)
-            self.play(FadeIn(subtitle, shift=UP * 0.2), run_time=min(FAST, beat.until()))
+            opening = play_quiz_title(self, beat, r"three questions on the gradient")
 
         # -- Q1: a cross term ---------------------------------------------------------------------
         with self.beat("q1_ask") as beat:
-            q1 = question_block(QUIZ_TEXT_LEFT, 1, quiz.Q1.prompt_tex)
-            q1_choices = lettered_choices(QUIZ_TEXT_LEFT, [c.tex for c in quiz.Q1.choices], top=1.2)
-            self.play(FadeOut(VGroup(title, subtitle)), run_time=FAST)
-            self.play(FadeIn(q1, shift=DOWN * 0.2), run_time=beat.until("choices"))
-            self.play(
-                LaggedStart(*(FadeIn(c, shift=RIGHT * 0.2) for c in q1_choices), lag_ratio=0.5),
-                run_time=beat.until("think"),
+            q1, q1_choices = play_question(
+                self, beat, 1, quiz.Q1, QUIZ_TEXT_LEFT, top=1.2, clear=opening
             )
             self.countdown(beat)
 
@@ -205,29 +194,14 @@ class CheckTheGradient(NarratedScene):
 
         # -- Q3: beyond the cap ---------------------------------------------------------------------
         with self.beat("q3_ask") as beat:
-            q3 = question_block(QUIZ_TEXT_LEFT, 3, quiz.Q3.prompt_tex)
-            given = (
-                MathTex(
-                    rf"L = w_1^2 + {S['q3_stretch']}\,w_2^2,\quad \eta = {S['q3_eta']},\quad"
-                    rf"\text{{from }} ({S['q3_s1']}, {S['q3_s2']})",
-                    font_size=BODY_SIZE,
-                    color=LOSS_COLOR,
-                )
-                .next_to(q3, DOWN, buff=0.35)
-                .align_to(q3, LEFT)
+            given = MathTex(
+                rf"L = w_1^2 + {S['q3_stretch']}\,w_2^2,\quad \eta = {S['q3_eta']},\quad"
+                rf"\text{{from }} ({S['q3_s1']}, {S['q3_s2']})",
+                font_size=BODY_SIZE,
+                color=LOSS_COLOR,
             )
-            q3_choices = lettered_choices(
-                QUIZ_TEXT_LEFT, [c.tex for c in quiz.Q3.choices], top=given.get_bottom()[1] - 0.45
-            )
-            self.play(FadeOut(q2_all), run_time=FAST)
-            self.play(
-                FadeIn(q3, shift=DOWN * 0.2),
-                FadeIn(given, shift=DOWN * 0.2),
-                run_time=beat.until("choices"),
-            )
-            self.play(
-                LaggedStart(*(FadeIn(c, shift=RIGHT * 0.2) for c in q3_choices), lag_ratio=0.5),
-                run_time=beat.until("think"),
+            q3, q3_choices = play_question(
+                self, beat, 3, quiz.Q3, QUIZ_TEXT_LEFT, clear=q2_all, given=given
             )
             self.countdown(beat)
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 import numpy as np
 from manim import *
 
-from mathreel.render.scene import NarratedScene
+from mathreel import NarratedScene
 from scenes import gradient_direction_figures as gdir
 from scenes import learning_rate_limit_figures as fig
 from scenes import partial_derivatives_figures as pd
-from scenes.contour_map import clipped, level_curves, weight_names, weight_plane
-from scenes.quiz_drawing import play_countdown
-from scenes.style import (
+from scenes.common.contour_map import clipped, level_curves, weight_names, weight_plane
+from scenes.common.quiz_drawing import play_countdown
+from scenes.common.style import (
     BODY_SIZE,
     FAST,
     HIGHLIGHT_COLOR,

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from manim import *
 
-from mathreel.render.scene import NarratedScene
+from mathreel import NarratedScene
 from scenes import neuron_backward_figures as fig
 from scenes import vanishing_gradients_figures as vg
-from scenes.calculus import numeric
 from scenes.check_understanding_figures import TIMES_UP, think_seconds
-from scenes.graph_drawing import NodePicture, backward_arrow, edge, edge_label
-from scenes.quiz_drawing import play_countdown
-from scenes.style import (
+from scenes.common.calculus import numeric
+from scenes.common.graph_drawing import NodePicture, backward_arrow, edge, edge_label
+from scenes.common.quiz_drawing import play_countdown
+from scenes.common.style import (
     AXES_COLOR,
     BODY_SIZE,
     FAST,

@@ -1,13 +1,13 @@
 """Every number of the one-neuron scenes: z = w·x + b, a = σ(z), L = (a − t)² with x = 2, w = 0.5,
-b = −1, t = 1; its backward pass (scenes.autodiff), the finite-difference check, and one step."""
+b = −1, t = 1; its backward pass (scenes.common.autodiff), the finite-difference check, and one step."""
 
 from __future__ import annotations
 
 import sympy as sp
 
 from mathreel.numbers import decimal, scientific
-from scenes import autodiff as ad
 from scenes import gradient_descent_figures as gd
+from scenes.common import autodiff as ad
 
 INPUT = sp.Integer(2)  # x: data, held fixed
 WEIGHT = sp.Rational(1, 2)

@@ -4,8 +4,25 @@ from __future__ import annotations
 
 from manim import *
 
-from mathreel.render.scene import NarratedScene
-from scenes.calculus import numeric
+from mathreel import NarratedScene, redraw
+from scenes.common.calculus import numeric
+from scenes.common.style import (
+    AXES_COLOR,
+    BODY_SIZE,
+    FAST,
+    HEADING_SIZE,
+    HIGHLIGHT_COLOR,
+    LABEL_SIZE,
+    LOSS_COLOR,
+    MUTED_COLOR,
+    NORMAL,
+    POINT_COLOR,
+    SECANT_COLOR,
+    SMALL_SIZE,
+    TANGENT_COLOR,
+    TEXT_COLOR,
+    WEIGHT_COLOR,
+)
 from scenes.opening_training_run_figures import (
     CLOSEST_FRACTION,
     EPOCH_RANGE,
@@ -26,23 +43,6 @@ from scenes.opening_training_run_figures import (
     WINDOW_BEFORE,
     WINDOWS,
     t,
-)
-from scenes.style import (
-    AXES_COLOR,
-    BODY_SIZE,
-    FAST,
-    HEADING_SIZE,
-    HIGHLIGHT_COLOR,
-    LABEL_SIZE,
-    LOSS_COLOR,
-    MUTED_COLOR,
-    NORMAL,
-    POINT_COLOR,
-    SECANT_COLOR,
-    SMALL_SIZE,
-    TANGENT_COLOR,
-    TEXT_COLOR,
-    WEIGHT_COLOR,
 )
 
 loss_fn = numeric(LOSS, t)
@@ -273,12 +273,12 @@ class MeasureTrainingRunSlopes(NarratedScene):
 
         live = {
             w: VGroup(
-                always_redraw(
+                redraw(
                     lambda w=w: line_through_question(
                         axes, window_slope(w), SECANT_COLOR, dashed=w == WINDOW_AFTER
                     )
                 ),
-                always_redraw(lambda w=w: window_end(w)),
+                redraw(lambda w=w: window_end(w)),
             )
             for w in (WINDOW_BEFORE, WINDOW_AFTER)
         }

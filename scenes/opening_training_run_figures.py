@@ -5,7 +5,7 @@ from __future__ import annotations
 import sympy as sp
 
 from mathreel.numbers import decimal
-from scenes.calculus import derivative, value_at
+from scenes.common.calculus import derivative, value_at
 
 #: The epoch (the input of the loss curve).
 t = sp.Symbol("t", real=True)

@@ -6,9 +6,9 @@ from __future__ import annotations
 import sympy as sp
 from manim import *
 
-from mathreel.render.scene import NarratedScene
+from mathreel import NarratedScene
 from scenes import partial_derivatives_figures as fig
-from scenes.style import (
+from scenes.common.style import (
     BODY_SIZE,
     FAST,
     GRADIENT_COLOR,
@@ -22,7 +22,7 @@ from scenes.style import (
     TEXT_COLOR,
     WEIGHT_COLOR,
 )
-from scenes.surface_drawing import (
+from scenes.common.surface_drawing import (
     VIEW_PHI,
     VIEW_THETA,
     curve_on_surface,

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from manim import *
 
-from mathreel.render.scene import NarratedScene
+from mathreel import NarratedScene
 from scenes import chain_rule_figures as fig
-from scenes.graph_drawing import NodePicture, edge, edge_label
-from scenes.style import (
+from scenes.common.graph_drawing import NodePicture, edge, edge_label
+from scenes.common.style import (
     BODY_SIZE,
     FAST,
     GRADIENT_COLOR,

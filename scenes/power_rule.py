@@ -7,9 +7,20 @@ import textwrap
 
 from manim import *
 
-from mathreel.render.scene import BeatTracker, NarratedScene
-from scenes.calculus import numeric
-from scenes.drawing import tangent_segment
+from mathreel.render.drawing.scene import BeatTracker, NarratedScene
+from scenes.common.calculus import numeric
+from scenes.common.drawing import tangent_segment
+from scenes.common.style import (
+    AXES_COLOR,
+    FUNCTION_COLOR,
+    HEADING_SIZE,
+    HIGHLIGHT_COLOR,
+    LABEL_SIZE,
+    MUTED_COLOR,
+    SECANT_COLOR,
+    TANGENT_COLOR,
+    TEXT_COLOR,
+)
 from scenes.power_rule_figures import (
     LOG_ROW,
     LOG_SLOPE_TEXT,
@@ -26,17 +37,6 @@ from scenes.power_rule_figures import (
     pattern_tex,
     power_rule,
     tex,
-)
-from scenes.style import (
-    AXES_COLOR,
-    FUNCTION_COLOR,
-    HEADING_SIZE,
-    HIGHLIGHT_COLOR,
-    LABEL_SIZE,
-    MUTED_COLOR,
-    SECANT_COLOR,
-    TANGENT_COLOR,
-    TEXT_COLOR,
 )
 
 #: Characters per line in the note panel beside the table (fits its 7.9-unit width at 38 pt).

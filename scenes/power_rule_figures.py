@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from scenes import secant_to_tangent_figures as secant
-from scenes.calculus import derivative, x
+from scenes.common.calculus import derivative, x
 
 #: The exponent of the power rule, any number.
 n = sp.Symbol("n")

@@ -6,10 +6,10 @@ from __future__ import annotations
 import sympy as sp
 from manim import *
 
-from mathreel.render.scene import NarratedScene
+from mathreel import NarratedScene
 from scenes import saddle_points_figures as fig
-from scenes.contour_map import clipped, to_screen, weight_names, weight_plane
-from scenes.style import (
+from scenes.common.contour_map import clipped, to_screen, weight_names, weight_plane
+from scenes.common.style import (
     BODY_SIZE,
     FAST,
     GRADIENT_COLOR,
@@ -22,7 +22,7 @@ from scenes.style import (
     TEXT_COLOR,
     WEIGHT_COLOR,
 )
-from scenes.surface_drawing import (
+from scenes.common.surface_drawing import (
     VIEW_PHI,
     curve_on_surface,
     fix_in_frame,

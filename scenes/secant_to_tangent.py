@@ -5,8 +5,22 @@ from __future__ import annotations
 import numpy as np
 from manim import *
 
-from mathreel.render.scene import NarratedScene
-from scenes.calculus import numeric
+from mathreel import NarratedScene, redraw
+from scenes.common.calculus import numeric
+from scenes.common.style import (
+    AXES_COLOR,
+    BODY_SIZE,
+    FUNCTION_COLOR,
+    HEADING_SIZE,
+    HIGHLIGHT_COLOR,
+    LABEL_SIZE,
+    MUTED_COLOR,
+    POINT_COLOR,
+    SECANT_COLOR,
+    SMALL_SIZE,
+    TANGENT_COLOR,
+    TEXT_COLOR,
+)
 from scenes.secant_to_tangent_figures import (
     ALGEBRA,
     FINEST_PIXEL_WIDTH,
@@ -28,20 +42,6 @@ from scenes.secant_to_tangent_figures import (
     screen_units_per_step,
     secant_rows,
     secant_slope_readout,
-)
-from scenes.style import (
-    AXES_COLOR,
-    BODY_SIZE,
-    FUNCTION_COLOR,
-    HEADING_SIZE,
-    HIGHLIGHT_COLOR,
-    LABEL_SIZE,
-    MUTED_COLOR,
-    POINT_COLOR,
-    SECANT_COLOR,
-    SMALL_SIZE,
-    TANGENT_COLOR,
-    TEXT_COLOR,
 )
 
 # The narration says the last second point is within a pixel of the first; refuse to render a
@@ -104,10 +104,8 @@ class SecantBecomesTangent(NarratedScene):
             slope = (f(x2.get_value()) - f(X0_F)) / gap  # through the two actual points
             return line_through_point(axes, slope, SECANT_COLOR, stroke_width=4)
 
-        secant = always_redraw(secant_line)
-        second_dot = always_redraw(
-            lambda: Dot(axes.c2p(*second_point()), radius=0.08, color=SECANT_COLOR)
-        )
+        secant = redraw(secant_line)
+        second_dot = redraw(lambda: Dot(axes.c2p(*second_point()), radius=0.08, color=SECANT_COLOR))
         point = Dot(axes.c2p(X0_F, f(X0_F)), radius=0.09, color=POINT_COLOR)
         point_label = MathTex("(1, 1)", color=POINT_COLOR, font_size=LABEL_SIZE).next_to(
             point, UL, buff=0.12
@@ -282,7 +280,7 @@ class SecantBecomesTangent(NarratedScene):
             # Re-open the gap, then shrink it geometrically so every decade of h gets equal time.
             x2.set_value(float(X0 + GENERAL_GAP))
             second_dot.add_updater(lambda d: d.move_to(axes.c2p(*second_point())))
-            secant = always_redraw(secant_line)
+            secant = redraw(secant_line)
             readout = self.gap_readout(x2).next_to(box, DOWN, buff=0.6)
             self.play(
                 FadeIn(secant),

@@ -10,7 +10,7 @@ import numpy as np
 import sympy as sp
 
 from mathreel.numbers import decimal, exact_decimal
-from scenes.calculus import slope_at, value_at, x
+from scenes.common.calculus import slope_at, value_at, x
 
 #: The function the scene draws.
 F = x**2

@@ -5,10 +5,26 @@ from __future__ import annotations
 import sympy as sp
 from manim import *
 
-from mathreel.render.scene import NarratedScene
-from scenes.calculus import numeric
-from scenes.drawing import show_value, tangent_segment
-from scenes.quiz_drawing import play_countdown
+from mathreel import NarratedScene, redraw
+from scenes.common.calculus import numeric
+from scenes.common.drawing import show_value, tangent_segment
+from scenes.common.quiz_drawing import play_countdown
+from scenes.common.style import (
+    AXES_COLOR,
+    BODY_SIZE,
+    FAST,
+    FUNCTION_COLOR,
+    HEADING_SIZE,
+    HIGHLIGHT_COLOR,
+    LABEL_SIZE,
+    MUTED_COLOR,
+    NORMAL,
+    POINT_COLOR,
+    SMALL_SIZE,
+    TANGENT_COLOR,
+    TEXT_COLOR,
+)
+from scenes.common.zoom import close_up, window_box, window_marker
 from scenes.slope_at_a_point_figures import (
     CUBIC,
     CUBIC_NEAR_TEXT,
@@ -44,22 +60,6 @@ from scenes.slope_at_a_point_figures import (
     ZOOM_FACTORS,
     ZOOM_POINT,
 )
-from scenes.style import (
-    AXES_COLOR,
-    BODY_SIZE,
-    FAST,
-    FUNCTION_COLOR,
-    HEADING_SIZE,
-    HIGHLIGHT_COLOR,
-    LABEL_SIZE,
-    MUTED_COLOR,
-    NORMAL,
-    POINT_COLOR,
-    SMALL_SIZE,
-    TANGENT_COLOR,
-    TEXT_COLOR,
-)
-from scenes.zoom import close_up, window_box, window_marker
 
 parabola_fn = numeric(PARABOLA)
 parabola_slope_fn = numeric(PARABOLA_SLOPE)
@@ -272,8 +272,8 @@ class FindSlopeAtPoint(NarratedScene):
             view.add_to_back(view.tangent)
             return view
 
-        view = always_redraw(zoomed)
-        marker = always_redraw(
+        view = redraw(zoomed)
+        marker = redraw(
             lambda: window_marker(axes, window_box(parabola_fn, slope, ZOOM_POINT, half_width()))
         )
         factor = Integer(ZOOM_FACTORS[0], font_size=HEADING_SIZE, color=TEXT_COLOR)
@@ -374,7 +374,7 @@ class FindSlopeAtPoint(NarratedScene):
 
         self.probe = Dot(point_here(), radius=0.1, color=POINT_COLOR)
         self.probe.add_updater(lambda m: m.move_to(point_here()))
-        self.probe_tangent = always_redraw(self.tangent_now)
+        self.probe_tangent = redraw(self.tangent_now)
 
         self.x_readout = VGroup(
             MathTex("x =", font_size=HEADING_SIZE, color=POINT_COLOR),
@@ -483,7 +483,7 @@ class FindSlopeAtPoint(NarratedScene):
             dot = Dot(inset.c2p(here, parabola_slope_fn(here)), radius=0.07, color=POINT_COLOR)
             return VGroup(line, dot)
 
-        trace = always_redraw(traced)
+        trace = redraw(traced)
 
         with self.beat("slide_answer") as beat:
             self.play(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sympy as sp
 
 from mathreel.numbers import decimal, exact_decimal, signed, whole
-from scenes.calculus import derivative, sign_word, slope_at, tangent_line, value_at, x
+from scenes.common.calculus import derivative, sign_word, slope_at, tangent_line, value_at, x
 
 #: The parabola the scene draws, and its derivative.
 PARABOLA: sp.Expr = x**2

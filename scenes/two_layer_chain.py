@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from manim import *
 
-from mathreel.render.scene import NarratedScene
+from mathreel import NarratedScene
 from scenes import two_layer_chain_figures as fig
 from scenes.check_understanding_figures import TIMES_UP, think_seconds
-from scenes.graph_drawing import NodePicture, backward_arrow, edge, edge_label
-from scenes.quiz_drawing import play_countdown
-from scenes.style import (
+from scenes.common.graph_drawing import NodePicture, backward_arrow, edge, edge_label
+from scenes.common.quiz_drawing import play_countdown
+from scenes.common.style import (
     BODY_SIZE,
     FAST,
     GRADIENT_COLOR,

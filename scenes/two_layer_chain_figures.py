@@ -1,12 +1,12 @@
 """Every number of the two-layer chain: z = w₁x + b₁, h = ReLU(z), y = w₂h + b₂, L = (y − t)² with
-x = 1.5, w₁ = 2, b₁ = −1, w₂ = −0.5, b₂ = 1, t = 1; its backward pass from scenes.autodiff."""
+x = 1.5, w₁ = 2, b₁ = −1, w₂ = −0.5, b₂ = 1, t = 1; its backward pass from scenes.common.autodiff."""
 
 from __future__ import annotations
 
 import sympy as sp
 
 from mathreel.numbers import decimal
-from scenes import autodiff as ad
+from scenes.common import autodiff as ad
 
 INPUT = sp.Rational(3, 2)  # x: data, held fixed
 TARGET = sp.Integer(1)

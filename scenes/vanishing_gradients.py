@@ -8,11 +8,11 @@ import math
 
 from manim import *
 
-from mathreel.render.scene import NarratedScene
+from mathreel import NarratedScene
 from scenes import vanishing_gradients_figures as fig
-from scenes.calculus import numeric
-from scenes.derivative_graph import plot
-from scenes.style import (
+from scenes.common.calculus import numeric
+from scenes.common.derivative_graph import plot
+from scenes.common.style import (
     AXES_COLOR,
     BODY_SIZE,
     FAST,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sympy as sp
 
 from mathreel.numbers import decimal, scientific
-from scenes.autodiff import sigmoid_of
+from scenes.common.autodiff import sigmoid_of
 
 z = sp.Symbol("z", real=True)
 SIGMOID = sigmoid_of(z)

@@ -33,17 +33,18 @@ def silent_plan(entry: SceneEntry, edit_beat: str | None = None) -> NarrationPla
     return plan_narration(parse_narration(path), entry.stem, SilentVoice(), None)
 
 
-def beat_keys(entry: SceneEntry, plan: NarrationPlan) -> dict[str, str]:
+def beat_keys(entry: SceneEntry, plan: NarrationPlan, drawn: bool = False) -> dict[str, str]:
     """Every beat's key (code key left out: it is the same in both runs) when the scene runs in
-    skip mode with ``plan``. A beat with no digest raises
-    :class:`~mathreel.render.carried.CannotDigest`."""
+    skip mode with ``plan``, or with every play ``drawn`` (frames interpolated, updaters run
+    every frame, nothing written: a dry run). A beat with no digest raises
+    :class:`~mathreel.render.drawing.carried.CannotDigest`."""
     from manim import config
 
-    from mathreel.render.carried import author_frames, carried_state
-    from mathreel.render.scene import BeatTracker, NarratedScene, SceneRun
-    from mathreel.render.scene_source import read_scene_source
-    from mathreel.render.segments import beat_key
-    from mathreel.render.worker import _share_parsed_svg_paths
+    from mathreel.render.drawing.carried import author_frames, carried_state
+    from mathreel.render.drawing.scene import BeatTracker, NarratedScene, SceneRun
+    from mathreel.render.drawing.segments import beat_key
+    from mathreel.render.drawing.worker import _share_parsed_svg_paths
+    from mathreel.render.runs.scene_source import read_scene_source
 
     _share_parsed_svg_paths()
     config.pixel_width, config.pixel_height, config.frame_rate = 854, 480, 15
@@ -63,7 +64,7 @@ def beat_keys(entry: SceneEntry, plan: NarrationPlan) -> dict[str, str]:
 
     NarratedScene.beat = beat
     try:
-        cls(skip_animations=True, run=SceneRun(plan=plan)).render()
+        cls(skip_animations=not drawn, run=SceneRun(plan=plan)).render()
     finally:
         NarratedScene.beat = original
     return keys

@@ -19,7 +19,7 @@ TINY_SCENE = '''
 
 from manim import *
 
-from mathreel.render.scene import NarratedScene
+from mathreel import NarratedScene
 from scenes.tiny_shapes import ring
 
 
@@ -144,7 +144,7 @@ def workers_alive(project: Path) -> list[int]:
             cmd = (proc / "cmdline").read_bytes().decode(errors="replace")
         except OSError:
             continue
-        if "mathreel/render/loader.py" in cmd and str(project) in cmd:
+        if "mathreel/render/drawing/loader.py" in cmd and str(project) in cmd:
             found.append(int(proc.name))
     return found
 

@@ -37,9 +37,9 @@ from mathreel.narration.timeline import AAC_FRAME, Timeline, aac_aligned_frames
 from mathreel.paths import shown
 from mathreel.quality import Quality
 from mathreel.quiz import quiz_path
-from mathreel.render.jobs import SceneResult, ensure_writable
-from mathreel.render.keys import digest_sources, module_closure
-from mathreel.render.mux import mux_in_time_order
+from mathreel.render.finishing.mux import mux_in_time_order
+from mathreel.render.runs.jobs import SceneResult, ensure_writable
+from mathreel.render.runs.keys import digest_sources, module_closure
 from mathreel.render.video import MP4_OPTIONS, joined_packets, video_packet_count
 
 _ASS_HEADER = b"""[Script Info]

@@ -22,8 +22,8 @@ from mathreel.narration.synthesis import NarrationPlan
 from mathreel.narration.timeline import Timeline, frame_of, sample_of
 from mathreel.narration.voices.base import read_wav
 from mathreel.paths import output_dir, shown
-from mathreel.render.jobs import SceneResult
-from mathreel.render.mux import add_audio_stream, encode_aac
+from mathreel.render.finishing.mux import add_audio_stream, encode_aac
+from mathreel.render.runs.jobs import SceneResult
 from mathreel.render.video import MP4_OPTIONS
 
 #: Frame rates FCP7 XML's SMPTE timecode can carry (480p15 previews cannot be exported to it).

@@ -20,7 +20,7 @@ from mathreel.narration.timeline import Timeline
 from mathreel.narration.voices.silent import SilentVoice
 from mathreel.paths import cache_dir, output_dir
 from mathreel.quality import get_quality
-from mathreel.render import jobs, scene_job
+from mathreel.render.runs import jobs, scene_job
 
 Echo = Callable[[str], None]
 

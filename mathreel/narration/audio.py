@@ -166,7 +166,7 @@ def normalize(samples: np.ndarray, rate: int = RATE) -> np.ndarray:
     needs measuring again); where it lifts peaks over the ceiling, a look-ahead peak limiter
     (ffmpeg's ``alimiter`` through PyAV, run at 4x oversampling) holds them down, and the gain is
     corrected once more. Silence stays digital silence. What is delivered is measured where it is
-    delivered: a scene's MP4, decoded (:func:`mathreel.render.finish.loudness_record`).
+    delivered: a scene's MP4, decoded (:func:`mathreel.render.finishing.finish.loudness_record`).
     """
     level = measure(samples, rate)
     if not np.isfinite(level.integrated_lufs):

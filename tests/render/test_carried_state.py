@@ -33,7 +33,7 @@ import random
 import numpy as np
 from manim import *
 
-from mathreel.render.scene import NarratedScene
+from mathreel import NarratedScene
 
 SIZE = {"side": 1.0}
 #: Seconds: beat one lasts less before its narration is edited, more after.

@@ -13,7 +13,7 @@ import pytest
 
 from mathreel.narration.audio import measure
 from mathreel.narration.timeline import Timeline
-from mathreel.render.mux import decoded_audio
+from mathreel.render.finishing.mux import decoded_audio
 from tests.probe import decode_audio, onset_after
 from tests.tiny_project import STEMS, render, tiny_project
 

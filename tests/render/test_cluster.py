@@ -39,7 +39,7 @@ from tests.tiny_project import (
 pytest.importorskip("distributed")
 pytestmark = pytest.mark.render
 
-from mathreel.render.cluster import SAME_SET_UP  # noqa: E402  (needs distributed's absence skipped)
+from mathreel.render.runs.cluster import SAME_SET_UP  # noqa: E402  (needs distributed's absence skipped)
 
 DASK = Path(sys.executable).with_name("dask")
 TIMEOUT = 240

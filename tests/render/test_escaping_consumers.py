@@ -28,7 +28,7 @@ from mathreel.manifest import Chapter
 from mathreel.narration.audio import RATE
 from mathreel.narration.synthesis import BeatPlan, NarrationPlan, PhrasePlan
 from mathreel.narration.timeline import BeatRecord, Timeline, aac_aligned_frames
-from mathreel.render.mux import mux_video_with_audio
+from mathreel.render.finishing.mux import mux_video_with_audio
 from tests.render.test_player import (  # noqa: F401  (browser: the Chromium fixture)
     QuietServer,
     RangeHandler,

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from mathreel.render.scene_job import KEEP_FAILED
+from mathreel.render.runs.scene_job import KEEP_FAILED
 from tests.probe import ffprobe
 from tests.tiny_project import (
     STEMS,
@@ -299,7 +299,7 @@ def test_full_disk_is_one_line_leaves_no_partial_file_and_the_next_run_recovers(
 
 
 def test_unexpected_exception_prints_one_line_with_its_log(project):
-    jobs = project / "mathreel" / "render" / "jobs.py"
+    jobs = project / "mathreel" / "render" / "runs" / "jobs.py"
     jobs.write_text(
         jobs.read_text().replace(
             "    check_tools()\n    voice.check_available()\n",
@@ -323,7 +323,7 @@ def test_scene_not_on_whole_aac_frames_is_refused_and_nothing_is_published(proje
     folder = project / "output" / "480p15" / "chapter-01"
     before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
     # A bug that stops scenes being held to whole AAC frames (they change, so they render again).
-    scene = project / "mathreel" / "render" / "scene.py"
+    scene = project / "mathreel" / "render" / "drawing" / "scene.py"
     held = "hold = -self.frames % aac_aligned_frames(fps)"
     assert held in scene.read_text()
     scene.write_text(scene.read_text().replace(held, "hold = 1 if self.frames % 2 else 0"))

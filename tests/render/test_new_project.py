@@ -116,7 +116,7 @@ def test_the_wheel_is_the_library_only(wheel):
     tops = {name.split("/")[0] for name in names}
     assert tops == {"mathreel", "mathreel-{}.dist-info".format(wheel.name.split("-")[1])}
     assert not any(n.startswith(("scenes/", "narration/", "tests/")) for n in names)
-    assert "mathreel/render/worker.py" in names
+    assert "mathreel/render/drawing/worker.py" in names
     web = {"player.js", "page.css", "player.css", "course.css"}
     assert {f"mathreel/assemble/web/{name}" for name in web} <= set(names)
     metadata = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("METADATA")))

@@ -102,7 +102,7 @@ def test_changed_narration_renders_again(silent_render, monkeypatch, tmp_path):
     from mathreel.narration.audio_cache import AudioCache
     from mathreel.narration.voices import get_voice
     from mathreel.quality import get_quality
-    from mathreel.render import jobs, keys
+    from mathreel.render.runs import jobs, keys
 
     entry = render.project_manifest().find_scene(SCENE)
     voice = get_voice("silent")

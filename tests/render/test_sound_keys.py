@@ -80,7 +80,7 @@ def test_beat_preview_with_force_draws_the_beat(tmp_path):
 CARRYING_SCENE = """
 from manim import *
 
-from mathreel.render.scene import NarratedScene
+from mathreel import NarratedScene
 
 
 class TinyA(NarratedScene):

@@ -23,7 +23,7 @@ SCENE = """
 import numpy as np
 from manim import *
 
-from mathreel.render.scene import NarratedScene
+from mathreel import NarratedScene
 
 
 class {name}(NarratedScene, ThreeDScene):

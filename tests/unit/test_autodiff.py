@@ -9,10 +9,10 @@ import random
 import pytest
 import sympy as sp
 
-from scenes import autodiff as ad
 from scenes import chain_rule_figures as chain_rule
 from scenes import neuron_backward_figures as neuron
 from scenes import two_layer_chain_figures as two_layer
+from scenes.common import autodiff as ad
 
 EPSILON = sp.Rational(1, 10**4)
 

@@ -27,7 +27,7 @@ def test_the_sigmoid_bound() -> None:
 
 def test_the_quiz_numbers() -> None:
     from scenes import backprop_check_figures as q
-    from scenes.calculus import x
+    from scenes.common.calculus import x
 
     assert (q.Q1_U.value, q.Q1_OUTER, q.Q1_INNER, q.Q1_ANSWER) == (5, 75, 2, 150)
     assert q.Q1_ANSWER == sp.diff(q.Q1_EXPRESSION, x).subs(x, 3)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sympy as sp
 
 from scenes import chain_rule_figures as fig
-from scenes.calculus import x
+from scenes.common.calculus import x
 
 
 def test_nudges_multiply() -> None:

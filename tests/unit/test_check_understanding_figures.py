@@ -12,7 +12,7 @@ from mathreel.narration.voices.silent import SilentVoice
 from scenes import check_understanding_figures as fig
 from scenes import check_understanding_quiz as quiz
 from scenes import gradient_descent_figures as gd
-from scenes.calculus import tangent_line, x
+from scenes.common.calculus import tangent_line, x
 from tests.course import NARRATION_DIR
 
 #: Quiz questions leave the viewer at least this long to think (the house standard).

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from mathreel.errors import UserError
-from mathreel.render.executors import parse_cluster
-from mathreel.render.fingerprint import code_files, differences
+from mathreel.render.runs.executors import parse_cluster
+from mathreel.render.runs.fingerprint import code_files, differences
 
 
 @pytest.mark.parametrize(
@@ -44,7 +44,7 @@ def test_differences_name_what_differs():
 
 def test_code_digest_covers_scenes_and_the_library_by_relative_path():
     files = code_files()
-    assert "manim.cfg" in files and "mathreel/render/cluster.py" in files
+    assert "manim.cfg" in files and "mathreel/render/runs/cluster.py" in files
     assert any(name.startswith("scenes/") for name in files)
     assert not any(name.startswith("/") or "__pycache__" in name for name in files)
 
@@ -56,7 +56,7 @@ def test_worker_set_up_hint_names_a_run_sh_command_that_exists():
     from tests.course import ROOT
 
     pytest.importorskip("distributed")
-    from mathreel.render.cluster import SAME_SET_UP
+    from mathreel.render.runs.cluster import SAME_SET_UP
 
     commands = re.findall(r"`\./run\.sh (\w[\w-]*)", SAME_SET_UP)
     arms = re.findall(r"^  (\w[\w-]*)\)$", (ROOT / "run.sh").read_text(), re.M)
@@ -66,7 +66,7 @@ def test_worker_set_up_hint_names_a_run_sh_command_that_exists():
 @pytest.mark.parametrize("value", ["0", "-3", "soon", "inf"])
 def test_bad_cluster_timeout_names_the_variable(monkeypatch, value):
     pytest.importorskip("distributed")
-    from mathreel.render.cluster import connect_seconds
+    from mathreel.render.runs.cluster import connect_seconds
 
     monkeypatch.setenv("MATHREEL_CLUSTER_TIMEOUT", value)
     with pytest.raises(UserError, match=rf"MATHREEL_CLUSTER_TIMEOUT='{value}': use a number"):

@@ -8,7 +8,7 @@ import sympy as sp
 
 from mathreel.narration.script import parse_narration
 from scenes import critical_points_figures as fig
-from scenes.calculus import x
+from scenes.common.calculus import x
 from tests.course import NARRATION_DIR
 
 SCRIPT = parse_narration(NARRATION_DIR / "critical_points.md")

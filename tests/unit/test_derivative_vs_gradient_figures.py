@@ -10,7 +10,7 @@ from mathreel.narration.script import parse_narration
 from mathreel.numbers import decimal
 from scenes import derivative_vs_gradient_figures as fig
 from scenes import gradient_descent_figures as gd
-from scenes.calculus import tangent_line, value_at, x
+from scenes.common.calculus import tangent_line, value_at, x
 from tests.course import NARRATION_DIR
 
 SCRIPT = parse_narration(NARRATION_DIR / "derivative_vs_gradient.md")

@@ -9,7 +9,7 @@ import sympy as sp
 
 from mathreel.narration.script import Mark, Pause, parse_narration
 from scenes import gradient_descent_figures as fig
-from scenes.calculus import tangent_line
+from scenes.common.calculus import tangent_line
 from tests.course import NARRATION_DIR
 
 SCRIPT = parse_narration(NARRATION_DIR / "gradient_descent.md")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mathreel.narration.synthesis import NarrationPlan
 from mathreel.quality import get_quality
-from mathreel.render import keys
+from mathreel.render.runs import keys
 from render import project_manifest
 from tests.course import ROOT
 
@@ -17,12 +17,24 @@ def test_source_closure_follows_project_imports():
     assert {
         "scenes/slope_at_a_point.py",
         "scenes/slope_at_a_point_figures.py",
-        "scenes/style.py",
-        "mathreel/render/scene.py",
+        "scenes/common/style.py",
+        "mathreel/render/drawing/scene.py",
         "mathreel/narration/audio.py",
         "manim.cfg",
     } <= closure
     assert not any(p.startswith("scenes/power_rule") for p in closure)
+
+
+def test_a_public_name_imported_from_the_package_brings_its_module(tmp_path):
+    """``from mathreel import redraw`` loads mathreel/render/drawing/redraw.py through the
+    package's lazy table, an import no parse sees: the key follows the table."""
+    from mathreel import _PUBLIC
+
+    scene = tmp_path / "uses_public.py"
+    scene.write_text("from mathreel import decimal, redraw\n")
+    closure = {p.relative_to(ROOT).as_posix() for p in keys.module_closure(scene) if p != scene}
+    assert {"mathreel/numbers.py", "mathreel/render/drawing/redraw.py"} <= closure
+    assert _PUBLIC["redraw"] == "mathreel.render.drawing.redraw"
 
 
 def test_key_moves_with_plan_and_quality_and_code(monkeypatch, tmp_path):
@@ -34,7 +46,7 @@ def test_key_moves_with_plan_and_quality_and_code(monkeypatch, tmp_path):
     other = NarrationPlan("slope_at_a_point", "T", "n.md", "piper", True)
     assert key != keys.scene_key(entry, other, get_quality("l"))
     style = tmp_path / "style.py"
-    style.write_text((ROOT / "scenes" / "style.py").read_text() + "\n# changed\n")
+    style.write_text((ROOT / "scenes" / "common" / "style.py").read_text() + "\n# changed\n")
     real = keys.source_closure
 
     def with_changed_style(path):
@@ -48,7 +60,7 @@ def test_sweep_removes_killed_renders_and_all_but_the_newest_failed_ones(monkeyp
     import os
     import subprocess
 
-    from mathreel.render import scene_job
+    from mathreel.render.runs import scene_job
 
     monkeypatch.setenv("MATHREEL_CACHE", str(tmp_path))
     dead = subprocess.Popen(["true"])  # a process that has exited and been reaped

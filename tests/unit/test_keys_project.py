@@ -12,7 +12,7 @@ import pytest
 from mathreel import paths
 from mathreel.errors import UserError
 from mathreel.quality import get_quality
-from mathreel.render import keys
+from mathreel.render.runs import keys
 from mathreel.scaffold import new_project
 
 SCENE = "scenes/hello_slope.py"
@@ -25,9 +25,9 @@ def installed(tmp_path, monkeypatch):
     shutil.copytree(paths.LIBRARY, site / "mathreel", ignore=shutil.ignore_patterns("__pycache__"))
     library = site / "mathreel"
     monkeypatch.setattr(keys, "LIBRARY", library)
-    monkeypatch.setattr(keys, "LOADER", library / "render" / "loader.py")
-    monkeypatch.setattr(keys, "WORKER", library / "render" / "worker.py")
-    monkeypatch.setattr(keys, "FINISH", library / "render" / "finish.py")
+    monkeypatch.setattr(keys, "LOADER", library / "render" / "drawing" / "loader.py")
+    monkeypatch.setattr(keys, "WORKER", library / "render" / "drawing" / "worker.py")
+    monkeypatch.setattr(keys, "FINISH", library / "render" / "finishing" / "finish.py")
     project = tmp_path / "course"
     new_project(project)
     monkeypatch.chdir(project)
@@ -51,8 +51,8 @@ def test_closure_names_library_files_by_package_path_and_project_files_by_root(i
     assert {
         "scenes/hello_slope.py",
         "scenes/hello_slope_figures.py",
-        "mathreel/render/worker.py",
-        "mathreel/render/finish.py",
+        "mathreel/render/drawing/worker.py",
+        "mathreel/render/finishing/finish.py",
         "manim.cfg",
     } <= names(project)
 

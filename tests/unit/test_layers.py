@@ -156,7 +156,7 @@ def test_the_circle_test_sees_each_of_the_three_old_circles():
     there, some inside a function) and it is found."""
     for module, back in (
         ("mathreel.doctor", "mathreel.commands"),
-        ("mathreel.render.cluster", "mathreel.render.executors"),
+        ("mathreel.render.runs.cluster", "mathreel.render.runs.executors"),
         ("mathreel.check.contact_sheet", "mathreel.check.keyframes"),
     ):
         graph = import_graph()
@@ -174,7 +174,11 @@ NARRATION_MODULE = LIBRARY / "narration" / "timeline.py"
         (RENDER_MODULE, "from ..assemble import chapter\n", "imports mathreel.assemble.chapter"),
         (RENDER_MODULE, "from ..check.smoke import run\n", "imports mathreel.check.smoke"),
         (NARRATION_MODULE, "from mathreel import render\n", "imports mathreel.render"),
-        (NARRATION_MODULE, "from mathreel import NarratedScene\n", "imports mathreel.render.scene"),
+        (
+            NARRATION_MODULE,
+            "from mathreel import NarratedScene\n",
+            "imports mathreel.render.drawing.scene",
+        ),
         (
             RENDER_MODULE,
             "import importlib\nimportlib.import_module('mathreel.assemble.chapter')\n",
@@ -188,7 +192,11 @@ NARRATION_MODULE = LIBRARY / "narration" / "timeline.py"
         ),
         (RENDER_MODULE, "import importlib\nimportlib.import_module(name)\n", "cannot be read"),
         (LIBRARY / "files.py", "from .render import video\n", "shared module files.py imports"),
-        (RENDER_MODULE, "import importlib\nimportlib.import_module('scenes.style')\n", "content"),
+        (
+            RENDER_MODULE,
+            "import importlib\nimportlib.import_module('scenes.common.style')\n",
+            "content",
+        ),
     ],
 )
 def test_the_layering_test_catches_an_injected_import(path, source, expected):

@@ -10,7 +10,7 @@ import sympy as sp
 
 from mathreel.narration.script import Mark, Pause, parse_narration
 from scenes import learning_rate_limit_figures as fig
-from scenes.contour_map import clipped
+from scenes.common.contour_map import clipped
 from tests.course import NARRATION_DIR
 
 SCRIPT = parse_narration(NARRATION_DIR / "learning_rate_limit.md")

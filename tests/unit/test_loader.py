@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy
 
 import mathreel
-from mathreel.render.loader import HashingFinder
+from mathreel.render.drawing.loader import HashingFinder
 
 
 def test_installed_packages_inside_the_project_folder_are_not_project_code(tmp_path):
@@ -20,7 +20,9 @@ def test_installed_packages_inside_the_project_folder_are_not_project_code(tmp_p
 
 def test_the_library_is_covered_wherever_it_is_installed():
     library = Path(mathreel.__file__).parent
-    assert HashingFinder(Path("/nonexistent"), library).covers(str(library / "render" / "scene.py"))
+    assert HashingFinder(Path("/nonexistent"), library).covers(
+        str(library / "render" / "drawing" / "scene.py")
+    )
     assert not HashingFinder(Path("/nonexistent"), None).covers(
-        str(library / "render" / "scene.py")
+        str(library / "render" / "drawing" / "scene.py")
     )

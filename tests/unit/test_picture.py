@@ -9,7 +9,12 @@ import pytest
 from manim import DEGREES, UP, Dot, MathTex, MovingCamera, Text, ThreeDCamera
 from manim.camera.camera import Camera
 
-from mathreel.render.picture import MIN_TEXT_PX, safe_area_violations, shown_scale, small_text
+from mathreel.render.drawing.picture import (
+    MIN_TEXT_PX,
+    safe_area_violations,
+    shown_scale,
+    small_text,
+)
 
 
 def three_d(phi: float = 75, theta: float = -90) -> ThreeDCamera:

@@ -7,7 +7,7 @@ import re
 import sympy as sp
 
 from mathreel.narration.script import parse_narration
-from scenes.calculus import x
+from scenes.common.calculus import x
 from scenes.power_rule_figures import (
     CROSS_ENTROPY_DERIVATIVE,
     L2_DERIVATIVE,

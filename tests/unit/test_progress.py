@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mathreel.render.progress import RenderProgress
+from mathreel.render.runs.progress import RenderProgress
 
 
 def test_reused_scene_is_a_finished_row_on_a_terminal():

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from mathreel.errors import UserError
-from mathreel.render.scene_source import check_beats, read_scene_source
+from mathreel.render.runs.scene_source import check_beats, read_scene_source
 
 SCENE = """\
-from mathreel.render.scene import NarratedScene
+from mathreel import NarratedScene
 
 class ShowsThings(NarratedScene):
     def construct(self):

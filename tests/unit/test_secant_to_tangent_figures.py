@@ -10,7 +10,7 @@ from sympy import Rational
 
 from mathreel.narration.script import parse_narration
 from mathreel.numbers import exact_decimal
-from scenes.calculus import x
+from scenes.common.calculus import x
 from scenes.secant_to_tangent_figures import (
     ALGEBRA,
     FINEST_PIXEL_WIDTH,

@@ -9,7 +9,7 @@ import sympy as sp
 
 from mathreel.narration.script import Mark, Pause, parse_narration
 from scenes import slope_at_a_point_figures as fig
-from scenes.calculus import x
+from scenes.common.calculus import x
 from tests.course import NARRATION_DIR
 
 NARRATION = parse_narration(NARRATION_DIR / "slope_at_a_point.md")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mathreel.render.worker_job import WorkerJob
+from mathreel.render.runs.worker_job import WorkerJob
 
 
 def test_a_job_reads_back_equal_from_its_json(tmp_path: Path) -> None:

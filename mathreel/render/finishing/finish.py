@@ -18,13 +18,13 @@ from mathreel.narration.audio import RATE, build_narration_track, measure, norma
 from mathreel.narration.synthesis import NarrationPlan
 from mathreel.narration.timeline import Timeline
 from mathreel.narration.voices.base import Speech, write_wav_atomic
-from mathreel.render.mux import decoded_audio, mux_video_with_audio
-from mathreel.render.scene_job import SceneRender
+from mathreel.render.finishing.mux import decoded_audio, mux_video_with_audio
+from mathreel.render.runs.scene_job import SceneRender
 
 
 @dataclass(frozen=True)
 class FinishedScene:
-    """A scene's final files, in its work folder, ready for :func:`mathreel.render.jobs.publish_scene`."""
+    """A scene's final files, in its work folder, ready for :func:`mathreel.render.runs.jobs.publish_scene`."""
 
     work: Path
     video: Path

@@ -125,10 +125,10 @@ def check_loaded(expected: dict[str, str], name) -> None:
 if __name__ == "__main__":
     # The worker's entry: python -c BOOTSTRAP <this file> <job.json> (cwd: the project root).
     _root = Path.cwd()
-    install(_root, Path(sys.argv[1]).resolve().parents[1])
+    install(_root, Path(sys.argv[1]).resolve().parents[2])
     note_file(_root / "manim.cfg")
     sys.argv = [sys.argv[1], *sys.argv[2:]]
     import runpy
 
     # The worker runs as the program (its module loaded through the hook, like every other).
-    runpy.run_module("mathreel.render.worker", run_name="__main__", alter_sys=True)
+    runpy.run_module("mathreel.render.drawing.worker", run_name="__main__", alter_sys=True)

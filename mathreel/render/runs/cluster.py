@@ -19,9 +19,9 @@ from collections.abc import Iterator, Sequence
 
 from mathreel.errors import UserError, interrupted
 from mathreel.files import write_text_atomic
-from mathreel.render.launch import RenderFailed
-from mathreel.render.progress import RenderProgress
-from mathreel.render.scene_job import (
+from mathreel.render.runs.launch import RenderFailed
+from mathreel.render.runs.progress import RenderProgress
+from mathreel.render.runs.scene_job import (
     Rendered,
     SceneJob,
     SceneRender,
@@ -225,7 +225,7 @@ class DaskExecutor:
 
     def _check_workers(self, echo) -> None:
         """Every worker must match this machine (code, tools, fonts); refuse in one line if not."""
-        from mathreel.render.fingerprint import differences, fingerprint
+        from mathreel.render.runs.fingerprint import differences, fingerprint
 
         try:
             self.client.wait_for_workers(1, timeout=connect_seconds())

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import numpy as np
 from manim import Axes, Line
 
-from scenes.style import TANGENT_COLOR
+from scenes.common.style import TANGENT_COLOR
 
 
 def tangent_segment(

@@ -1,8 +1,8 @@
 """One scene's render in its own process (Manim's config is global): silent video or key frames.
 
-Started through :mod:`mathreel.render.loader` (which loads the project's code from its bytes and
+Started through :mod:`mathreel.render.drawing.loader` (which loads the project's code from its bytes and
 records what it loaded); the job is written by
-:mod:`mathreel.render.scene_job`. The narration is added later by :mod:`mathreel.render.finish`, on the machine
+:mod:`mathreel.render.runs.scene_job`. The narration is added later by :mod:`mathreel.render.finishing.finish`, on the machine
 that runs the command, so a worker on another machine needs none of its audio files.
 """
 
@@ -17,8 +17,8 @@ from pathlib import Path
 
 from mathreel.paths import project_root
 from mathreel.quality import get_quality
-from mathreel.render import loader
-from mathreel.render.worker_job import WorkerJob
+from mathreel.render.drawing import loader
+from mathreel.render.runs.worker_job import WorkerJob
 
 # Nothing heavy (Manim, numpy) is imported before main() has tied this process to its parent's
 # life: a parent killed during those seconds of imports must not leave a worker behind.
@@ -55,10 +55,10 @@ def _report_progress(scene, path: Path) -> None:
 
 
 def _scene_run(job: WorkerJob, at_first_chosen_beat=None):
-    """The :class:`~mathreel.render.scene.SceneRun` a job asks for."""
+    """The :class:`~mathreel.render.drawing.scene.SceneRun` a job asks for."""
     from mathreel.narration.synthesis import NarrationPlan
-    from mathreel.render.scene import SceneRun
-    from mathreel.render.segments import SegmentStore
+    from mathreel.render.drawing.scene import SceneRun
+    from mathreel.render.drawing.segments import SegmentStore
 
     return SceneRun(
         plan=NarrationPlan.load(Path(job.plan)),
@@ -78,7 +78,7 @@ def run(job: WorkerJob) -> None:
     and its timeline."""
     from manim import config
 
-    from mathreel.render.keys import key_name
+    from mathreel.render.runs.keys import key_name
     from mathreel.render.video import join_videos
 
     _share_parsed_svg_paths()
@@ -133,7 +133,7 @@ def run(job: WorkerJob) -> None:
 
 
 def _serve_forks(scene, job: WorkerJob) -> WorkerJob:
-    """In a zygote (see :class:`mathreel.render.launch.Zygote`), at the first chosen beat: fork a
+    """In a zygote (see :class:`mathreel.render.runs.launch.Zygote`), at the first chosen beat: fork a
     child per request, which gives the scene the request's run and plan and returns the
     request's job from here, to render the beats; the zygote reports each child's exit status
     and leaves when its requests end."""

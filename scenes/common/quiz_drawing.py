@@ -19,18 +19,21 @@ from manim import (
     FadeIn,
     FadeOut,
     Integer,
+    LaggedStart,
+    Mobject,
     Scene,
     SurroundingRectangle,
     Tex,
     ValueTracker,
     VGroup,
-    always_redraw,
+    Write,
     linear,
 )
 
+from mathreel import redraw
 from mathreel.quiz import LETTERS
-from scenes.drawing import show_value
-from scenes.style import (
+from scenes.common.drawing import show_value
+from scenes.common.style import (
     BODY_SIZE,
     FAST,
     HIGHLIGHT_COLOR,
@@ -39,12 +42,67 @@ from scenes.style import (
     NORMAL,
     SMALL_SIZE,
     TEXT_COLOR,
+    TITLE_SIZE,
 )
-from scenes.text_blocks import numbered_lines
+from scenes.common.text_blocks import numbered_lines
 
 RING_RADIUS = 0.5
 #: Left edge of a quiz's question and choice text.
 QUIZ_TEXT_LEFT = -5.9
+
+
+def play_quiz_title(scene: Scene, beat, subtitle: str, color: str = TEXT_COLOR) -> VGroup:
+    """The quiz's opening card, "Check Your Understanding" over ``subtitle``, written within the
+    beat; returned so the first question can clear it."""
+    title = Tex(r"Check Your Understanding", font_size=TITLE_SIZE, color=color)
+    under = Tex(subtitle, font_size=BODY_SIZE, color=MUTED_COLOR)
+    card = VGroup(title, under).arrange(DOWN, buff=0.4).move_to(UP * 0.3)
+    scene.play(Write(title), run_time=NORMAL)
+    scene.play(FadeIn(under, shift=UP * 0.2), run_time=min(FAST, beat.until()))
+    return card
+
+
+def play_choices(scene: Scene, beat, choices: VGroup, until: str = "think") -> None:
+    """The choices fade in one after another, done when the narration reaches ``until``."""
+    scene.play(
+        LaggedStart(*(FadeIn(c, shift=RIGHT * 0.2) for c in choices), lag_ratio=0.5),
+        run_time=beat.until(until),
+    )
+
+
+def play_question(
+    scene: Scene,
+    beat,
+    number: int,
+    question,
+    left: float,
+    top: float | None = None,
+    clear: Mobject | None = None,
+    extra: Mobject | None = None,
+    given: Mobject | None = None,
+    tex_environment: str = "center",
+) -> tuple[VGroup, VGroup]:
+    """Pose ``question`` (a mathreel Question): clear what was on screen, its text (with ``given``,
+    the setting the voice states, set under it) by the mark "choices", then ``extra`` (a picture
+    it asks about), and its lettered choices by "think", from ``top`` or under the setting.
+    Returns (question block, choices)."""
+    block = question_block(left, number, question.prompt_tex, tex_environment)
+    shown = [block]
+    if given is not None:
+        given.next_to(block, DOWN, buff=0.35).align_to(block, LEFT)
+        shown.append(given)
+        top = given.get_bottom()[1] - 0.45 if top is None else top
+    choices = lettered_choices(left, [c.tex for c in question.choices], top=top)
+    if clear is not None:
+        scene.play(FadeOut(clear), run_time=FAST)
+    if extra is None:
+        fade_in = (FadeIn(m, shift=DOWN * 0.2) for m in shown)
+        scene.play(*fade_in, run_time=beat.until("choices"))
+    else:
+        scene.play(FadeIn(block, shift=DOWN * 0.2), run_time=beat.until("choices") / 2)
+        scene.play(FadeIn(extra), run_time=FAST)
+    play_choices(scene, beat, choices)
+    return block, choices
 
 
 def question_block(left: float, number: int, text: str, tex_environment: str = "center") -> VGroup:
@@ -79,7 +137,7 @@ def play_countdown(scene: Scene, beat, seconds: float, end_mark: str, centre: np
     progress = ValueTracker(0.0)
     track = Circle(radius=RING_RADIUS, color=MUTED_COLOR, stroke_width=3, stroke_opacity=0.4)
     track.move_to(centre)
-    ring = always_redraw(
+    ring = redraw(
         lambda: Arc(
             radius=RING_RADIUS,
             start_angle=PI / 2,

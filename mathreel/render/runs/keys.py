@@ -19,10 +19,10 @@ from mathreel.quality import Quality
 
 #: The worker's module (it draws the frames) and the client's finishing step (it adds the sound):
 #: they and every module they import shape a rendered scene file. The worker is started through its
-#: loader (see :mod:`mathreel.render.loader`), which runs it.
-LOADER = LIBRARY / "render" / "loader.py"
-WORKER = LIBRARY / "render" / "worker.py"
-FINISH = LIBRARY / "render" / "finish.py"
+#: loader (see :mod:`mathreel.render.drawing.loader`), which runs it.
+LOADER = LIBRARY / "render" / "drawing" / "loader.py"
+WORKER = LIBRARY / "render" / "drawing" / "worker.py"
+FINISH = LIBRARY / "render" / "finishing" / "finish.py"
 
 
 def _parse(path: Path) -> ast.Module:
@@ -96,6 +96,12 @@ def _imported(current: Path, node: ast.AST) -> list[tuple[Path, list[str], bool]
     else:
         return []
     found = [(base, module, True)] if module else [(base, ["__init__"], False)]
+    if module == ["mathreel"] and not node.level:
+        # The public names load their module on first use (mathreel.__getattr__, a computed
+        # import no parse can follow): the table says which.
+        from mathreel import _PUBLIC
+
+        found += [(base, _PUBLIC[a.name].split("."), True) for a in node.names if a.name in _PUBLIC]
     return found + [(base, [*module, a.name], False) for a in node.names]
 
 

@@ -13,7 +13,7 @@ from manim import (
     VGroup,
 )
 
-from scenes.style import AXES_COLOR, GRADIENT_COLOR, LABEL_SIZE, MUTED_COLOR, TEXT_COLOR
+from scenes.common.style import AXES_COLOR, GRADIENT_COLOR, LABEL_SIZE, MUTED_COLOR, TEXT_COLOR
 
 BOX_PAD = 0.22
 BOX_HEIGHT = 0.75

@@ -26,13 +26,13 @@ from mathreel.narration.timeline import Timeline
 from mathreel.narration.voices.base import Voice
 from mathreel.paths import cache_dir, shown
 from mathreel.quality import Quality
-from mathreel.render import kept_scenes, scene_job
-from mathreel.render.executors import Executor
-from mathreel.render.finish import FinishedScene, finish_scene
-from mathreel.render.keys import scene_key
-from mathreel.render.progress import RenderProgress
-from mathreel.render.scene_job import SceneJob
-from mathreel.render.scene_source import check_beats, read_scene_source
+from mathreel.render.finishing.finish import FinishedScene, finish_scene
+from mathreel.render.runs import kept_scenes, scene_job
+from mathreel.render.runs.executors import Executor
+from mathreel.render.runs.keys import scene_key
+from mathreel.render.runs.progress import RenderProgress
+from mathreel.render.runs.scene_job import SceneJob
+from mathreel.render.runs.scene_source import check_beats, read_scene_source
 
 #: System tools a render needs, with the Debian package that brings each.
 REQUIRED_TOOLS = {"latex": "texlive-latex-base", "dvisvgm": "dvisvgm"}

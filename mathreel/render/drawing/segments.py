@@ -3,7 +3,7 @@
 A scene's video is its beats' segments joined by stream copy. A segment is found again by its
 *beat key*: the scene's code key (its code and every module it uses, the quality, the encoder,
 Manim), the beat's narration plan, and a digest by value of everything the beat can read as it
-starts (:mod:`mathreel.render.carried`: the picture, the camera, the author's scene attributes,
+starts (:mod:`mathreel.render.drawing.carried`: the picture, the camera, the author's scene attributes,
 locals and globals, updaters and what they hold). A beat whose code read the scene clock is kept
 under its start frame too. So a narration edit in one beat changes that beat's key, and a later
 beat's only where it reads what the edit changed. Each segment has a record (frames, size,

@@ -15,9 +15,9 @@ from contextlib import contextmanager
 from typing import Protocol
 
 from mathreel.errors import UserError, interrupted
-from mathreel.render import launch
-from mathreel.render.progress import RenderProgress
-from mathreel.render.scene_job import Rendered, SceneJob, SceneRender, render_scene_job
+from mathreel.render.runs import launch
+from mathreel.render.runs.progress import RenderProgress
+from mathreel.render.runs.scene_job import Rendered, SceneJob, SceneRender, render_scene_job
 
 #: The forms ``--cluster`` / ``MATHREEL_CLUSTER`` accept, as error messages list them.
 CLUSTER_FORMS = "tcp://HOST:PORT (a running Dask scheduler) or local:N (N worker processes here)"
@@ -87,7 +87,7 @@ def open_executor(cluster: str | None, workers: int, echo) -> Iterator[Executor]
     if target is None:
         yield LocalExecutor(workers)
         return
-    from mathreel.render.cluster import DaskExecutor
+    from mathreel.render.runs.cluster import DaskExecutor
 
     executor = DaskExecutor(target, echo)
     try:

@@ -35,10 +35,15 @@ from mathreel.narration.synthesis import BeatPlan, NarrationPlan, plan_narration
 from mathreel.narration.timeline import BeatRecord, Timeline, aac_aligned_frames, frames_for
 from mathreel.narration.voices.silent import SilentVoice
 from mathreel.paths import narration_dir, project_root, scenes_dir
-from mathreel.render import picture
-from mathreel.render.carried import CannotDigest, author_frames, carried_state, is_author_code
-from mathreel.render.scene_source import check_beats, read_scene_source
-from mathreel.render.segments import TAIL, SegmentStore, beat_key
+from mathreel.render.drawing import picture
+from mathreel.render.drawing.carried import (
+    CannotDigest,
+    author_frames,
+    carried_state,
+    is_author_code,
+)
+from mathreel.render.drawing.segments import TAIL, SegmentStore, beat_key
+from mathreel.render.runs.scene_source import check_beats, read_scene_source
 
 
 @dataclass(frozen=True)
@@ -56,12 +61,12 @@ class SceneRun:
     #: every beat even when its segment is kept (``--force``).
     segments: SegmentStore | None = None
     code_key: str = ""
-    #: The SHA-256 of each file the code key was made from (see :mod:`mathreel.render.loader`).
+    #: The SHA-256 of each file the code key was made from (see :mod:`mathreel.render.drawing.loader`).
     code_files: dict[str, str] | None = None
     work: Path | None = None
     force: bool = False
     #: Called once, with the scene, when a preview reaches its first chosen beat (a watching
-    #: zygote forks its renders there; see :class:`mathreel.render.launch.Zygote`).
+    #: zygote forks its renders there; see :class:`mathreel.render.runs.launch.Zygote`).
     at_first_chosen_beat: Callable[[NarratedScene], None] | None = None
 
 
@@ -383,8 +388,8 @@ class NarratedScene(Scene):
         path = self._segment_name(beat_id)
         join_videos(list(zip(files, counts, strict=True)), fps, path)
         if self.run.code_files is not None:
-            from mathreel.render.keys import key_name
-            from mathreel.render.loader import check_loaded
+            from mathreel.render.drawing.loader import check_loaded
+            from mathreel.render.runs.keys import key_name
 
             check_loaded(self.run.code_files, key_name)
         store = self.run.segments

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from manim import DOWN, LEFT, Tex, VGroup
 
-from scenes.style import LABEL_SIZE, TEXT_COLOR
+from scenes.common.style import LABEL_SIZE, TEXT_COLOR
 
 
 def text_lines(

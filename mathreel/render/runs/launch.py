@@ -1,7 +1,7 @@
 """Starting render workers (one process per scene) and stopping every one of them at once.
 
 A worker dies with its parent: it asks Linux for SIGKILL when the thread that started it goes
-(``PR_SET_PDEATHSIG``, set inside the worker, see :mod:`mathreel.render.worker`) and it also
+(``PR_SET_PDEATHSIG``, set inside the worker, see :mod:`mathreel.render.drawing.worker`) and it also
 watches its parent's pid, because that signal is tied to the starting thread, not the process.
 """
 
@@ -18,8 +18,8 @@ from pathlib import Path
 
 from mathreel.errors import UserError
 from mathreel.paths import project_root
-from mathreel.render import loader
-from mathreel.render.worker_job import WorkerJob
+from mathreel.render.drawing import loader
+from mathreel.render.runs.worker_job import WorkerJob
 
 _running: set[subprocess.Popen] = set()
 
@@ -41,7 +41,7 @@ POLL_SECONDS = 0.5
 
 
 def run_worker(job: WorkerJob, log_path: Path, stop: Callable[[], bool] | None = None) -> None:
-    """Run the render worker on ``job`` (started through :mod:`mathreel.render.loader`, which loads
+    """Run the render worker on ``job`` (started through :mod:`mathreel.render.drawing.loader`, which loads
     the code it runs from source and records it); a failure is one line naming the log.
 
     ``stop`` is called every :data:`POLL_SECONDS` while the worker runs; when it returns True the
@@ -134,7 +134,7 @@ class Zygote:
                 fd = os.open(self.log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
                 os.dup2(fd, 1)
                 os.dup2(fd, 2)
-                from mathreel.render.worker import run_job
+                from mathreel.render.drawing.worker import run_job
 
                 code = run_job(self.job)
             finally:

@@ -9,7 +9,7 @@ import numpy as np
 from manim import RIGHT, UP, Axes, MathTex, VGroup, VMobject
 
 from scenes import gradient_direction_figures as gdir
-from scenes.style import AXES_COLOR, BODY_SIZE, LOSS_COLOR, WEIGHT_COLOR
+from scenes.common.style import AXES_COLOR, BODY_SIZE, LOSS_COLOR, WEIGHT_COLOR
 
 
 def weight_plane(

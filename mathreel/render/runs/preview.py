@@ -23,9 +23,9 @@ from mathreel.narration.timeline import Timeline
 from mathreel.narration.voices.base import Voice
 from mathreel.paths import cache_dir, output_dir, scenes_dir, shown
 from mathreel.quality import Quality
-from mathreel.render import jobs, keys, launch
-from mathreel.render.mux import mux_video_with_audio
-from mathreel.render.scene_job import (
+from mathreel.render.finishing.mux import mux_video_with_audio
+from mathreel.render.runs import jobs, keys, launch
+from mathreel.render.runs.scene_job import (
     SceneJob,
     SceneRender,
     render_scene_job,
@@ -70,7 +70,7 @@ def render_preview(
     force: bool = False,
 ) -> Path:
     """Render the chosen beats of ``entry`` with their narration; returns the MP4's path.
-    ``run`` starts the render worker (see :func:`mathreel.render.scene_job.render_scene_job`);
+    ``run`` starts the render worker (see :func:`mathreel.render.runs.scene_job.render_scene_job`);
     ``force`` draws the chosen beats even where their segments are kept."""
     jobs.check_tools()
     voice.check_available()

@@ -7,7 +7,13 @@ from collections.abc import Callable
 import numpy as np
 from manim import Axes, Dot, Line, Mobject, Rectangle, VGroup, VMobject
 
-from scenes.style import FUNCTION_COLOR, HIGHLIGHT_COLOR, MUTED_COLOR, POINT_COLOR, TANGENT_COLOR
+from scenes.common.style import (
+    FUNCTION_COLOR,
+    HIGHLIGHT_COLOR,
+    MUTED_COLOR,
+    POINT_COLOR,
+    TANGENT_COLOR,
+)
 
 #: Space kept above and below the curve inside a close-up, as a fraction of its height.
 PAD = 0.06

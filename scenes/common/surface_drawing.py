@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 from manim import DEGREES, Line, Mobject, Scene, Surface, ThreeDAxes, VMobject
 
-from scenes.style import AXES_COLOR, TANGENT_COLOR
+from scenes.common.style import AXES_COLOR, TANGENT_COLOR
 
 #: Faces per side of a surface: fine enough for no visible facets, cheap enough to turn.
 SURFACE_RESOLUTION = 24

@@ -1,9 +1,9 @@
 """What one render worker is told to do: a frozen, typed record written as JSON beside its log.
 
-Built by :func:`mathreel.render.scene_job.render_scene_job` (on this machine, or on a cluster
-worker from the path-free :class:`~mathreel.render.scene_job.SceneJob`), handed to the launcher
-(:mod:`mathreel.render.launch`: a new process, or a watching zygote's fork) and read by the worker
-(:mod:`mathreel.render.worker`), which gives the scene its :class:`~mathreel.render.scene.SceneRun`.
+Built by :func:`mathreel.render.runs.scene_job.render_scene_job` (on this machine, or on a cluster
+worker from the path-free :class:`~mathreel.render.runs.scene_job.SceneJob`), handed to the launcher
+(:mod:`mathreel.render.runs.launch`: a new process, or a watching zygote's fork) and read by the worker
+(:mod:`mathreel.render.drawing.worker`), which gives the scene its :class:`~mathreel.render.drawing.scene.SceneRun`.
 Light on purpose: the worker reads it before Manim is imported.
 """
 

@@ -12,22 +12,25 @@ from manim import (
     DashedLine,
     Dot,
     Line,
+    MathTex,
     Mobject,
     Tex,
     ValueTracker,
     VGroup,
     VMobject,
-    always_redraw,
 )
 
-from scenes.drawing import tangent_segment
-from scenes.style import (
+from mathreel import redraw
+from scenes.common.drawing import tangent_segment
+from scenes.common.style import (
     AXES_COLOR,
+    BODY_SIZE,
     FUNCTION_COLOR,
     MUTED_COLOR,
     POINT_COLOR,
     SMALL_SIZE,
     TANGENT_COLOR,
+    TEXT_COLOR,
 )
 
 #: Sampling step of every plotted curve, in x units. Axes.plot would otherwise sample at the axes'
@@ -48,6 +51,11 @@ STACK_OFFSET = 1.8
 def at_row(mobject: Mobject, row: float) -> Mobject:
     """Place a panel entry at row ``row`` (0 at the top), left-aligned."""
     return mobject.move_to([PANEL_LEFT, PANEL_TOP - row * ROW, 0], aligned_edge=LEFT)
+
+
+def formula(latex: str, row: float, color: str = TEXT_COLOR) -> MathTex:
+    """A formula in the panel on row ``row``."""
+    return at_row(MathTex(latex, font_size=BODY_SIZE, color=color), row)
 
 
 def note(text: str, row: float, color: str = MUTED_COLOR) -> Tex:
@@ -138,14 +146,14 @@ class DerivativeGraph:
         return self.x.get_value()
 
     def tangent(self) -> Mobject:
-        return always_redraw(
+        return redraw(
             lambda: tangent_segment(
                 self.top, self.func, self.slope(self._here()), self._here(), self.tangent_length
             )
         )
 
     def point(self) -> Mobject:
-        return always_redraw(
+        return redraw(
             lambda: Dot(self.top.c2p(self._here(), self.func(self._here())), color=POINT_COLOR)
         )
 
@@ -158,10 +166,10 @@ class DerivativeGraph:
             bar = Line(foot, head, color=TANGENT_COLOR, stroke_width=6)
             return VGroup(bar, Dot(head, color=TANGENT_COLOR))
 
-        return always_redraw(draw)
+        return redraw(draw)
 
     def link(self) -> Mobject:
-        return always_redraw(lambda: self.link_at(self._here()))
+        return redraw(lambda: self.link_at(self._here()))
 
     def trace(self) -> Mobject:
         """f′ between :attr:`trace_start` and the tracker, redrawn as the tracker moves."""
@@ -172,7 +180,7 @@ class DerivativeGraph:
                 return VMobject()
             return self.derivative_curve(lo, hi)
 
-        return always_redraw(draw)
+        return redraw(draw)
 
     def slider(self) -> VGroup:
         """Everything that moves with x: tangent and point on f, the guide, the slope's height."""

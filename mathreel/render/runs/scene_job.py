@@ -20,10 +20,10 @@ from mathreel.manifest import SceneEntry
 from mathreel.narration.synthesis import NarrationPlan
 from mathreel.paths import cache_dir
 from mathreel.quality import Quality, get_quality
-from mathreel.render import launch
-from mathreel.render.keys import code_files, code_key
-from mathreel.render.scene_source import read_scene_source
-from mathreel.render.worker_job import WorkerJob
+from mathreel.render.runs import launch
+from mathreel.render.runs.keys import code_files, code_key
+from mathreel.render.runs.scene_source import read_scene_source
+from mathreel.render.runs.worker_job import WorkerJob
 
 #: Manim's folders of compiled SVGs (``MathTex`` via LaTeX + dvisvgm, ``Text`` via Pango), keyed
 #: by a hash of their source, kept between renders under ``cache_dir()/svg``.
@@ -98,7 +98,7 @@ class Rendered:
     seconds: float
 
 
-#: Called every :data:`~mathreel.render.launch.POLL_SECONDS` with the seconds of video rendered so far; True stops the render.
+#: Called every :data:`~mathreel.render.runs.launch.POLL_SECONDS` with the seconds of video rendered so far; True stops the render.
 Poll = Callable[[float], bool]
 
 
@@ -227,7 +227,7 @@ def render_scene_job(
     one). Video mode returns the silent video and timeline for the narration to be added to;
     key-frame mode returns the folder of one PNG per beat end, with ``timeline.json`` beside them.
     ``beats`` (first, last) draws only those beats and the ones between (a preview); ``run`` starts
-    the worker (a new process, or a :class:`~mathreel.render.launch.Zygote`'s fork while watching).
+    the worker (a new process, or a :class:`~mathreel.render.runs.launch.Zygote`'s fork while watching).
     A failure is a :class:`~mathreel.errors.UserError` naming the log (kept in the work folder)."""
     work = new_work_folder(job, "keyframes" if keyframes_dir else "video")
     seed_svg_cache(work / "media")

@@ -115,10 +115,19 @@ def seed_svg_cache(media_dir: Path) -> None:
         target = media_dir / name
         target.mkdir(parents=True, exist_ok=True)
         for svg in cached.glob("*.svg"):
+            # Another worker may be publishing into the cache right now: its ".partial" file is
+            # not an SVG of ours yet, and is renamed away between this listing and the link.
+            if svg.name.startswith("."):
+                continue
             try:
                 os.link(svg, target / svg.name)
+            except FileExistsError:
+                continue
             except OSError:
-                shutil.copyfile(svg, target / svg.name)
+                try:
+                    shutil.copyfile(svg, target / svg.name)
+                except FileNotFoundError:
+                    continue
 
 
 def _keep_svg_cache(media_dir: Path) -> None:

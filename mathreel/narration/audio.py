@@ -8,7 +8,6 @@ from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
-from scipy.signal import resample_poly
 
 from mathreel.narration.synthesis import NarrationPlan
 from mathreel.narration.timeline import AUDIO_RATE, Timeline, sample_of
@@ -32,6 +31,8 @@ def resample(samples: np.ndarray, rate_in: int, rate_out: int = RATE) -> np.ndar
     """Polyphase resampling (exact rational ratio), float32."""
     if rate_in == rate_out:
         return samples.astype(np.float32)
+    from scipy.signal import resample_poly  # 0.5 s to import: only a voice at another rate needs it
+
     ratio = Fraction(rate_out, rate_in)
     return resample_poly(samples, ratio.numerator, ratio.denominator).astype(np.float32)
 

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 import render
 from mathreel.narration.timeline import Timeline
+from mathreel.render.finishing.finish import loudness_record
 from tests.probe import decode_audio, ffprobe, full_decode_errors, onset_after, stream
 
 pytestmark = pytest.mark.render
@@ -66,6 +67,12 @@ def test_beats_follow_the_narration(scene_files):
 def test_silent_voice_gives_digital_silence(silent_render):
     samples, _ = decode_audio(silent_render / f"{SCENE}.mp4")
     assert np.max(np.abs(samples)) < 1e-4
+    # Its loudness record is written without measuring: it says what measuring the file says.
+    written = json.loads((silent_render / f"{SCENE}.loudness.json").read_text())
+    measured = loudness_record(silent_render / f"{SCENE}.mp4")
+    assert written["meter"].startswith("none")
+    for field in ("integrated_lufs", "true_peak_dbtp", "blocks_lufs"):
+        assert written[field] == measured[field]
 
 
 def test_piper_narration_is_audible_and_starts_within_a_frame_of_each_beat(chapter_render):

@@ -53,9 +53,20 @@ def finish_scene(render: SceneRender, audio_root: Path) -> FinishedScene:
     )
     write_wav_atomic(finished.audio, Speech(np.clip(track, -1, 1), RATE))
     mux_video_with_audio(render.silent_video, track, finished.video, {"title": plan.title})
-    finished.loudness.write_text(json.dumps(loudness_record(finished.video)), encoding="utf-8")
+    record = loudness_record(finished.video) if np.any(track) else SILENCE
+    finished.loudness.write_text(json.dumps(record), encoding="utf-8")
     render.silent_video.unlink(missing_ok=True)
     return finished
+
+
+#: The loudness record of a track of digital silence (the silent voice): AAC encodes zeros as
+#: zeros, so there is nothing to measure (a second for a long scene) and no block above the gate.
+SILENCE = {
+    "integrated_lufs": None,
+    "true_peak_dbtp": None,
+    "meter": "none: the track is digital silence",
+    "blocks_lufs": [],
+}
 
 
 def loudness_record(video: Path) -> dict:

@@ -25,13 +25,28 @@ WORKER = LIBRARY / "render" / "drawing" / "worker.py"
 FINISH = LIBRARY / "render" / "finishing" / "finish.py"
 
 
-def _parse(path: Path) -> ast.Module:
+#: Each file's import statements and calls, by its path and text: one render computes a scene's
+#: closure several times (the code key, the scene key, the finishing step), and parsing is most
+#: of its cost. Keyed by the text read now, so an edited file is parsed again.
+_IMPORT_NODES: dict[tuple[Path, str], list[ast.AST]] = {}
+
+
+def _import_nodes(path: Path) -> list[ast.AST]:
+    """The nodes of ``path`` that may import: ``import``, ``from … import`` and calls."""
     try:
-        return ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    except SyntaxError as err:
-        raise UserError(f"{shown(path)}:{err.lineno}: syntax error: {err.msg}") from None
+        text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as err:
         raise UserError(f"{shown(path)}: not UTF-8 text ({err.reason})") from None
+    found = _IMPORT_NODES.get((path, text))
+    if found is None:
+        try:
+            tree = ast.parse(text, filename=str(path))
+        except SyntaxError as err:
+            raise UserError(f"{shown(path)}:{err.lineno}: syntax error: {err.msg}") from None
+        kinds = (ast.Import, ast.ImportFrom, ast.Call)
+        found = [node for node in ast.walk(tree) if isinstance(node, kinds)]
+        _IMPORT_NODES[(path, text)] = found
+    return found
 
 
 def _base(top: str) -> Path | None:
@@ -120,7 +135,7 @@ def module_closure(path: Path) -> list[Path]:
             continue
         seen.add(current)
         todo += _packages(current)
-        for node in ast.walk(_parse(current)):
+        for node in _import_nodes(current):
             for base, parts, required in _imported(current, node):
                 found = _module_file(base, parts)
                 if found is not None:

@@ -75,6 +75,21 @@ def test_what_a_closure_holds_is_part_of_the_digest():
     assert digest_of(drift(1.0)) != digest_of(drift(1.5))
 
 
+def test_what_a_library_functions_closure_holds_is_part_of_the_digest():
+    """``redraw``'s updater is library code holding the author's function, which holds a
+    tracker: a tracker moved off screen changes the digest though the picture is the same."""
+    from manim import Dot, ValueTracker
+
+    from mathreel import redraw
+
+    def redrawn(start: float):
+        where = ValueTracker(start)
+        return redraw(lambda: Dot([min(where.get_value(), 1.0), 0, 0]))
+
+    assert digest_of(redrawn(2.0)) == digest_of(redrawn(2.0))
+    assert digest_of(redrawn(2.0)) != digest_of(redrawn(3.0))
+
+
 @pytest.mark.parametrize(
     "value",
     [(n for n in range(3)), open(__file__, encoding="utf-8")],

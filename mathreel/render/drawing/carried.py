@@ -40,7 +40,6 @@ _SCENE_BOOKKEEPING = frozenset(
         "static_mobjects",
         "_carried_names",
         "_clock_read",
-        "_undigestable",
     }
 )
 #: Objects that hold no state a beat reads, or whose state is digested elsewhere.
@@ -170,13 +169,16 @@ class _Digest:
             self.instance(value, where)
 
     def function(self, fn: types.FunctionType, where: str) -> None:
-        """A function by what it does: library functions by name; the author's by their code,
-        defaults, the values their closure holds and the module globals they name."""
+        """A function by what it does and what it holds: its code (a library function's by its
+        name: the code key covers the library), its defaults and the values its closure holds
+        (a library function's too: ``redraw``'s updater holds the author's function, a library
+        updater its rate), and the module globals the author's code names."""
         code = fn.__code__
-        if not is_author_code(code.co_filename):
+        author = is_author_code(code.co_filename)
+        if author:
+            self.put("fn", _code_bytes(code))
+        else:
             self.put("libfn", f"{fn.__module__}.{fn.__qualname__}".encode())
-            return
-        self.put("fn", _code_bytes(code))
         self.value(fn.__defaults__, f"{where} defaults")
         self.value(fn.__kwdefaults__, f"{where} defaults")
         for name, cell in zip(code.co_freevars, fn.__closure__ or (), strict=True):
@@ -186,7 +188,8 @@ class _Digest:
                 self.put("emptycell", name.encode())
                 continue
             self.value(content, f"{where} (closure '{name}')")
-        self.globals_named(code, fn.__globals__, where)
+        if author:
+            self.globals_named(code, fn.__globals__, where)
 
     def globals_named(self, code: types.CodeType, namespace: dict, where: str) -> None:
         for name in sorted(_names(code)):

@@ -32,17 +32,12 @@ from manim.utils.family import extract_mobject_family_members
 from mathreel.errors import NarrationError, UserError
 from mathreel.narration.script import parse_narration
 from mathreel.narration.synthesis import BeatPlan, NarrationPlan, plan_narration
-from mathreel.narration.timeline import BeatRecord, Timeline, aac_aligned_frames, frames_for
+from mathreel.narration.timeline import BeatRecord, Timeline, frames_for
 from mathreel.narration.voices.silent import SilentVoice
 from mathreel.paths import narration_dir, project_root, scenes_dir
-from mathreel.render.drawing import picture
-from mathreel.render.drawing.carried import (
-    CannotDigest,
-    author_frames,
-    carried_state,
-    is_author_code,
-)
-from mathreel.render.drawing.segments import TAIL, SegmentStore, beat_key
+from mathreel.render.drawing.carried import author_frames, is_author_code
+from mathreel.render.drawing.recorder import Recorder, Take
+from mathreel.render.drawing.segments import SegmentStore
 from mathreel.render.runs.scene_source import check_beats, read_scene_source
 
 
@@ -68,16 +63,6 @@ class SceneRun:
     #: Called once, with the scene, when a preview reaches its first chosen beat (a watching
     #: zygote forks its renders there; see :class:`mathreel.render.runs.launch.Zygote`).
     at_first_chosen_beat: Callable[[NarratedScene], None] | None = None
-
-
-@dataclass(frozen=True)
-class Segment:
-    """One beat's video (or the scene's tail hold) as gathered by a render."""
-
-    beat: str
-    path: Path
-    frames: int
-    reused: bool
 
 
 def frames_of_play(duration: float, frozen: bool, fps: int) -> int:
@@ -190,17 +175,14 @@ class NarratedScene(Scene):
         self.narration = self._load_plan()
         self._records: list[BeatRecord] = []
         self._active: BeatTracker | None = None
-        self._mid_beat: list[str] = []
         #: Frames of video so far (written, or that a drawn render would have written).
         self.frames = 0
-        #: The beat segments of a video render, in order, for the worker to join.
-        self.segments: list[Segment] = []
+        #: Keeps what this render records: segments, the tail hold, picture checks, key frames.
+        self.recorder = Recorder(self, BeatTracker)
         self.timeline: Timeline | None = None
         self._skipping = self.renderer._original_skipping_status
         #: Set when the author's code reads the scene clock during a beat (see _watch_clock).
         self._clock_read = False
-        #: Why every beat from some beat on is drawn (something it can read has no digest).
-        self._undigestable = ""
         _watch_clock(self)
         add_frame = self.renderer.add_frame
 
@@ -241,9 +223,8 @@ class NarratedScene(Scene):
             self.update_mobjects(0)
 
     def play(self, *args, **kwargs) -> None:
-        """Play as Manim does and keep the clock on whole frames; then check the picture the
-        animation ends on (cut-off or small text), so a label that appears and leaves within a
-        beat is held to the same rules."""
+        """Play as Manim does and keep the clock on whole frames; then the recorder checks the
+        picture the animation ends on (cut-off or small text)."""
         super().play(*args, **kwargs)
         fps = config.frame_rate
         if self.renderer.skip_animations:
@@ -252,10 +233,7 @@ class NarratedScene(Scene):
             )
         self.renderer.time = self.frames / fps
         if self._active is not None:
-            for problem in self.safe_area_violations() + self.small_text():
-                entry = f"after animation {self.renderer.num_plays}: {problem}"
-                if problem not in " ".join(self._mid_beat):
-                    self._mid_beat.append(entry)
+            self.recorder.check_play(self.renderer.num_plays)
 
     # -- narration ---------------------------------------------------------------------------
     @classmethod
@@ -282,11 +260,10 @@ class NarratedScene(Scene):
         start = self.frames
         _reseed(self.scene_stem(), beat_id)
         opened_by = author_frames(inspect.currentframe())
-        key, taken = self._take_segment(beat_id, plan, opened_by) if draw else ("", None)
+        take = self.recorder.open(beat_id, plan, opened_by) if draw else Take()
         del opened_by
         self._clock_read = False
-        self._set_skipping(not draw or taken is not None)
-        partials = len(self.renderer.file_writer.partial_movie_files)
+        self.skip_plays(not draw or take.kept is not None)
         tracker = BeatTracker(self, plan, self.renderer.time)
         self._active = tracker
         yield tracker
@@ -295,15 +272,12 @@ class NarratedScene(Scene):
         if frames:
             self.wait(frames / fps)
         self._active = None
-        if taken is not None:
-            path, written = taken
+        if take.kept is not None:
             # The clock follows the frames the segment holds (equal to the skipped plays'
             # frames unless Manim's frame rules changed; the segment is what the video shows).
-            self.frames = start + written
+            self.frames = start + take.kept[1]
             self.renderer.time = self.frames / fps
-            self.segments.append(Segment(beat_id, path, written, True))
-        elif key:
-            self._keep_segment(beat_id, key, partials, start)
+        self.recorder.close(beat_id, take, start, self._clock_read)
         self._records.append(
             BeatRecord(
                 id=beat_id,
@@ -311,16 +285,15 @@ class NarratedScene(Scene):
                 end=self.frames / fps,
                 narration_duration=tracker.duration,
                 marks={k: start / fps + v for k, v in tracker.plan.marks.items()},
-                safe_area_violations=self.safe_area_violations(),
-                small_text=self.small_text(),
-                mid_beat_problems=self._mid_beat,
-                reused=taken is not None,
-                drawn_because=self._undigestable if draw else "",
+                safe_area_violations=self.recorder.safe_area_violations(),
+                small_text=self.recorder.small_text(),
+                mid_beat_problems=self.recorder.mid_beat_problems(),
+                reused=take.kept is not None,
+                drawn_because=self.recorder.undigestable if draw else "",
             )
         )
-        self._mid_beat = []
         if self.run.keyframes is not None:
-            self._save_keyframe(self.run.keyframes / f"{beat_id}.png")
+            self.recorder.save_keyframe(self.run.keyframes / f"{beat_id}.png")
 
     def _chosen(self, beat_id: str) -> bool:
         """Whether this beat is drawn. In a preview of some beats, every other beat still runs
@@ -337,99 +310,14 @@ class NarratedScene(Scene):
             hook(self)
         return first <= here <= last and not self._skipping
 
-    def _set_skipping(self, skip: bool) -> None:
+    def skip_plays(self, skip: bool) -> None:
+        """Run the plays from now on in skip mode (each jumps to its end, no frame is drawn) or
+        drawn."""
         # Manim resets skip_animations to this original status at the start of every play.
         self.renderer._original_skipping_status = skip
         self.renderer.skip_animations = skip
 
-    def _segment_name(self, beat_id: str) -> Path:
-        run = self.run
-        assert run.work is not None
-        return run.work / f"{len(self.segments):03d}-{beat_id}.mp4"
-
-    def _take_segment(
-        self, beat_id: str, plan: BeatPlan | None, frames: list, hold: int = 0
-    ) -> tuple[str, tuple[Path, int] | None]:
-        """This beat's key as it starts now (empty when segments are not kept, or something it
-        can read has no digest), and its kept segment (path, frames) if there is one that checks
-        out (never under ``--force``). ``frames`` are the author's frames open at the beat."""
-        run = self.run
-        if run.segments is None or self._undigestable:
-            return "", None
-        try:
-            state = carried_state(self, frames, (BeatTracker,))
-        except CannotDigest as err:
-            self._undigestable = f"from '{beat_id}' on, beats are drawn: {err}, with no digest"
-            return "", None
-        key = beat_key(run.code_key, plan, state, hold)
-        if run.force:
-            return key, None
-        path = self._segment_name(beat_id)
-        taken = run.segments.take(beat_id, key, path, self.frames)
-        return key, None if taken is None else (path, taken)
-
-    def _keep_segment(self, beat_id: str, key: str, partials: int, start: int) -> None:
-        """Join the partial movie files Manim wrote for this beat into its segment and keep it
-        (keyed by its start frame too when the author's code read the clock)."""
-        from mathreel.render.video import join_videos, video_packet_count
-
-        frames = self.frames - start
-        if frames == 0:
-            return
-        writer = self.renderer.file_writer
-        writer.join_all_encode_jobs()
-        files = [Path(f) for f in writer.partial_movie_files[partials:] if f is not None]
-        fps = config.frame_rate
-        counts = [video_packet_count(f) for f in files]
-        if sum(counts) != frames:
-            raise RuntimeError(
-                f"beat '{beat_id}': Manim wrote {sum(counts)} frames where {frames} were counted"
-            )
-        path = self._segment_name(beat_id)
-        join_videos(list(zip(files, counts, strict=True)), fps, path)
-        if self.run.code_files is not None:
-            from mathreel.render.drawing.loader import check_loaded
-            from mathreel.render.runs.keys import key_name
-
-            check_loaded(self.run.code_files, key_name)
-        store = self.run.segments
-        assert store is not None
-        store.keep(beat_id, key, path, frames, fps, start if self._clock_read else None)
-        self.segments.append(Segment(beat_id, path, frames, False))
-
-    def _hold_to_whole_aac_frames(self) -> None:
-        """Hold the last picture until the scene's length is whole AAC frames of audio (at most
-        0.53 s), so a chapter joins its scenes' encoded audio as it is. Previews are not held."""
-        if self.run.beats:
-            return
-        fps = config.frame_rate
-        hold = -self.frames % aac_aligned_frames(fps)
-        if not hold:
-            return
-        start = self.frames
-        draw = not self._skipping
-        key, taken = self._take_segment(TAIL, None, [], hold) if draw else ("", None)
-        self._clock_read = False
-        self._set_skipping(not draw or taken is not None)
-        partials = len(self.renderer.file_writer.partial_movie_files)
-        # Half a frame more: Manim repeats a frozen frame int(duration * fps) times.
-        self.wait((hold + 0.5) / fps, frozen_frame=True)
-        if self.frames - start != hold:
-            raise RuntimeError(f"the tail hold wrote {self.frames - start} frames, not {hold}")
-        if taken is not None:
-            self.segments.append(Segment(TAIL, taken[0], taken[1], True))
-        elif key:
-            self._keep_segment(TAIL, key, partials, start)
-
-    # -- checks and records -------------------------------------------------------------------
-    def safe_area_violations(self) -> list[str]:
-        """Visible mobjects reaching outside the title-safe area of the picture the camera shows."""
-        return picture.safe_area_violations(self.renderer.camera, self.mobjects)
-
-    def small_text(self) -> list[str]:
-        """Visible text too small to read at 854x480, as the camera shows it."""
-        return picture.small_text(self.renderer.camera, self.mobjects)
-
+    # -- drawing and closing ----------------------------------------------------------------
     def get_moving_mobjects(self, *animations):
         """Manim paints the still mobjects of a play once and the moving ones over them on every
         frame. Under a 3D camera that breaks depth: a plane moved through a still surface would
@@ -443,13 +331,6 @@ class NarratedScene(Scene):
             return list(self.mobjects)
         return moving
 
-    def _save_keyframe(self, path: Path) -> None:
-        from PIL import Image
-
-        self.renderer.update_frame(self, ignore_skipping=True)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        Image.fromarray(self.renderer.get_frame()).convert("RGB").save(path, optimize=True)
-
     def tear_down(self) -> None:
         super().tear_down()
         unused = [b.id for b in self.narration.beats if b.id not in {r.id for r in self._records}]
@@ -457,7 +338,8 @@ class NarratedScene(Scene):
             raise UserError(
                 f"{self.narration.narration_path}: beats never narrated: {', '.join(unused)}"
             )
-        self._hold_to_whole_aac_frames()
+        self._clock_read = False
+        self.recorder.hold_tail(draw=not self._skipping)
         fps = int(config.frame_rate)
         self.timeline = Timeline(self.narration.scene, fps, self.frames / fps, self._records)
 

@@ -128,7 +128,9 @@ def run(job: WorkerJob) -> None:
     Path(job.timeline).write_text(scene.timeline.to_json(), encoding="utf-8")
     if keyframes:
         return
-    join_videos([(s.path, s.frames) for s in scene.segments], quality.fps, Path(job.video_out))
+    join_videos(
+        [(s.path, s.frames) for s in scene.recorder.segments], quality.fps, Path(job.video_out)
+    )
     shutil.rmtree(Path(job.media_dir) / "videos", ignore_errors=True)
 
 

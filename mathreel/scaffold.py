@@ -81,9 +81,11 @@ from __future__ import annotations
 
 from manim import *
 
-from mathreel import NarratedScene
+from mathreel import NarratedScene, Theme, formula, plain_axes
 from scenes.hello_slope_figures import CURVE, POINT, SLOPE_AT_POINT, x
 
+#: The colours and type sizes of mathreel's pieces (formula, plain_axes, play_countdown).
+THEME = Theme()
 CURVE_COLOR = "#56B4E9"  # the function
 TANGENT_COLOR = "#E69F00"  # its tangent, and the slope
 POINT_COLOR = "#F0E442"  # the point being studied
@@ -91,7 +93,7 @@ POINT_COLOR = "#F0E442"  # the point being studied
 
 class HelloSlope(NarratedScene):
     def construct(self) -> None:
-        axes = Axes(x_range=[-3, 3, 1], y_range=[-1, 9, 2], x_length=7, y_length=5)
+        axes = plain_axes([-3, 3, 1], [-1, 9, 2], (7, 5), theme=THEME)
         curve = axes.plot(lambda v: float(CURVE.subs(x, v)), color=CURVE_COLOR)
         with self.beat("draw_curve") as beat:
             self.play(Create(axes), run_time=beat.until("curve"))
@@ -103,7 +105,7 @@ class HelloSlope(NarratedScene):
                 color=TANGENT_COLOR,
             )
             dot = Dot(axes.c2p(POINT, float(CURVE.subs(x, POINT))), color=POINT_COLOR)
-            label = MathTex(rf"f'({POINT}) = {SLOPE_AT_POINT}", color=TANGENT_COLOR)
+            label = formula(rf"f'({POINT}) = {SLOPE_AT_POINT}", TANGENT_COLOR, THEME)
             label.next_to(axes, UP, buff=0.2)
             self.play(FadeIn(dot), Create(tangent), run_time=beat.until("slope"))
             self.play(Write(label))

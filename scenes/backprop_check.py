@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from manim import *
 
-from mathreel import NarratedScene
+from mathreel import NarratedScene, play_countdown
 from scenes import backprop_check_figures as fig
 from scenes import backprop_check_quiz as quiz
 from scenes.check_understanding_figures import TIMES_UP, think_seconds
 from scenes.common.graph_drawing import NodePicture, backward_arrow, edge, edge_label
 from scenes.common.quiz_drawing import (
-    play_countdown,
     play_question,
     play_quiz_title,
     reveal_choice,
@@ -26,6 +25,7 @@ from scenes.common.style import (
     NORMAL,
     TANGENT_COLOR,
     TEXT_COLOR,
+    THEME,
     TITLE_SIZE,
     WEIGHT_COLOR,
 )
@@ -49,7 +49,9 @@ class CheckBackpropagation(NarratedScene):
         block, choices = play_question(
             self, beat, number, question, TEXT_LEFT, top, extra=extra, tex_environment="flushleft"
         )
-        countdown = play_countdown(self, beat, think_seconds(beat.plan), TIMES_UP, COUNTDOWN_CENTRE)
+        countdown = play_countdown(
+            self, beat, think_seconds(beat.plan), TIMES_UP, COUNTDOWN_CENTRE, theme=THEME
+        )
         return block, choices, countdown
 
     def construct(self) -> None:

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from manim import *
 
-from mathreel import NarratedScene
+from mathreel import NarratedScene, play_countdown
 from scenes import chain_rule_figures as fig
 from scenes.check_understanding_figures import TIMES_UP, think_seconds
-from scenes.common.quiz_drawing import play_countdown
 from scenes.common.style import (
     AXES_COLOR,
     BODY_SIZE,
@@ -22,6 +21,7 @@ from scenes.common.style import (
     SMALL_SIZE,
     TANGENT_COLOR,
     TEXT_COLOR,
+    THEME,
     TITLE_SIZE,
 )
 
@@ -201,7 +201,7 @@ class NudgesMultiply(NarratedScene):
                 run_time=FAST,
             )
             countdown = play_countdown(
-                self, beat, think_seconds(beat.plan), TIMES_UP, COUNTDOWN_CENTRE
+                self, beat, think_seconds(beat.plan), TIMES_UP, COUNTDOWN_CENTRE, theme=THEME
             )
 
         with self.beat("multiply") as beat:

@@ -6,21 +6,19 @@ import numpy as np
 import sympy as sp
 from manim import *
 
-from mathreel import NarratedScene
+from mathreel import NarratedScene, plain_axes, play_countdown
 from scenes import check_understanding_figures as fig
 from scenes import check_understanding_quiz as quiz
 from scenes.common.calculus import numeric, sign_word
 from scenes.common.drawing import tangent_segment
 from scenes.common.quiz_drawing import (
     QUIZ_TEXT_LEFT,
-    play_countdown,
     play_question,
     play_quiz_title,
     question_block,
     reveal_choice,
 )
 from scenes.common.style import (
-    AXES_COLOR,
     BODY_SIZE,
     FAST,
     FUNCTION_COLOR,
@@ -34,6 +32,7 @@ from scenes.common.style import (
     SMALL_SIZE,
     TANGENT_COLOR,
     TEXT_COLOR,
+    THEME,
     WEIGHT_COLOR,
 )
 
@@ -54,21 +53,14 @@ def _answer_axes(
     centre: np.ndarray = GRAPH_CENTRE,
 ) -> Axes:
     """Plain axes for an answer's worked example, left of the readouts."""
-    return Axes(
-        x_range=x_range,
-        y_range=y_range,
-        x_length=x_length,
-        y_length=y_length,
-        axis_config={"color": AXES_COLOR},
-        tips=False,
-    ).move_to(centre)
+    return plain_axes(x_range, y_range, (x_length, y_length), centre, THEME)
 
 
 class CheckUnderstanding(NarratedScene):
     def countdown(self, beat) -> None:
         """The thinking pause, counted down on screen for exactly as long as the narration is silent."""
         self.countdown_parts = play_countdown(
-            self, beat, fig.think_seconds(beat.plan), fig.TIMES_UP, COUNTDOWN_CENTRE
+            self, beat, fig.think_seconds(beat.plan), fig.TIMES_UP, COUNTDOWN_CENTRE, theme=THEME
         )
 
     def construct(self) -> None:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from manim import *
 
-from mathreel import NarratedScene
+from mathreel import NarratedScene, plain_axes
 from scenes.common.calculus import numeric
 from scenes.common.derivative_graph import (
     DerivativeGraph,
     at_row,
     formula,
-    graph_axes,
     note,
     plot,
     stacked_axes,
@@ -27,6 +26,7 @@ from scenes.common.style import (
     SMALL_SIZE,
     TANGENT_COLOR,
     TEXT_COLOR,
+    THEME,
 )
 from scenes.critical_points_figures import (
     CUBIC,
@@ -337,7 +337,7 @@ class FindCriticalPoints(NarratedScene):
             r"$f''(0) = 0$: the test is inconclusive", font_size=HEADING_SIZE, color=TEXT_COLOR
         ).move_to(UP * 3.2)
         pair_axes = [
-            graph_axes([-1.6, 1.6, 1], [-3.5, 3.5, 1], (4.6, 3.2), [x_mid, 0.4, 0])
+            plain_axes([-1.6, 1.6, 1], [-3.5, 3.5, 1], (4.6, 3.2), [x_mid, 0.4, 0], theme=THEME)
             for x_mid in (-3.3, 3.3)
         ]
         # What each flat point really is, in words: the verdicts the figures compute.

@@ -6,12 +6,11 @@ import numpy as np
 import sympy as sp
 from manim import *
 
-from mathreel import NarratedScene, redraw
+from mathreel import NarratedScene, plain_axes, redraw
 from scenes import derivative_vs_gradient_figures as fig
 from scenes.common.calculus import numeric
 from scenes.common.drawing import tangent_segment
 from scenes.common.style import (
-    AXES_COLOR,
     BODY_SIZE,
     FAST,
     FUNCTION_COLOR,
@@ -26,6 +25,7 @@ from scenes.common.style import (
     SMALL_SIZE,
     TANGENT_COLOR,
     TEXT_COLOR,
+    THEME,
     TITLE_SIZE,
     WEIGHT_COLOR,
 )
@@ -40,14 +40,13 @@ READOUT_X = 3.4
 
 def _graphic_axes(x_range: list[float], y_range: list[float]) -> Axes:
     """Axes for a takeaway's picture: left of centre, between the list and the bottom edge."""
-    return Axes(
-        x_range=x_range,
-        y_range=y_range,
-        x_length=5.2,
-        y_length=GRAPHIC_TOP - GRAPHIC_BOTTOM - 0.2,
-        axis_config={"color": AXES_COLOR},
-        tips=False,
-    ).move_to([-1.6, (GRAPHIC_TOP + GRAPHIC_BOTTOM) / 2, 0])
+    return plain_axes(
+        x_range,
+        y_range,
+        (5.2, GRAPHIC_TOP - GRAPHIC_BOTTOM - 0.2),
+        [-1.6, (GRAPHIC_TOP + GRAPHIC_BOTTOM) / 2, 0],
+        THEME,
+    )
 
 
 class CompareDerivativeWithGradient(NarratedScene):
@@ -161,14 +160,14 @@ class CompareDerivativeWithGradient(NarratedScene):
         # -- on the contour map: uphill and downhill ---------------------------------------------
         with self.beat("steepest_ascent") as beat:
             unit = 0.8  # equal units on both axes, so right angles look like right angles
-            plane = Axes(
-                x_range=[-4, 4, 1],
-                y_range=[-3, 3, 1],
-                x_length=8 * unit,
-                y_length=6 * unit,
-                axis_config={"color": AXES_COLOR, "include_ticks": True, "tick_size": 0.05},
-                tips=False,
-            ).move_to(LEFT * 3.1 + DOWN * 0.3)
+            plane = plain_axes(
+                [-4, 4, 1],
+                [-3, 3, 1],
+                (8 * unit, 6 * unit),
+                LEFT * 3.1 + DOWN * 0.3,
+                THEME,
+                axis_config={"include_ticks": True, "tick_size": 0.05},
+            )
             w1_label = MathTex("w_1", font_size=LABEL_SIZE, color=WEIGHT_COLOR).next_to(
                 plane.x_axis.get_right(), DOWN, buff=0.15
             )

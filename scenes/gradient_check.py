@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from manim import *
 
-from mathreel import NarratedScene
+from mathreel import NarratedScene, plain_axes
 from scenes import neuron_backward_figures as fig
 from scenes.common.calculus import numeric
 from scenes.common.derivative_graph import plot
 from scenes.common.drawing import tangent_segment
 from scenes.common.style import (
-    AXES_COLOR,
     BODY_SIZE,
     FAST,
     GRADIENT_COLOR,
@@ -23,6 +22,7 @@ from scenes.common.style import (
     POINT_COLOR,
     SMALL_SIZE,
     TEXT_COLOR,
+    THEME,
     WEIGHT_COLOR,
 )
 
@@ -39,19 +39,19 @@ def column(*rows: Mobject) -> VGroup:
 
 class CheckTheGradientAndStep(NarratedScene):
     def construct(self) -> None:
-        axes = Axes(
-            x_range=[-1.5, 2.5, 1],
-            y_range=[0, 1, 0.5],
-            x_length=5.2,
-            y_length=3.8,
-            tips=False,
-            axis_config={"color": AXES_COLOR, "font_size": SMALL_SIZE},
+        axes = plain_axes(
+            [-1.5, 2.5, 1],
+            [0, 1, 0.5],
+            (5.2, 3.8),
+            [-3.3, 0.2, 0],
+            THEME,
+            axis_config={"font_size": SMALL_SIZE},
             x_axis_config={"numbers_to_include": [-1, 0, 1, 2]},
             y_axis_config={
                 "numbers_to_include": [0.5, 1],
                 "decimal_number_config": {"num_decimal_places": 1},
             },
-        ).move_to([-3.3, 0.2, 0])
+        )
         names = VGroup(
             MathTex("w", font_size=BODY_SIZE, color=WEIGHT_COLOR).next_to(
                 axes.x_axis.get_end(), DOWN, buff=0.35

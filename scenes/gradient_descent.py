@@ -5,7 +5,7 @@ from __future__ import annotations
 import sympy as sp
 from manim import *
 
-from mathreel import NarratedScene, redraw
+from mathreel import NarratedScene, plain_axes, play_countdown, redraw
 from scenes.common.calculus import numeric
 from scenes.common.derivative_graph import (
     GRAPH_WIDTH,
@@ -14,13 +14,11 @@ from scenes.common.derivative_graph import (
     DerivativeGraph,
     at_row,
     formula,
-    graph_axes,
     note,
     plot,
     stacked_axes,
 )
 from scenes.common.drawing import tangent_segment
-from scenes.common.quiz_drawing import play_countdown
 from scenes.common.style import (
     AXES_COLOR,
     BODY_SIZE,
@@ -32,6 +30,7 @@ from scenes.common.style import (
     SMALL_SIZE,
     TANGENT_COLOR,
     TEXT_COLOR,
+    THEME,
     WEIGHT_COLOR,
 )
 from scenes.gradient_descent_figures import (
@@ -127,14 +126,13 @@ def saddle_picture() -> VGroup:
     """The level curves of w₁² − w₂² around its saddle, with the saddle point and the two ways
     out of it: (axes and names, level curves, point, arrows and their words)."""
     half = SADDLE_HALF_WIDTH
-    axes = Axes(
-        x_range=[-half, half, 1],
-        y_range=[-half, half, 1],
-        x_length=4.8,
-        y_length=4.8,
-        tips=False,
-        axis_config={"color": AXES_COLOR, "stroke_width": 2},
-    ).move_to([GRAPH_X, -0.2, 0])
+    axes = plain_axes(
+        [-half, half, 1],
+        [-half, half, 1],
+        (4.8, 4.8),
+        [GRAPH_X, -0.2, 0],
+        THEME,
+    )
     names = VGroup(
         MathTex("w_1", color=WEIGHT_COLOR, font_size=BODY_SIZE).next_to(axes.x_axis, RIGHT, 0.15),
         MathTex("w_2", color=WEIGHT_COLOR, font_size=BODY_SIZE).next_to(axes.y_axis, UP, 0.15),
@@ -185,7 +183,7 @@ def saddle_picture() -> VGroup:
 
 class TakeGradientDescentSteps(NarratedScene):
     def construct(self) -> None:
-        axes = graph_axes([0, 6.5, 1], [0, 9.5, 1], GRAPH_SIZE, GRAPH_CENTER)
+        axes = plain_axes([0, 6.5, 1], [0, 9.5, 1], GRAPH_SIZE, GRAPH_CENTER, theme=THEME)
         axes.x_axis.add_numbers(range(1, 7), font_size=SMALL_SIZE)
         axes.y_axis.add_numbers(range(2, 9, 2), font_size=SMALL_SIZE)
         names = axis_names(axes)
@@ -267,11 +265,12 @@ class TakeGradientDescentSteps(NarratedScene):
 
         # ---------------------------------------------------------------- predict: zoom until straight
         # Narrower and shifted right by the room its L numbers take, which stay title-safe.
-        zoom = graph_axes(
+        zoom = plain_axes(
             ZOOM_W,
             ZOOM_L,
             (GRAPH_SIZE[0] - 0.7, GRAPH_SIZE[1]),
             np.array(GRAPH_CENTER) + RIGHT * 0.35,
+            theme=THEME,
         )
         zoom.x_axis.add_numbers([4.6, 5.0], num_decimal_places=1, font_size=SMALL_SIZE)
         # The window starts at L = 2, not 0: its numbers say so.
@@ -342,7 +341,9 @@ class TakeGradientDescentSteps(NarratedScene):
 
         with self.beat("predict_loss") as beat:
             self.play(FadeOut(VGroup(rule, rate, new_weight)), FadeIn(ask), run_time=0.6)
-            countdown = play_countdown(self, beat, PREDICTION_PAUSE, "times_up", COUNTDOWN_CENTRE)
+            countdown = play_countdown(
+                self, beat, PREDICTION_PAUSE, "times_up", COUNTDOWN_CENTRE, theme=THEME
+            )
 
         with self.beat("tangent_estimate") as beat:
             self.play(FadeOut(countdown), FadeOut(ask), Create(zoom_box), run_time=0.6)

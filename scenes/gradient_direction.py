@@ -6,12 +6,10 @@ from __future__ import annotations
 import numpy as np
 from manim import *
 
-from mathreel import NarratedScene, redraw
+from mathreel import NarratedScene, play_countdown, redraw, show_value
 from scenes import gradient_direction_figures as fig
 from scenes import partial_derivatives_figures as pd
 from scenes.common.contour_map import level_curves, weight_names, weight_plane
-from scenes.common.drawing import show_value
-from scenes.common.quiz_drawing import play_countdown
 from scenes.common.style import (
     BODY_SIZE,
     FAST,
@@ -24,6 +22,7 @@ from scenes.common.style import (
     POINT_COLOR,
     TANGENT_COLOR,
     TEXT_COLOR,
+    THEME,
 )
 
 S = fig.SHOWN
@@ -211,7 +210,9 @@ class PointTheGradientUphill(NarratedScene):
 
         with self.beat("predict_steepest") as beat:
             self.play(FadeIn(ask), run_time=FAST)
-            countdown = play_countdown(self, beat, PREDICTION_PAUSE, "times_up", COUNTDOWN_CENTRE)
+            countdown = play_countdown(
+                self, beat, PREDICTION_PAUSE, "times_up", COUNTDOWN_CENTRE, theme=THEME
+            )
 
         def turn_to(name: str, run_time: float) -> None:
             self.play(angle.animate.set_value(fig.ANGLES[name]), run_time=run_time)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from manim import *
 
-from mathreel import NarratedScene
+from mathreel import NarratedScene, play_countdown
 from mathreel.quiz import LETTERS
 from scenes import gradient_review_figures as fig
 from scenes import gradient_review_quiz as quiz
@@ -13,7 +13,6 @@ from scenes.check_understanding_figures import TIMES_UP, think_seconds
 from scenes.common.contour_map import weight_names, weight_plane
 from scenes.common.quiz_drawing import (
     QUIZ_TEXT_LEFT,
-    play_countdown,
     play_question,
     play_quiz_title,
     question_block,
@@ -30,6 +29,7 @@ from scenes.common.style import (
     POINT_COLOR,
     SECOND_DERIVATIVE_COLOR,
     TEXT_COLOR,
+    THEME,
     WEIGHT_COLOR,
 )
 
@@ -53,7 +53,7 @@ def maths(latex: str, color: str, size: float = BODY_SIZE) -> MathTex:
 class CheckTheGradient(NarratedScene):
     def countdown(self, beat, centre: np.ndarray = COUNTDOWN_CENTRE) -> None:
         self.countdown_parts = play_countdown(
-            self, beat, think_seconds(beat.plan), TIMES_UP, centre
+            self, beat, think_seconds(beat.plan), TIMES_UP, centre, theme=THEME
         )
 
     def construct(self) -> None:

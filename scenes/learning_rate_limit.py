@@ -6,12 +6,11 @@ from __future__ import annotations
 import numpy as np
 from manim import *
 
-from mathreel import NarratedScene
+from mathreel import NarratedScene, play_countdown
 from scenes import gradient_direction_figures as gdir
 from scenes import learning_rate_limit_figures as fig
 from scenes import partial_derivatives_figures as pd
 from scenes.common.contour_map import clipped, level_curves, weight_names, weight_plane
-from scenes.common.quiz_drawing import play_countdown
 from scenes.common.style import (
     BODY_SIZE,
     FAST,
@@ -22,6 +21,7 @@ from scenes.common.style import (
     POINT_COLOR,
     SECOND_DERIVATIVE_COLOR,
     TEXT_COLOR,
+    THEME,
     WEIGHT_COLOR,
 )
 
@@ -144,7 +144,9 @@ class CapTheLearningRate(NarratedScene):
         with self.beat("predict_rate") as beat:
             self.play(FadeOut(drawn), run_time=FAST)
             self.play(FadeIn(ask), run_time=FAST)
-            countdown = play_countdown(self, beat, PREDICTION_PAUSE, "times_up", COUNTDOWN_CENTRE)
+            countdown = play_countdown(
+                self, beat, PREDICTION_PAUSE, "times_up", COUNTDOWN_CENTRE, theme=THEME
+            )
 
         off_map = words(r"off the map", HIGHLIGHT_COLOR).next_to(maps[3][0][0], DOWN, buff=0.05)
         off_map.align_to(maps[3][0][0], RIGHT)

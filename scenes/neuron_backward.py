@@ -5,15 +5,13 @@ from __future__ import annotations
 
 from manim import *
 
-from mathreel import NarratedScene
+from mathreel import NarratedScene, plain_axes, play_countdown
 from scenes import neuron_backward_figures as fig
 from scenes import vanishing_gradients_figures as vg
 from scenes.check_understanding_figures import TIMES_UP, think_seconds
 from scenes.common.calculus import numeric
 from scenes.common.graph_drawing import NodePicture, backward_arrow, edge, edge_label
-from scenes.common.quiz_drawing import play_countdown
 from scenes.common.style import (
-    AXES_COLOR,
     BODY_SIZE,
     FAST,
     GRADIENT_COLOR,
@@ -24,6 +22,7 @@ from scenes.common.style import (
     NORMAL,
     SMALL_SIZE,
     TEXT_COLOR,
+    THEME,
     WEIGHT_COLOR,
 )
 
@@ -63,15 +62,15 @@ class BackpropagateOneNeuron(NarratedScene):
             color=MUTED_COLOR,
         ).move_to([0, PANEL_Y[0], 0])
         # The sigmoid itself, small, while it is introduced: from 0 on the left up to 1 on the right.
-        sigmoid_axes = Axes(
-            x_range=[-6, 6, 2],
-            y_range=[0, 1, 1],
-            x_length=4.4,
-            y_length=1.6,
-            tips=False,
-            axis_config={"color": AXES_COLOR, "font_size": SMALL_SIZE},
+        sigmoid_axes = plain_axes(
+            [-6, 6, 2],
+            [0, 1, 1],
+            (4.4, 1.6),
+            [0, 0.2, 0],
+            THEME,
+            axis_config={"font_size": SMALL_SIZE},
             y_axis_config={"numbers_to_include": [0, 1]},
-        ).move_to([0, 0.2, 0])
+        )
         sigmoid_curve = sigmoid_axes.plot(
             numeric(vg.SIGMOID, vg.z), x_range=[-6, 6], color=TEXT_COLOR
         )
@@ -137,7 +136,7 @@ class BackpropagateOneNeuron(NarratedScene):
         with self.beat("predict_w") as beat:
             self.play(FadeOut(shown), FadeOut(stored), FadeIn(ask), run_time=FAST)
             countdown = play_countdown(
-                self, beat, think_seconds(beat.plan), TIMES_UP, COUNTDOWN_CENTRE
+                self, beat, think_seconds(beat.plan), TIMES_UP, COUNTDOWN_CENTRE, theme=THEME
             )
 
         up = Tex(r"Up: $a$ below $t$, so $a$ and $z$ should grow;", font_size=LABEL_SIZE)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from manim import *
 
-from mathreel import NarratedScene, redraw
+from mathreel import NarratedScene, plain_axes, redraw
 from scenes.common.calculus import numeric
 from scenes.common.style import (
     AXES_COLOR,
@@ -21,6 +21,7 @@ from scenes.common.style import (
     SMALL_SIZE,
     TANGENT_COLOR,
     TEXT_COLOR,
+    THEME,
     WEIGHT_COLOR,
 )
 from scenes.opening_training_run_figures import (
@@ -60,12 +61,14 @@ COLUMN_LEFT = 1.6
 
 
 def overview_axes() -> Axes:
-    axes = Axes(
-        x_range=[EPOCH_RANGE[0], EPOCH_RANGE[1], 5],
-        y_range=[0.5, 3.0, 0.5],
-        x_length=6.6,
-        y_length=4.9,
-        axis_config={"color": AXES_COLOR, "include_tip": False, "font_size": SMALL_SIZE},
+    return plain_axes(
+        [EPOCH_RANGE[0], EPOCH_RANGE[1], 5],
+        [0.5, 3.0, 0.5],
+        (6.6, 4.9),
+        # Far enough right that the "loss" label over the y-axis stays title-safe.
+        [-2.3, -0.3, 0],
+        THEME,
+        axis_config={"font_size": SMALL_SIZE},
         # Only the readings' decades: a "30" at the end would crowd the axis label.
         x_axis_config={"numbers_to_include": [10, 20]},
         y_axis_config={
@@ -73,9 +76,6 @@ def overview_axes() -> Axes:
             "decimal_number_config": {"num_decimal_places": 0},
         },
     )
-    # Far enough right that the "loss" label over the y-axis stays title-safe.
-    axes.move_to([-2.3, -0.3, 0])
-    return axes
 
 
 def line_through_question(

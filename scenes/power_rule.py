@@ -7,6 +7,7 @@ import textwrap
 
 from manim import *
 
+from mathreel import plain_axes
 from mathreel.render.drawing.scene import BeatTracker, NarratedScene
 from scenes.common.calculus import numeric
 from scenes.common.drawing import tangent_segment
@@ -20,6 +21,7 @@ from scenes.common.style import (
     SECANT_COLOR,
     TANGENT_COLOR,
     TEXT_COLOR,
+    THEME,
 )
 from scenes.power_rule_figures import (
     LOG_ROW,
@@ -219,14 +221,13 @@ class ApplyShortcutRules(NarratedScene):
     # -- ln x and its slopes ----------------------------------------------------------------------
     def log_tangents(self) -> VGroup:
         """(axes, ln x, tangents with their slopes) under the log row's note."""
-        axes = Axes(
-            x_range=[0, 4.6, 1],
-            y_range=[-2, 1.8, 1],
-            x_length=5.4,
-            y_length=3.0,
-            tips=False,
-            axis_config={"color": AXES_COLOR, "stroke_width": 2},
-        ).move_to([2.6, -1.75, 0])
+        axes = plain_axes(
+            [0, 4.6, 1],
+            [-2, 1.8, 1],
+            (5.4, 3.0),
+            [2.6, -1.75, 0],
+            THEME,
+        )
         axes.x_axis.add_numbers([1, 2, 4], font_size=LABEL_SIZE)
         log_fn = numeric(LOG_ROW.f)
         curve = axes.plot(log_fn, x_range=[0.14, 4.6, 0.02], color=FUNCTION_COLOR)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from manim import *
 
-from mathreel import NarratedScene, redraw
+from mathreel import NarratedScene, plain_axes, redraw
 from scenes.common.calculus import numeric
 from scenes.common.style import (
     AXES_COLOR,
@@ -20,6 +20,7 @@ from scenes.common.style import (
     SMALL_SIZE,
     TANGENT_COLOR,
     TEXT_COLOR,
+    THEME,
 )
 from scenes.secant_to_tangent_figures import (
     ALGEBRA,
@@ -70,13 +71,12 @@ DEFINITION_SIZE = HEADING_SIZE + 6
 
 class SecantBecomesTangent(NarratedScene):
     def construct(self) -> None:
-        axes = Axes(
-            x_range=[X_RANGE[0], X_RANGE[1], 1],
-            y_range=[Y_RANGE[0], Y_RANGE[1], 1],
-            x_length=X_LENGTH,
-            y_length=Y_LENGTH,
-            tips=False,
-            axis_config={"color": AXES_COLOR, "stroke_width": 2},
+        axes = plain_axes(
+            [X_RANGE[0], X_RANGE[1], 1],
+            [Y_RANGE[0], Y_RANGE[1], 1],
+            (X_LENGTH, Y_LENGTH),
+            None,
+            THEME,
         )
         axes.x_axis.add_numbers(font_size=SMALL_SIZE, num_decimal_places=0)
         axes.y_axis.add_numbers(font_size=SMALL_SIZE, num_decimal_places=0)

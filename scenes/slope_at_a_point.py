@@ -5,12 +5,10 @@ from __future__ import annotations
 import sympy as sp
 from manim import *
 
-from mathreel import NarratedScene, redraw
+from mathreel import NarratedScene, plain_axes, play_countdown, redraw, show_value
 from scenes.common.calculus import numeric
-from scenes.common.drawing import show_value, tangent_segment
-from scenes.common.quiz_drawing import play_countdown
+from scenes.common.drawing import tangent_segment
 from scenes.common.style import (
-    AXES_COLOR,
     BODY_SIZE,
     FAST,
     FUNCTION_COLOR,
@@ -23,6 +21,7 @@ from scenes.common.style import (
     SMALL_SIZE,
     TANGENT_COLOR,
     TEXT_COLOR,
+    THEME,
 )
 from scenes.common.zoom import close_up, window_box, window_marker
 from scenes.slope_at_a_point_figures import (
@@ -85,12 +84,14 @@ STEP_RUN = 0.8
 
 
 def graph_axes(x_range: list[float], y_range: list[float], y_numbers: list[float]) -> Axes:
-    axes = Axes(
-        x_range=x_range,
-        y_range=y_range,
-        x_length=6.4,
-        y_length=6.2,
-        axis_config={"color": AXES_COLOR, "include_tip": False, "font_size": SMALL_SIZE},
+    """The house's plain axes, numbered (x at the whole numbers in range but 0, y at ``y_numbers``)."""
+    return plain_axes(
+        x_range,
+        y_range,
+        (6.4, 6.2),
+        GRAPH_CENTER,
+        THEME,
+        axis_config={"font_size": SMALL_SIZE},
         x_axis_config={
             "numbers_to_include": [
                 n for n in range(-3, 4) if n != 0 and x_range[0] <= n <= x_range[1]
@@ -99,8 +100,6 @@ def graph_axes(x_range: list[float], y_range: list[float], y_numbers: list[float
         },
         y_axis_config={"numbers_to_include": y_numbers},
     )
-    axes.move_to(GRAPH_CENTER)
-    return axes
 
 
 def column(*mobs: Mobject, top: float = PROMPT_TOP, buff: float = 0.45) -> VGroup:
@@ -167,7 +166,7 @@ class FindSlopeAtPoint(NarratedScene):
     def countdown(self, beat) -> None:
         """The ring that counts the prediction pause down; it is cleared with the answer."""
         self.countdown_parts = play_countdown(
-            self, beat, PREDICTION_PAUSE, "times_up", COUNTDOWN_CENTRE
+            self, beat, PREDICTION_PAUSE, "times_up", COUNTDOWN_CENTRE, theme=THEME
         )
 
     # -- x²: three tangents, a line's one slope ---------------------------------------------------
@@ -455,13 +454,12 @@ class FindSlopeAtPoint(NarratedScene):
         # The slope traced as a height while the point slides: f′(x) = 2x drawn under the voice's
         # "rises from −3 to 0", in place of the answered question. No numbers: the live readouts
         # beside it give them (numbers at ±1 would sit on the trace).
-        inset = Axes(
-            x_range=[-2, 2, 1],
-            y_range=[-4, 4, 2],
-            x_length=3.4,
-            y_length=1.5,
-            tips=False,
-            axis_config={"color": AXES_COLOR, "stroke_width": 2},
+        inset = plain_axes(
+            [-2, 2, 1],
+            [-4, 4, 2],
+            (3.4, 1.5),
+            None,
+            THEME,
         )
         inset_label = MathTex(
             rf"\text{{slope: }} f'(x) = {sp.latex(PARABOLA_SLOPE)}",

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from manim import *
 
-from mathreel import NarratedScene
+from mathreel import NarratedScene, play_countdown
 from scenes import two_layer_chain_figures as fig
 from scenes.check_understanding_figures import TIMES_UP, think_seconds
 from scenes.common.graph_drawing import NodePicture, backward_arrow, edge, edge_label
-from scenes.common.quiz_drawing import play_countdown
 from scenes.common.style import (
     BODY_SIZE,
     FAST,
@@ -20,6 +19,7 @@ from scenes.common.style import (
     LOSS_COLOR,
     MUTED_COLOR,
     NORMAL,
+    THEME,
     WEIGHT_COLOR,
 )
 
@@ -162,7 +162,7 @@ class ReuseTheSharedFactor(NarratedScene):
         with self.beat("predict_w1") as beat:
             self.play(FadeOut(dy), FadeIn(ask), run_time=FAST)
             countdown = play_countdown(
-                self, beat, think_seconds(beat.plan), TIMES_UP, COUNTDOWN_CENTRE
+                self, beat, think_seconds(beat.plan), TIMES_UP, COUNTDOWN_CENTRE, theme=THEME
             )
 
         signs = Tex(

@@ -8,7 +8,7 @@ import math
 
 from manim import *
 
-from mathreel import NarratedScene
+from mathreel import NarratedScene, plain_axes
 from scenes import vanishing_gradients_figures as fig
 from scenes.common.calculus import numeric
 from scenes.common.derivative_graph import plot
@@ -26,6 +26,7 @@ from scenes.common.style import (
     SMALL_SIZE,
     TANGENT_COLOR,
     TEXT_COLOR,
+    THEME,
 )
 
 S = fig.SHOWN
@@ -55,15 +56,15 @@ def product_bar(k: int, value, colour: str, opacity: float) -> Rectangle:
 
 class WatchTheGradientShrink(NarratedScene):
     def construct(self) -> None:
-        axes = Axes(
-            x_range=[-6, 6, 2],
-            y_range=[0, 0.3, 0.1],
-            x_length=9.0,
-            y_length=4.2,
-            tips=False,
-            axis_config={"color": AXES_COLOR, "font_size": SMALL_SIZE},
+        axes = plain_axes(
+            [-6, 6, 2],
+            [0, 0.3, 0.1],
+            (9.0, 4.2),
+            [0, -0.4, 0],
+            THEME,
+            axis_config={"font_size": SMALL_SIZE},
             x_axis_config={"numbers_to_include": [-4, 0, 4]},
-        ).move_to([0, -0.4, 0])
+        )
         names = VGroup(
             MathTex("z", font_size=BODY_SIZE).next_to(axes.x_axis.get_end(), DOWN, buff=0.3),
             MathTex(r"\sigma'(z)", font_size=BODY_SIZE, color=TANGENT_COLOR).next_to(
@@ -190,15 +191,15 @@ class WatchTheGradientShrink(NarratedScene):
             beat.wait_until("name")
             self.play(FadeIn(names_of), run_time=FAST)
 
-        relu_axes = Axes(
-            x_range=[-3, 3, 1],
-            y_range=[0, 1.5, 1],
-            x_length=5.0,
-            y_length=2.6,
-            tips=False,
-            axis_config={"color": AXES_COLOR, "font_size": SMALL_SIZE},
+        relu_axes = plain_axes(
+            [-3, 3, 1],
+            [0, 1.5, 1],
+            (5.0, 2.6),
+            [-3.0, 0.3, 0],
+            THEME,
+            axis_config={"font_size": SMALL_SIZE},
             y_axis_config={"numbers_to_include": [1]},
-        ).move_to([-3.0, 0.3, 0])
+        )
         relu_name = MathTex(r"\mathrm{ReLU}'(z)", font_size=BODY_SIZE, color=TANGENT_COLOR).next_to(
             relu_axes.y_axis.get_end(), RIGHT, buff=0.2
         )

@@ -8,22 +8,22 @@ from collections.abc import Sequence
 import numpy as np
 from manim import RIGHT, UP, Axes, MathTex, VGroup, VMobject
 
+from mathreel import plain_axes
 from scenes import gradient_direction_figures as gdir
-from scenes.common.style import AXES_COLOR, BODY_SIZE, LOSS_COLOR, WEIGHT_COLOR
+from scenes.common.style import BODY_SIZE, LOSS_COLOR, THEME, WEIGHT_COLOR
 
 
 def weight_plane(
     x_range: Sequence[float], y_range: Sequence[float], unit: float, centre: Sequence[float]
 ) -> Axes:
     """Axes of (w₁, w₂) with ``unit`` screen units per weight unit on both."""
-    return Axes(
-        x_range=x_range,
-        y_range=y_range,
-        x_length=(x_range[1] - x_range[0]) * unit,
-        y_length=(y_range[1] - y_range[0]) * unit,
-        tips=False,
-        axis_config={"color": AXES_COLOR, "stroke_width": 2},
-    ).move_to(centre)
+    return plain_axes(
+        x_range,
+        y_range,
+        ((x_range[1] - x_range[0]) * unit, (y_range[1] - y_range[0]) * unit),
+        centre,
+        THEME,
+    )
 
 
 def weight_names(axes: Axes, size: float = BODY_SIZE) -> VGroup:

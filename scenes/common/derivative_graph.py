@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import numpy as np
 from manim import (
     LEFT,
     UL,
@@ -20,17 +19,17 @@ from manim import (
     VMobject,
 )
 
-from mathreel import redraw
+from mathreel import formula as house_formula
+from mathreel import plain_axes, redraw
 from scenes.common.drawing import tangent_segment
 from scenes.common.style import (
-    AXES_COLOR,
-    BODY_SIZE,
     FUNCTION_COLOR,
     MUTED_COLOR,
     POINT_COLOR,
     SMALL_SIZE,
     TANGENT_COLOR,
     TEXT_COLOR,
+    THEME,
 )
 
 #: Sampling step of every plotted curve, in x units. Axes.plot would otherwise sample at the axes'
@@ -55,7 +54,7 @@ def at_row(mobject: Mobject, row: float) -> Mobject:
 
 def formula(latex: str, row: float, color: str = TEXT_COLOR) -> MathTex:
     """A formula in the panel on row ``row``."""
-    return at_row(MathTex(latex, font_size=BODY_SIZE, color=color), row)
+    return at_row(house_formula(latex, color, THEME), row)
 
 
 def note(text: str, row: float, color: str = MUTED_COLOR) -> Tex:
@@ -64,23 +63,6 @@ def note(text: str, row: float, color: str = MUTED_COLOR) -> Tex:
     remark = Tex(text, font_size=SMALL_SIZE, color=color, tex_environment="flushleft")
     first_line_top = PANEL_TOP - row * ROW + 0.18
     return remark.move_to([PANEL_LEFT, first_line_top, 0], aligned_edge=UL)
-
-
-def graph_axes(
-    x_range: list[float],
-    y_range: list[float],
-    size: tuple[float, float],
-    center: np.ndarray,
-) -> Axes:
-    """Plain axes in the house style (no tips), centred on ``center``."""
-    return Axes(
-        x_range=x_range,
-        y_range=y_range,
-        x_length=size[0],
-        y_length=size[1],
-        tips=False,
-        axis_config={"color": AXES_COLOR, "stroke_width": 2},
-    ).move_to(center)
 
 
 def plot(axes: Axes, func: Callable[[float], float], lo: float, hi: float, **style) -> VMobject:
@@ -94,7 +76,7 @@ def stacked_axes(
 ) -> tuple[Axes, Axes]:
     """The upper axes for f and the lower for f′, on one x-scale, in the graph column."""
     return tuple(
-        graph_axes(x_range, y_range, (GRAPH_WIDTH, STACK_HEIGHT), [GRAPH_X, y, 0])
+        plain_axes(x_range, y_range, (GRAPH_WIDTH, STACK_HEIGHT), [GRAPH_X, y, 0], THEME)
         for y_range, y in ((top_y_range, STACK_OFFSET), (bottom_y_range, -STACK_OFFSET))
     )
 

@@ -31,12 +31,3 @@ def tangent_segment(
         color=TANGENT_COLOR,
         stroke_width=stroke_width,
     )
-
-
-def show_value(number, value: float):
-    """Set a DecimalNumber/Integer to ``value`` unless it holds that very value already: an updater
-    calling ``set_value`` every frame rebuilds the digits every frame (most of a readout beat's
-    drawing time while the value stands still), for the same picture."""
-    if number.get_value() != value:
-        number.set_value(value)
-    return number

@@ -3,36 +3,24 @@ pause, and the reveal of an answer."""
 
 from __future__ import annotations
 
-import math
-
-import numpy as np
 from manim import (
     DOWN,
     LEFT,
-    PI,
     RIGHT,
-    TAU,
     UP,
-    Arc,
-    Circle,
     Create,
     FadeIn,
     FadeOut,
-    Integer,
     LaggedStart,
     Mobject,
     Scene,
     SurroundingRectangle,
     Tex,
-    ValueTracker,
     VGroup,
     Write,
-    linear,
 )
 
-from mathreel import redraw
 from mathreel.quiz import LETTERS
-from scenes.common.drawing import show_value
 from scenes.common.style import (
     BODY_SIZE,
     FAST,
@@ -46,7 +34,6 @@ from scenes.common.style import (
 )
 from scenes.common.text_blocks import numbered_lines
 
-RING_RADIUS = 0.5
 #: Left edge of a quiz's question and choice text.
 QUIZ_TEXT_LEFT = -5.9
 
@@ -123,41 +110,6 @@ def lettered_choices(left: float, texts: list[str], top: float) -> VGroup:
         buff=0.42,
     )
     return rows.align_to([left + 0.3, top, 0], UP + LEFT)
-
-
-def play_countdown(scene: Scene, beat, seconds: float, end_mark: str, centre: np.ndarray) -> VGroup:
-    """Show a 'pause and think' cue and a ring with whole seconds left while the beat's speech ends,
-    then empty the ring over the thinking pause, landing on ``end_mark``.
-
-    ``seconds`` is the pause's length from the beat's plan, so the digits count down the real
-    silence (5, 4, 3, 2, 1 for a five-second pause). Returns the parts, for the scene to remove.
-    """
-    cue = Tex(r"Pause the video and think", font_size=SMALL_SIZE, color=MUTED_COLOR)
-    cue.next_to(centre, DOWN, buff=RING_RADIUS + 0.2).align_to(centre + RIGHT * 1.0, RIGHT)
-    progress = ValueTracker(0.0)
-    track = Circle(radius=RING_RADIUS, color=MUTED_COLOR, stroke_width=3, stroke_opacity=0.4)
-    track.move_to(centre)
-    ring = redraw(
-        lambda: Arc(
-            radius=RING_RADIUS,
-            start_angle=PI / 2,
-            angle=max(1e-3, TAU * (1 - progress.get_value())),
-            arc_center=centre,
-            color=HIGHLIGHT_COLOR,
-            stroke_width=6,
-        )
-    )
-
-    def seconds_left() -> int:
-        return max(1, math.ceil(seconds * (1 - progress.get_value()) - 1e-9))
-
-    digit = Integer(seconds_left(), font_size=BODY_SIZE, color=HIGHLIGHT_COLOR).move_to(centre)
-    digit.add_updater(lambda m: show_value(m, seconds_left()).move_to(centre))
-    scene.play(FadeIn(cue), FadeIn(track), FadeIn(ring), FadeIn(digit), run_time=beat.until())
-    scene.play(progress.animate.set_value(1.0), run_time=beat.until(end_mark), rate_func=linear)
-    digit.clear_updaters()
-    ring.clear_updaters()
-    return VGroup(cue, track, ring, digit)
 
 
 def reveal_choice(

@@ -6,6 +6,8 @@ slope or derivative value), a secant, the loss, the weight, a marked point.
 
 from __future__ import annotations
 
+from mathreel import Theme
+
 # Okabe & Ito (2008), "Color Universal Design": eight colours distinguishable under the common
 # colour-vision deficiencies (those this course uses). The background, #111318, is in manim.cfg.
 OKABE_ORANGE = "#E69F00"
@@ -44,3 +46,13 @@ SMALL_SIZE = 36
 # Motion
 FAST = 0.6
 NORMAL = 1.2
+
+#: The house style as the library's pieces (formula, axes, countdown) take it.
+THEME = Theme(
+    text=TEXT_COLOR,
+    muted=MUTED_COLOR,
+    axes=AXES_COLOR,
+    highlight=HIGHLIGHT_COLOR,
+    body_size=BODY_SIZE,
+    small_size=SMALL_SIZE,
+)

@@ -323,10 +323,10 @@ def test_scene_not_on_whole_aac_frames_is_refused_and_nothing_is_published(proje
     folder = project / "output" / "480p15" / "chapter-01"
     before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
     # A bug that stops scenes being held to whole AAC frames (they change, so they render again).
-    scene = project / "mathreel" / "render" / "drawing" / "scene.py"
-    held = "hold = -self.frames % aac_aligned_frames(fps)"
-    assert held in scene.read_text()
-    scene.write_text(scene.read_text().replace(held, "hold = 1 if self.frames % 2 else 0"))
+    recorder = project / "mathreel" / "render" / "drawing" / "recorder.py"
+    held = "hold = -scene.frames % aac_aligned_frames(fps)"
+    assert held in recorder.read_text()
+    recorder.write_text(recorder.read_text().replace(held, "hold = 1 if scene.frames % 2 else 0"))
     line = one_line_failure(
         chapter(project), 2, "scene 'tiny_a' has", "not a multiple of 8", "a bug"
     )

@@ -537,6 +537,9 @@ class TakeGradientDescentSteps(NarratedScene):
             for state, row in zip(shown_steps[1:], rows[1:], strict=True):
                 self.play(hop(state.w, per_step * 0.6), FadeIn(row), run_time=per_step * 0.6)
                 self.wait(per_step * 0.4)
+            # This beat's pacing only: left in construct, it would be state every later beat
+            # can read, and an edit of this beat's narration would draw them all again.
+            del per_step
             beat.wait_until("factor")
             self.play(Write(shrink))
             beat.wait_until("converge")

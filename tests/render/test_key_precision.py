@@ -14,6 +14,7 @@ redrawn guides and moving labels (they drew 8 of 9 beats for a mid-scene edit wh
 
 from __future__ import annotations
 
+import functools
 import json
 import subprocess
 import sys
@@ -36,10 +37,13 @@ scene = project_manifest().find_scene(sys.argv[1])
 plan = silent_plan(scene)
 if sys.argv[2] == "edited":
     plan = silent_plan(scene, plan.beats[0].id)
+elif sys.argv[2].startswith("edited:"):
+    plan = silent_plan(scene, sys.argv[2].removeprefix("edited:"))
 print(json.dumps(beat_keys(scene, plan, drawn=sys.argv[2] == "drawn")))
 """
 
 
+@functools.cache
 def scene_keys(stem: str, which: str) -> dict[str, str]:
     result = subprocess.run(
         [sys.executable, "-c", PROBE, stem, which],
@@ -73,3 +77,12 @@ def test_a_first_beat_edit_draws_at_most_1_2_beats_per_scene_on_average(redrawn)
 def test_a_beat_after_drawn_beats_has_the_key_it_has_after_skipped_ones(stem):
     skipped, drawn = scene_keys(stem, "base"), scene_keys(stem, "drawn")
     assert [b for b in skipped if drawn[b] != skipped[b]] == []
+
+
+def test_a_beat_paced_by_its_own_timing_is_drawn_alone_after_an_edit():
+    """gradient_descent's more_steps spaces its hops by its own narration (a local of construct,
+    the pause per step): left in construct, it was state every later beat could read, and an
+    edit of more_steps drew the three beats after it again."""
+    base = scene_keys("gradient_descent", "base")
+    edited = scene_keys("gradient_descent", "edited:more_steps")
+    assert [b for b in base if edited[b] != base[b]] == ["more_steps"]
